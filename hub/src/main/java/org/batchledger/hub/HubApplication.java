@@ -1,0 +1,12 @@
+package org.batchledger.hub;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Batch Ledger Hub: GraphQL data-integrity hub and tamper-evident batch record ledger. */
+@SpringBootApplication
+public class HubApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(HubApplication.class, args);
+    }
+}

@@ -1,0 +1,109 @@
+package org.batchledger.schema.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.batchledger.schema.record.LedgerRecord;
+
+/**
+ * A record as the flat map of simple values a graph node or relationship stores, and back. The record's
+ * {@code provenance} is flattened to top-level keys, as the graph model asks every record node to carry them.
+ * The round trip is lossless, so a record read back from the graph hashes to the same {@code contentHash}.
+ */
+public final class RecordProperties {
+    public static final Set<String> PROVENANCE_KEYS =
+            Set.of("source", "locator", "recordedBy", "recordedAt", "eventAt");
+    private static final String PROVENANCE = "provenance";
+
+    private RecordProperties() {
+    }
+
+    public static Map<String, Object> of(LedgerRecord record) {
+        JsonObject json = Json.createReader(new StringReader(CanonicalJson.toJson(record))).readObject();
+        Map<String, Object> props = new LinkedHashMap<>();
+        json.forEach((name, value) -> {
+            if (PROVENANCE.equals(name)) {
+                value.asJsonObject().forEach((k, v) -> props.put(k, simple(v)));
+            } else {
+                props.put(name, simple(value));
+            }
+        });
+        return props;
+    }
+
+    /** Rebuilds a record from stored properties; keys that are not record fields (bookkeeping) are ignored. */
+    public static <T extends LedgerRecord> T toRecord(Map<String, Object> props, Class<T> type) {
+        JsonObjectBuilder record = Json.createObjectBuilder();
+        JsonObjectBuilder provenance = Json.createObjectBuilder();
+        Set<String> fields = fieldNames(type);
+        props.forEach((name, value) -> {
+            if (value == null) {
+                return;
+            }
+            if (PROVENANCE_KEYS.contains(name)) {
+                provenance.add(name, json(value));
+            } else if (fields.contains(name)) {
+                record.add(name, json(value));
+            }
+        });
+        record.add(PROVENANCE, provenance);
+        return CanonicalJson.fromJson(record.build().toString(), type);
+    }
+
+    private static Set<String> fieldNames(Class<?> type) {
+        Set<String> names = new java.util.HashSet<>();
+        for (var c : type.getRecordComponents()) {
+            names.add(c.getName());
+        }
+        return names;
+    }
+
+    private static Object simple(JsonValue v) {
+        return switch (v.getValueType()) {
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER -> number((JsonNumber) v);
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+            case ARRAY -> array((JsonArray) v);
+            case OBJECT -> throw new IllegalArgumentException("nested objects are not stored as properties: " + v);
+        };
+    }
+
+    private static Object number(JsonNumber n) {
+        return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+    }
+
+    private static List<Object> array(JsonArray a) {
+        List<Object> out = new ArrayList<>(a.size());
+        a.forEach(v -> out.add(simple(v)));
+        return out;
+    }
+
+    private static JsonValue json(Object v) {
+        return switch (v) {
+            case String s -> Json.createValue(s);
+            case Long l -> Json.createValue(l);
+            case Integer i -> Json.createValue(i);
+            case Double d -> Json.createValue(d);
+            case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
+            case List<?> list -> {
+                JsonArrayBuilder arr = Json.createArrayBuilder();
+                list.forEach(x -> arr.add(json(x)));
+                yield arr.build();
+            }
+            default -> throw new IllegalArgumentException("unsupported stored value " + v.getClass().getName());
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package org.batchledger.schema.json;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 from the JDK; every JDK must provide it, so its absence is a broken runtime, not an input error. */
+public final class Sha256 {
+    private Sha256() {
+    }
+
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    public static byte[] of(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(of(bytes));
+    }
+}

@@ -1,0 +1,21 @@
+package org.batchledger.schema.record;
+
+import java.time.Instant;
+
+/**
+ * A quantity of one material with one identity: a received raw-material lot (with the supplier's lot number) or a
+ * lot a batch produced.
+ */
+public record Lot(String key, String materialKey, LotStatus status, double quantity, String unit, String supplier,
+                  String supplierLot, Instant expiresAt, Provenance provenance) implements LedgerRecord {
+    public enum LotStatus { QUARANTINE, IN_PROCESS, IN_STOCK, RELEASED, REJECTED, CONSUMED }
+
+    public Lot {
+        expiresAt = Instants.millis(expiresAt);
+    }
+
+    @Override
+    public RecordType type() {
+        return RecordType.LOT;
+    }
+}

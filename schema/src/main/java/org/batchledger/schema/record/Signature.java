@@ -1,0 +1,22 @@
+package org.batchledger.schema.record;
+
+import java.time.Instant;
+
+/**
+ * An electronic signature (21 CFR 11.50): printed name, time and meaning, bound to the content hash of the exact
+ * record version signed.
+ */
+public record Signature(String key, RecordRef signs, String signedContentHash, String signerSubject,
+                        String printedName, SignatureMeaning meaning, String reason, Instant signedAt,
+                        Provenance provenance) implements LedgerRecord {
+    public enum SignatureMeaning { PERFORMED, VERIFIED, REVIEWED, APPROVED, RELEASED, REJECTED }
+
+    public Signature {
+        signedAt = Instants.millis(signedAt);
+    }
+
+    @Override
+    public RecordType type() {
+        return RecordType.SIGNATURE;
+    }
+}

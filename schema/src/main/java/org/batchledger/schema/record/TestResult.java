@@ -1,0 +1,19 @@
+package org.batchledger.schema.record;
+
+import java.time.Instant;
+
+/** A LIMS result on a lot or a batch, with specification limits and the outcome (OOS = out of specification). */
+public record TestResult(String key, RecordRef subject, String test, String method, String value, String unit,
+                         Double lowerLimit, Double upperLimit, TestOutcome outcome, Instant testedAt, String analyst,
+                         Provenance provenance) implements LedgerRecord {
+    public enum TestOutcome { PASS, OOS, PENDING, INVALIDATED }
+
+    public TestResult {
+        testedAt = Instants.millis(testedAt);
+    }
+
+    @Override
+    public RecordType type() {
+        return RecordType.TEST_RESULT;
+    }
+}
