@@ -1,0 +1,117 @@
+package org.batchledger.lineage.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.schema.json.CanonicalJson;
+import org.neo4j.driver.Record;
+
+/**
+ * Appends entries inside the caller's write transaction. The head node is write-locked first, so appenders in any
+ * number of threads or hub processes queue on it and the chain stays linear: no gaps, no forks.
+ */
+public final class LedgerAppender {
+    private static final String LOCK_HEAD = """
+            MERGE (h:LedgerHead {id: 'main'})
+              ON CREATE SET h.seq = 0, h.hash = $genesis
+            SET h.lockedAt = timestamp()
+            RETURN h.seq AS seq, h.hash AS hash""";
+    private static final String FIND_COMMIT = """
+            MATCH (c:LedgerCommit {idempotencyKey: $key})
+            RETURN c.firstSeq AS firstSeq, c.lastSeq AS lastSeq, c.requestHash AS requestHash,
+                   c.headHash AS headHash""";
+    private static final String CREATE_ENTRIES = """
+            UNWIND $entries AS e
+            CREATE (n:LedgerEntry) SET n = e""";
+    private static final String ADVANCE_HEAD = """
+            MATCH (h:LedgerHead {id: 'main'})
+            SET h.seq = $seq, h.hash = $hash
+            CREATE (:LedgerCommit {idempotencyKey: $key, firstSeq: $firstSeq, lastSeq: $seq,
+                                   requestHash: $requestHash, headHash: $hash, at: $at})""";
+
+    private final Clock clock;
+
+    public LedgerAppender(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The commit an idempotency key already produced, if any: a retried transaction must not append twice. */
+    public Optional<Commit> findCommit(Tx tx, String idempotencyKey) {
+        var result = tx.run(FIND_COMMIT, Map.of("key", idempotencyKey));
+        if (!result.hasNext()) {
+            return Optional.empty();
+        }
+        Record r = result.single();
+        return Optional.of(new Commit(idempotencyKey, r.get("firstSeq").asLong(), r.get("lastSeq").asLong(),
+                r.get("requestHash").asString(), r.get("headHash").asString(), true));
+    }
+
+    /**
+     * Write-locks the head until the transaction ends and returns it; the sequence numbers of the entries this
+     * transaction will append follow {@link Head#seq()}.
+     */
+    public Head lockHead(Tx tx) {
+        Record head = tx.run(LOCK_HEAD, Map.of("genesis", LedgerEntry.GENESIS_HASH)).single();
+        return new Head(head.get("seq").asLong(), head.get("hash").asString());
+    }
+
+    /** Appends one entry per change after the locked head, in order, and moves the head. */
+    public Commit append(Tx tx, Head head, List<Change> changes, Actor actor, String reason, String idempotencyKey,
+                         String requestHash) {
+        long seq = head.seq();
+        String prev = head.hash();
+        Instant at = clock.instant();
+        List<Map<String, Object>> rows = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            LedgerEntry entry = new LedgerEntry(++seq, at, c.action(), c.entityType(), c.entityKey(), c.contentHash(),
+                    c.supersedesHash(), actor.subject(), actor.displayName(), actor.roles(), actor.clientId(), reason,
+                    idempotencyKey, prev);
+            prev = entry.entryHash();
+            rows.add(properties(entry, prev));
+        }
+        tx.run(CREATE_ENTRIES, Map.of("entries", rows)).consume();
+        long first = seq - changes.size() + 1;
+        tx.run(ADVANCE_HEAD, Map.of("seq", seq, "hash", prev, "key", idempotencyKey, "firstSeq", first,
+                "requestHash", requestHash, "at", CanonicalJson.formatInstant(at))).consume();
+        return new Commit(idempotencyKey, first, seq, requestHash, prev, false);
+    }
+
+    private static Map<String, Object> properties(LedgerEntry e, String entryHash) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("seq", e.seq());
+        p.put("at", CanonicalJson.formatInstant(e.at()));
+        p.put("action", e.action());
+        p.put("entityType", e.entityType());
+        p.put("entityKey", e.entityKey());
+        p.put("contentHash", e.contentHash());
+        p.put("supersedesHash", e.supersedesHash());
+        p.put("actorSubject", e.actorSubject());
+        p.put("actorName", e.actorName());
+        p.put("actorRoles", e.actorRoles());
+        p.put("actorClient", e.actorClient());
+        p.put("reason", e.reason());
+        p.put("commitId", e.commitId());
+        p.put("prevHash", e.prevHash());
+        p.put("entryHash", entryHash);
+        return p;
+    }
+
+    /** The chain's end: the last sequence number and its entry hash. */
+    public record Head(long seq, String hash) {
+    }
+
+    /** What one entry records. */
+    public record Change(String action, String entityType, String entityKey, String contentHash,
+                         String supersedesHash) {
+    }
+
+    /** The entries one write appended (or had appended, when {@code replayed}). */
+    public record Commit(String idempotencyKey, long firstSeq, long lastSeq, String requestHash, String headHash,
+                         boolean replayed) {
+    }
+}

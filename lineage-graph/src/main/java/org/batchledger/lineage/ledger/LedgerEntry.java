@@ -1,0 +1,31 @@
+package org.batchledger.lineage.ledger;
+
+import jakarta.json.bind.annotation.JsonbTransient;
+import java.time.Instant;
+import java.util.List;
+import org.batchledger.schema.json.CanonicalJson;
+import org.batchledger.schema.json.Sha256;
+
+/**
+ * One ledger entry. Its canonical bytes (RFC 8785 over every field but {@code entryHash}) are the Merkle leaf, and
+ * {@code entryHash = SHA-256(canonical bytes)} chains it: each entry names the hash of the one before.
+ *
+ * @param supersedesHash content hash of the version a correction replaces; null for a first version
+ * @param commitId       the idempotency key of the write that appended it
+ */
+public record LedgerEntry(long seq, Instant at, String action, String entityType, String entityKey,
+                          String contentHash, String supersedesHash, String actorSubject, String actorName,
+                          List<String> actorRoles, String actorClient, String reason, String commitId,
+                          String prevHash) {
+
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    public byte[] canonicalBytes() {
+        return CanonicalJson.canonicalize(CanonicalJson.toJson(this));
+    }
+
+    @JsonbTransient
+    public String entryHash() {
+        return Sha256.hex(canonicalBytes());
+    }
+}

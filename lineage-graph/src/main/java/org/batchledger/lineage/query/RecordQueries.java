@@ -1,0 +1,57 @@
+package org.batchledger.lineage.query;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.schema.json.RecordProperties;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordType;
+import org.neo4j.driver.Value;
+
+/** Records by key, by many keys, and in filtered keyset pages. */
+public final class RecordQueries {
+    private final GraphDatabase db;
+
+    public RecordQueries(GraphDatabase db) {
+        this.db = db;
+    }
+
+    public <T extends LedgerRecord> Optional<T> byKey(RecordType type, String key) {
+        return Optional.ofNullable(this.<T>byKeys(type, List.of(key)).get(key));
+    }
+
+    /** Many records of one type in one round trip; unknown keys are absent from the map. */
+    @SuppressWarnings("unchecked")
+    public <T extends LedgerRecord> Map<String, T> byKeys(RecordType type, Collection<String> keys) {
+        String cypher = "UNWIND $keys AS k MATCH (n:" + type.graphName() + " {key: k}) RETURN n";
+        return db.read(tx -> {
+            Map<String, T> found = new HashMap<>();
+            tx.run(cypher, Map.of("keys", List.copyOf(keys))).forEachRemaining(r -> {
+                T record = (T) toRecord(r.get("n"), type);
+                found.put(record.key(), record);
+            });
+            return found;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends LedgerRecord> Page<T> page(RecordType type, RecordFilter filter, PageRequest request) {
+        if (request.first() == 0) {
+            return Page.empty(request);
+        }
+        String cypher = "MATCH (n:" + type.graphName() + ") WHERE n.key > $after" + filter.where()
+                + " RETURN n ORDER BY n.key LIMIT $limit";
+        Map<String, Object> params = new HashMap<>(filter.parameters());
+        params.put("after", request.afterOrEmpty());
+        params.put("limit", request.first() + 1);
+        List<T> fetched = db.read(tx -> tx.run(cypher, params).list(r -> (T) toRecord(r.get("n"), type)));
+        return Page.of(fetched, request, LedgerRecord::key);
+    }
+
+    static LedgerRecord toRecord(Value entity, RecordType type) {
+        return RecordProperties.toRecord(entity.asMap(), type.javaType());
+    }
+}

@@ -1,0 +1,62 @@
+package org.batchledger.lineage.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned schema scripts ({@code neo4j/migrations/V001__name.cypher}), applied in order, each once, each in its own
+ * transaction, recorded as {@code (:SchemaMigration {version})}. Re-running is harmless: applied versions are
+ * skipped and every statement is itself idempotent ({@code IF NOT EXISTS}).
+ */
+public final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    static final List<String> SCRIPTS = List.of("V001__constraints.cypher", "V002__ledger.cypher");
+
+    private static final String APPLIED = """
+            OPTIONAL MATCH (m:SchemaMigration {version: $version}) RETURN m IS NOT NULL AS applied""";
+    private static final String RECORD = """
+            MERGE (m:SchemaMigration {version: $version}) ON CREATE SET m.appliedAt = datetime()""";
+
+    private Migrations() {
+    }
+
+    public static void apply(GraphDatabase db) {
+        for (String script : SCRIPTS) {
+            String version = script.substring(0, script.indexOf("__"));
+            boolean applied = db.read(tx -> tx.run(APPLIED, Map.of("version", version)).single().get("applied").asBoolean());
+            if (applied) {
+                continue;
+            }
+            // Schema statements may not share a transaction with data writes, so each runs in its own.
+            for (String statement : statements(script)) {
+                db.write(tx -> tx.run(statement, Map.of()).consume());
+            }
+            db.write(tx -> tx.run(RECORD, Map.of("version", version)).consume());
+            LOG.info("Applied graph schema migration {}", script);
+        }
+    }
+
+    static List<String> statements(String script) {
+        String code = read(script).lines().filter(l -> !l.strip().startsWith("//"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return Arrays.stream(code.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String read(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/neo4j/migrations/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the class path: " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.batchledger.lineage.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.RecordType;
+
+/**
+ * The fields by which one record points at another, and the graph edge each becomes. Edge types come from here,
+ * never from input. A genealogy record (a relationship) names its two ends with {@code from}/{@code to}.
+ */
+final class References {
+    /** A reference field; a null {@code target} means the field holds {@code Label:key} text of any type. */
+    record Field(String name, String edge, RecordType target) {
+    }
+
+    /** One resolved reference of one record. */
+    record Ref(String field, String edge, RecordRef target) {
+    }
+
+    private static final Map<RecordType, List<Field>> FIELDS = Map.ofEntries(
+            Map.entry(RecordType.LOT, List.of(new Field("materialKey", "OF", RecordType.MATERIAL))),
+            Map.entry(RecordType.BATCH, List.of(new Field("productKey", "MAKES", RecordType.MATERIAL))),
+            Map.entry(RecordType.STEP_RECORD, List.of(new Field("batchKey", "IN", RecordType.BATCH))),
+            Map.entry(RecordType.TEST_RESULT, List.of(new Field("subject", "ON", null))),
+            Map.entry(RecordType.DEVIATION, List.of(new Field("impacts", "IMPACTS", null))),
+            Map.entry(RecordType.CHANGE_CONTROL, List.of(new Field("affects", "AFFECTS", null))),
+            Map.entry(RecordType.CLEANING, List.of(new Field("equipmentKey", "ON", RecordType.EQUIPMENT))),
+            Map.entry(RecordType.CALIBRATION, List.of(new Field("equipmentKey", "ON", RecordType.EQUIPMENT))),
+            Map.entry(RecordType.DOCUMENT, List.of(new Field("about", "ABOUT", null))),
+            Map.entry(RecordType.SIGNATURE, List.of(new Field("signs", "SIGNS", null))),
+            Map.entry(RecordType.CONSUMPTION, List.of(new Field("lotKey", "from", RecordType.LOT),
+                    new Field("batchKey", "to", RecordType.BATCH))),
+            Map.entry(RecordType.PRODUCTION, List.of(new Field("batchKey", "from", RecordType.BATCH),
+                    new Field("lotKey", "to", RecordType.LOT))),
+            Map.entry(RecordType.EQUIPMENT_USE, List.of(new Field("batchKey", "from", RecordType.BATCH),
+                    new Field("equipmentKey", "to", RecordType.EQUIPMENT))));
+
+    private References() {
+    }
+
+    static List<Ref> of(RecordType type, Map<String, Object> props) {
+        List<Ref> refs = new ArrayList<>();
+        for (Field f : FIELDS.getOrDefault(type, List.of())) {
+            Object value = props.get(f.name());
+            if (value instanceof List<?> list) {
+                list.forEach(v -> refs.add(new Ref(f.name(), f.edge(), target(f, v))));
+            } else if (value != null) {
+                refs.add(new Ref(f.name(), f.edge(), target(f, value)));
+            }
+        }
+        return refs;
+    }
+
+    private static RecordRef target(Field f, Object value) {
+        String text = value.toString();
+        return f.target() == null ? RecordRef.parse(text) : new RecordRef(f.target(), text);
+    }
+
+    static boolean isEndpoint(Ref ref) {
+        return ref.edge().equals("from") || ref.edge().equals("to");
+    }
+}
