@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.neo4j.driver.Value;
 
@@ -35,6 +36,16 @@ public final class RecordQueries {
             });
             return found;
         });
+    }
+
+    /** Records of mixed types, one round trip per type present; unknown references are absent. */
+    public Map<RecordRef, LedgerRecord> byRefs(Collection<RecordRef> refs) {
+        Map<RecordType, List<String>> keysByType = refs.stream().collect(java.util.stream.Collectors.groupingBy(
+                RecordRef::type, java.util.stream.Collectors.mapping(RecordRef::key, java.util.stream.Collectors.toList())));
+        Map<RecordRef, LedgerRecord> found = new HashMap<>();
+        keysByType.forEach((type, keys) -> this.<LedgerRecord>byKeys(type, keys)
+                .forEach((key, record) -> found.put(new RecordRef(type, key), record)));
+        return found;
     }
 
     @SuppressWarnings("unchecked")

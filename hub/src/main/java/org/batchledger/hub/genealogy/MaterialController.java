@@ -1,0 +1,49 @@
+package org.batchledger.hub.genealogy;
+
+import java.util.concurrent.CompletableFuture;
+import org.batchledger.hub.api.ChildPages;
+import org.batchledger.hub.api.GlobalIds;
+import org.batchledger.hub.api.NotFoundException;
+import org.batchledger.hub.api.Paging;
+import org.batchledger.lineage.query.Neighbours.Hop;
+import org.batchledger.lineage.query.Page;
+import org.batchledger.lineage.query.RecordFilter;
+import org.batchledger.lineage.query.RecordQueries;
+import org.batchledger.schema.record.Material;
+import org.batchledger.schema.record.RecordType;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Material masters and their lots. */
+@Controller
+class MaterialController {
+    private final RecordQueries records;
+
+    MaterialController(RecordQueries records) {
+        this.records = records;
+    }
+
+    @QueryMapping
+    Material material(@Argument String id) {
+        return records.<Material>byKey(RecordType.MATERIAL, GlobalIds.keyOf(id, RecordType.MATERIAL))
+                .orElseThrow(() -> new NotFoundException(id));
+    }
+
+    @QueryMapping
+    Page<Material> materials(@Argument Integer first, @Argument String after, @Argument MaterialFilter filter) {
+        RecordFilter f = filter == null ? RecordFilter.none() : RecordFilter.none().equal("kind", filter.kind());
+        return records.page(RecordType.MATERIAL, f, Paging.of(first, after));
+    }
+
+    @SchemaMapping
+    CompletableFuture<Page> lots(Material material, @Argument Integer first, @Argument String after,
+                                 DataLoader<ChildPages.Key, Page> pages) {
+        return ChildPages.load(pages, Hop.MATERIAL_LOTS, material.key(), first, after);
+    }
+
+    record MaterialFilter(Material.MaterialKind kind) {
+    }
+}

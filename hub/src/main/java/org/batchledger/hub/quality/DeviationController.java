@@ -1,0 +1,52 @@
+package org.batchledger.hub.quality;
+
+import java.util.List;
+import java.util.Map;
+import org.batchledger.hub.api.DateRange;
+import org.batchledger.hub.api.RefResolver;
+import org.batchledger.hub.api.Paging;
+import org.batchledger.lineage.query.Page;
+import org.batchledger.lineage.query.RecordFilter;
+import org.batchledger.lineage.query.RecordQueries;
+import org.batchledger.schema.record.Deviation;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordType;
+import org.batchledger.schema.record.Signature;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Deviations and what they impact; signatures and what they sign. */
+@Controller
+class DeviationController {
+    private final RecordQueries records;
+
+    DeviationController(RecordQueries records) {
+        this.records = records;
+    }
+
+    @QueryMapping
+    Page<Deviation> deviations(@Argument Integer first, @Argument String after, @Argument DeviationFilter filter) {
+        RecordFilter f = RecordFilter.none();
+        if (filter != null) {
+            DateRange opened = filter.opened() == null ? DateRange.ANY : filter.opened();
+            f.equal("status", filter.status()).equal("severity", filter.severity())
+                    .between("openedAt", opened.from(), opened.to());
+        }
+        return records.page(RecordType.DEVIATION, f, Paging.of(first, after));
+    }
+
+    @BatchMapping
+    Map<Deviation, List<LedgerRecord>> impacts(List<Deviation> deviations) {
+        return RefResolver.all(records, deviations, Deviation::impacts);
+    }
+
+    @BatchMapping
+    Map<Signature, LedgerRecord> signs(List<Signature> signatures) {
+        return RefResolver.one(records, signatures, Signature::signs);
+    }
+
+    record DeviationFilter(Deviation.DeviationStatus status, Deviation.Severity severity, DateRange opened) {
+    }
+}

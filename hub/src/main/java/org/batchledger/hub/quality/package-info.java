@@ -1,0 +1,2 @@
+/** Test results, deviations and signatures over GraphQL, with the records they concern. */
+package org.batchledger.hub.quality;

@@ -1,0 +1,61 @@
+package org.batchledger.hub.security;
+
+import java.util.List;
+import org.batchledger.hub.HubProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * URL security: GraphQL needs a valid Keycloak token (else 401); which fields a token may reach is decided per
+ * field by the {@code @roles} directive and {@code @PreAuthorize} behind it. Health probes, metrics, GraphiQL and
+ * the UI's static files are open: they carry no batch data.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/graphiql/**",
+                                "/graphiql").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))
+                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .build();
+    }
+
+    /** Signature from the realm's keys, expiry, exact issuer, and our audience: a token for another app fails. */
+    @Bean
+    JwtDecoder jwtDecoder(HubProperties props) {
+        HubProperties.Keycloak kc = props.keycloak();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(kc.jwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.contains(kc.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(kc.issuer()), audience));
+        return decoder;
+    }
+}

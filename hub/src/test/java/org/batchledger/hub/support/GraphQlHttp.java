@@ -1,0 +1,62 @@
+package org.batchledger.hub.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** Real HTTP requests to the hub's /graphql, as a client would send them. */
+public final class GraphQlHttp {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI endpoint;
+
+    public GraphQlHttp(int port) {
+        this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+    }
+
+    public record Response(int status, JsonObject body) {
+        public JsonValue at(String pointer) {
+            return Json.createPointer(pointer).getValue(body);
+        }
+
+        public String errorClass() {
+            return body.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("classification");
+        }
+
+        public boolean hasErrors() {
+            return body != null && body.containsKey("errors");
+        }
+    }
+
+    public Response post(String token, String query) {
+        return post(token, query, Map.of());
+    }
+
+    public Response post(String token, String query, Map<String, String> variables) {
+        JsonObjectBuilder vars = Json.createObjectBuilder();
+        variables.forEach(vars::add);
+        String body = Json.createObjectBuilder().add("query", query).add("variables", vars).build().toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonObject json = r.body().isBlank() ? null : Json.createReader(new StringReader(r.body())).readObject();
+            return new Response(r.statusCode(), json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
