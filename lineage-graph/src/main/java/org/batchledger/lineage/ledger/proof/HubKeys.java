@@ -17,7 +17,8 @@ import java.util.Arrays;
 /**
  * The hub's Ed25519 checkpoint key, kept in its data directory as two PEM files: {@value #PRIVATE_KEY_FILE}
  * (PKCS#8, owner read/write only where the file system has POSIX permissions) and {@value #PUBLIC_KEY_FILE}
- * (X.509 SubjectPublicKeyInfo).
+ * (X.509 SubjectPublicKeyInfo). Start the first hub process alone: two processes creating the key at once make
+ * the second fail (the private key file is created exclusively) rather than overwrite the first key.
  *
  * <p>The key is created on first use and never replaced: every checkpoint signed so far is only verifiable with
  * it. A missing half, a corrupt file or a mismatched pair is a {@link HubKeyException} for an operator to resolve
