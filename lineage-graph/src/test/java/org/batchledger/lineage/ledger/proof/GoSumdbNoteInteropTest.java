@@ -8,7 +8,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * Interoperability with Go's {@code golang.org/x/mod/sumdb/note}, the reference signed-note implementation: the
+ * Interoperability with Go's {@code x/mod/sumdb/note} package (repository golang/mod), the reference signed-note implementation: the
  * keys, text and signatures below are the published test vectors of its {@code note_test.go} ({@code TestSign},
  * {@code TestOpen}, {@code TestNewVerifier}).
  */
