@@ -8,9 +8,9 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * Interoperability with Go's {@code x/mod/sumdb/note} package (repository golang/mod), the reference signed-note implementation: the
- * keys, text and signatures below are the published test vectors of its {@code note_test.go} ({@code TestSign},
- * {@code TestOpen}, {@code TestNewVerifier}).
+ * Interoperability with Go's {@code x/mod/sumdb/note} package (repository golang/mod), the reference signed-note
+ * implementation: the keys, text and signatures below are the published test vectors of its {@code note_test.go}
+ * ({@code TestSign}, {@code TestOpen}, {@code TestNewVerifier}).
  */
 class GoSumdbNoteInteropTest {
     static final String PETER_VKEY = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
