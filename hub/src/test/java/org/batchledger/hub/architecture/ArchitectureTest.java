@@ -1,0 +1,81 @@
+package org.batchledger.hub.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md's module boundaries and the store's transaction rule, enforced over the production classes. */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        main = new ClassFileImporter()
+                .withImportOption((Location l) -> !l.contains("/test-classes/") && !l.contains("-tests.jar"))
+                .importPackages("org.batchledger");
+    }
+
+    @Test
+    void schemaKnowsNoNeo4jSpringOrHttp() {
+        noClasses().that().resideInAPackage("org.batchledger.schema..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "org.springframework..",
+                        "jakarta.servlet..", "java.net.http..", "graphql..", "org.batchledger.lineage..",
+                        "org.batchledger.hub..", "org.batchledger.ingest..")
+                .check(main);
+    }
+
+    @Test
+    void lineageGraphKnowsNoGraphQlHttpOrSpring() {
+        noClasses().that().resideInAPackage("org.batchledger.lineage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "graphql..",
+                        "jakarta.servlet..", "java.net.http..", "org.batchledger.hub..", "org.batchledger.ingest..")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheEmbeddedPackageTouchesTheNeo4jServerEverythingElseUsesTheDriver() {
+        noClasses().that().resideOutsideOfPackage("org.batchledger.lineage.store.embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.graphdb..",
+                        "org.neo4j.configuration..", "org.neo4j.kernel..")
+                .check(main);
+    }
+
+    @Test
+    void ingestAdaptersNeverWriteToTheDatabase() {
+        noClasses().that().resideInAPackage("org.batchledger.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "org.batchledger.lineage..",
+                        "org.batchledger.hub..")
+                .check(main);
+    }
+
+    @Test
+    void hubControllersReachTheGraphOnlyThroughLineageGraph() {
+        noClasses().that().resideInAPackage("org.batchledger.hub..")
+                .and().resideOutsideOfPackage("org.batchledger.hub.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.neo4j.driver..")
+                .check(main);
+    }
+
+    @Test
+    void noAutoCommitTransactionsOnlyManagedReadsAndWritesThroughGraphDatabase() {
+        noClasses().should().callMethodWhere(DescribedPredicate.describe(
+                "Session.run, Session.beginTransaction or Driver.executableQuery (auto-commit or unmanaged)", call -> {
+                    var owner = call.getTarget().getOwner();
+                    String name = call.getTarget().getName();
+                    boolean session = owner.isAssignableTo(org.neo4j.driver.Session.class)
+                            && (name.equals("run") || name.equals("beginTransaction"));
+                    boolean executable = owner.isAssignableTo(org.neo4j.driver.Driver.class)
+                            && name.equals("executableQuery");
+                    return session || executable;
+                })).check(main);
+        noClasses().that().doNotHaveFullyQualifiedName("org.batchledger.lineage.store.GraphDatabase")
+                .should().callMethod(org.neo4j.driver.Driver.class, "session")
+                .orShould().callMethod(org.neo4j.driver.Driver.class, "session", org.neo4j.driver.SessionConfig.class)
+                .check(main);
+    }
+}
