@@ -1,0 +1,43 @@
+package org.batchledger.hub.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.batchledger.hub.support.HubTestBase;
+import org.junit.jupiter.api.Test;
+
+/** Foundation issue, operations: probes that include Neo4j and Keycloak, Prometheus metrics with GraphQL timings. */
+class OperationsIT extends HubTestBase {
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @Test
+    void livenessAndReadinessAreUpAndReadinessCoversNeo4jAndKeycloak() throws Exception {
+        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"neo4j\"", "\"keycloak\"", "\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusExposesGraphQlRequestTimings() throws Exception {
+        graphql().post(inspector(), "{ batches(first: 1) { edges { node { id } } } }");
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("graphql_request_seconds_count");
+    }
+
+    @Test
+    void graphiqlIsServedWithoutATokenButHoldsNoData() throws Exception {
+        HttpResponse<String> page = get("/graphiql");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("graphiql");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
