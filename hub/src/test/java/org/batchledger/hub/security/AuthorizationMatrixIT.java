@@ -1,0 +1,125 @@
+package org.batchledger.hub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.language.ArrayValue;
+import graphql.language.Directive;
+import graphql.language.EnumValue;
+import graphql.language.FieldDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.batchledger.hub.support.GraphQlHttp.Response;
+import org.batchledger.hub.support.HubTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * DESIGN.md security model: every Query and Mutation field states its roles, and for every field and every realm
+ * role the hub lets in exactly the roles stated and refuses the others with FORBIDDEN.
+ */
+class AuthorizationMatrixIT extends HubTestBase {
+    private static final List<String> REALM_ROLES =
+            List.of("operator", "qa-reviewer", "qa-release", "inspector", "adapter", "admin");
+
+    @Test
+    void everyQueryAndMutationFieldStatesItsRoles() throws IOException {
+        List<String> missing = operations().filter(f -> f.getDirectives("roles").isEmpty())
+                .map(FieldDefinition::getName).toList();
+        assertThat(missing).as("fields without @roles").isEmpty();
+    }
+
+    @Test
+    void everyRoleReachesExactlyTheFieldsItsRolesAllow() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (FieldDefinition field : operations().toList()) {
+            Set<String> allowed = allowedRoles(field);
+            for (String role : REALM_ROLES) {
+                Response r = graphql().post(TOKENS.forUser("user-" + role, role), document(field));
+                boolean forbidden = r.hasErrors() && r.body().getJsonArray("errors").stream()
+                        .map(e -> ((JsonObject) e).getJsonObject("extensions").getString("classification"))
+                        .anyMatch("FORBIDDEN"::equals);
+                if (forbidden == allowed.contains(role)) {
+                    violations.add(field.getName() + " for " + role + (forbidden ? " was refused" : " was let in"));
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static Stream<FieldDefinition> operations() throws IOException {
+        TypeDefinitionRegistry registry = registry();
+        return Stream.of("Query", "Mutation").flatMap(t -> registry.getType(t, ObjectTypeDefinition.class).stream())
+                .flatMap(t -> t.getFieldDefinitions().stream());
+    }
+
+    private static Set<String> allowedRoles(FieldDefinition field) {
+        Directive roles = field.getDirectives("roles").getFirst();
+        return ((ArrayValue) roles.getArgument("any").getValue()).getValues().stream()
+                .map(v -> ((EnumValue) v).getName().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.toSet());
+    }
+
+    /** The smallest document that calls the field: dummy required arguments, {@code __typename} selected. */
+    private static String document(FieldDefinition field) {
+        String args = field.getInputValueDefinitions().stream().filter(a -> a.getType() instanceof NonNullType)
+                .map(AuthorizationMatrixIT::dummy).collect(Collectors.joining(", "));
+        String call = field.getName() + (args.isEmpty() ? "" : "(" + args + ")");
+        String op = operationOf(field);
+        return op + " { " + call + (isScalar(field.getType()) ? "" : " { __typename }") + " }";
+    }
+
+    private static String dummy(InputValueDefinition arg) {
+        String type = innerName(arg.getType());
+        return arg.getName() + ": " + switch (type) {
+            case "Int" -> "1";
+            case "Boolean" -> "true";
+            case "ID", "String" -> "\"Batch:authz:none\"";
+            default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
+        };
+    }
+
+    private static String operationOf(FieldDefinition field) {
+        try {
+            return registry().getType("Mutation", ObjectTypeDefinition.class)
+                    .filter(m -> m.getFieldDefinitions().contains(field)).isPresent() ? "mutation" : "query";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isScalar(Type<?> type) {
+        return Set.of("Int", "Float", "String", "Boolean", "ID", "DateTime").contains(innerName(type));
+    }
+
+    private static String innerName(Type<?> type) {
+        return switch (type) {
+            case NonNullType n -> innerName(n.getType());
+            case ListType l -> innerName(l.getType());
+            case TypeName t -> t.getName();
+            default -> throw new IllegalStateException(type.toString());
+        };
+    }
+
+    private static TypeDefinitionRegistry registry() throws IOException {
+        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/**/*.graphqls")) {
+            registry.merge(new SchemaParser().parse(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return registry;
+    }
+}
