@@ -1,0 +1,88 @@
+package org.batchledger.hub.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+
+/**
+ * The demo realm issues the tokens the hub relies on. Tokens are decoded the way the hub decodes
+ * them (discovery from the issuer, signature checked against the realm's keys, issuer validated).
+ */
+class KeycloakRealmTest {
+
+    private static KeycloakServer keycloak;
+    private static JwtDecoder decoder;
+
+    @BeforeAll
+    static void startKeycloak() {
+        keycloak = KeycloakServer.shared();
+        decoder = JwtDecoders.fromIssuerLocation(keycloak.issuer());
+    }
+
+    @ParameterizedTest(name = "{0} carries exactly {1}")
+    @CsvSource({
+        "operator, operator", "operator2, operator", "reviewer, qa-reviewer", "reviewer2, qa-reviewer",
+        "releaser, qa-release", "inspector, inspector", "admin, admin"})
+    void demoUsersCarryExactlyTheirRealmRole(String username, String role) {
+        Jwt token = decoder.decode(keycloak.passwordToken(username, "demo"));
+
+        assertThat(realmRoles(token)).containsExactly(role);
+        assertThat(token.getClaimAsString("preferred_username")).isEqualTo(username);
+        assertThat(token.getClaimAsString("name")).isNotBlank();
+        assertThat(token.getClaimAsString("azp")).isEqualTo("hub-cli");
+    }
+
+    @Test
+    void userTokensAreForTheHubAndIssuedByTheStableLocalhostIssuer() {
+        Jwt token = decoder.decode(keycloak.passwordToken("reviewer", "demo"));
+
+        assertThat(token.getAudience()).contains("batchledger-hub");
+        assertThat(token.getIssuer()).hasToString("http://localhost:" + port() + "/realms/batchledger");
+    }
+
+    @Test
+    void ingestAdapterClientCredentialsCarryOnlyTheAdapterRole() {
+        Jwt token = decoder.decode(keycloak.clientCredentialsToken("ingest-adapter", "demo-secret"));
+
+        assertThat(realmRoles(token)).containsExactly("adapter");
+        assertThat(token.getAudience()).contains("batchledger-hub");
+        assertThat(token.getClaimAsString("azp")).isEqualTo("ingest-adapter");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWith401() {
+        var response = keycloak.requestToken(Map.of("grant_type", "password", "client_id", "hub-cli",
+                "username", "inspector", "password", "not-the-password"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void ingestAdapterCannotUseThePasswordGrant() {
+        var response = keycloak.requestToken(Map.of("grant_type", "password", "client_id", "ingest-adapter",
+                "client_secret", "demo-secret", "username", "operator", "password", "demo"));
+
+        assertThat(response.statusCode()).isIn(400, 401);
+        assertThat(response.body()).contains("unauthorized_client");
+    }
+
+    private static List<String> realmRoles(Jwt token) {
+        Map<String, Object> realmAccess = token.getClaimAsMap("realm_access");
+        @SuppressWarnings("unchecked")
+        List<String> roles = (List<String>) realmAccess.get("roles");
+        return roles;
+    }
+
+    private static int port() {
+        return java.net.URI.create(keycloak.issuer()).getPort();
+    }
+}
