@@ -18,8 +18,9 @@ import org.testcontainers.neo4j.Neo4jContainer;
 
 /**
  * One Neo4j per test JVM, started on first use and stopped at JVM exit. Docker present ⇒ a Testcontainers
- * Neo4j (image {@value #IMAGE}); no Docker ⇒ embedded Neo4j on a free loopback port. Tests call {@link #clean()}
- * to start from an empty graph with the schema applied.
+ * Neo4j (image {@value #IMAGE}); no Docker ⇒ embedded Neo4j on a free loopback port. The system property
+ * {@code batchledger.test.neo4j} ({@code auto}, {@code embedded}, {@code testcontainers}) overrides the choice.
+ * Tests call {@link #clean()} to start from an empty graph with the schema applied.
  */
 public final class Neo4jTestServer {
     static final String IMAGE = "neo4j:2026.08.1-community";
@@ -39,7 +40,11 @@ public final class Neo4jTestServer {
 
     public static synchronized Neo4jTestServer shared() {
         if (shared == null) {
-            shared = dockerAvailable() ? container() : embedded();
+            shared = switch (System.getProperty("batchledger.test.neo4j", "auto")) {
+                case "embedded" -> embedded();
+                case "testcontainers" -> container();
+                default -> dockerAvailable() ? container() : embedded();
+            };
             Migrations.apply(shared.db);
         }
         return shared;

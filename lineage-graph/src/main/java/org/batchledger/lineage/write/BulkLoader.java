@@ -1,0 +1,55 @@
+package org.batchledger.lineage.write;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.schema.record.LedgerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a stream of record chunks through the one write path, one transaction per chunk, logging progress. Each
+ * chunk's idempotency key is derived from the load's name and the chunk number, so re-running an interrupted
+ * load with the same name skips the chunks that committed and continues where it stopped.
+ */
+public final class BulkLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(BulkLoader.class);
+    private final RecordWriter writer;
+
+    public BulkLoader(RecordWriter writer) {
+        this.writer = writer;
+    }
+
+    /** What a load wrote. */
+    public record Summary(long records, long chunks, long firstSeq, long lastSeq) {
+    }
+
+    /**
+     * @param loadName      stable name of this load, e.g. {@code synthplant:seed=7:batches=300}
+     * @param expectedTotal records expected, for the progress percentage; 0 if unknown
+     */
+    public Summary load(String loadName, Stream<List<LedgerRecord>> chunks, Actor actor, String reason,
+                        long expectedTotal) {
+        long records = 0;
+        long chunkNo = 0;
+        long first = 0;
+        long last = 0;
+        long nextReport = 0;
+        Iterator<List<LedgerRecord>> it = chunks.iterator();
+        while (it.hasNext()) {
+            List<LedgerRecord> chunk = it.next();
+            WriteReceipt r = writer.write(new WriteRequest(chunk, actor, reason, loadName + "#" + chunkNo++));
+            first = first == 0 ? r.firstSeq() : first;
+            last = r.lastSeq();
+            records += chunk.size();
+            if (records >= nextReport) {
+                LOG.info("{}: {} records written{}", loadName, records,
+                        expectedTotal > 0 ? " (" + Math.min(100, records * 100 / expectedTotal) + "%)" : "");
+                nextReport = records + Math.max(10_000, expectedTotal / 10);
+            }
+        }
+        LOG.info("{}: done, {} records in {} transactions, ledger entries {}..{}", loadName, records, chunkNo, first, last);
+        return new Summary(records, chunkNo, first, last);
+    }
+}
