@@ -1,9 +1,7 @@
 package org.batchledger.lineage.synthplant;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -66,28 +64,7 @@ public final class SyntheticPlant {
      * in the same chunk (earlier in it) or an earlier chunk.
      */
     public Stream<List<LedgerRecord>> chunks(int maxRecordsPerChunk) {
-        if (maxRecordsPerChunk < 1) {
-            throw new IllegalArgumentException("maxRecordsPerChunk must be positive: " + maxRecordsPerChunk);
-        }
-        Iterator<LedgerRecord> records = new PlantGenerator(seed, size, injectCycle);
-        Iterator<List<LedgerRecord>> chunks = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return records.hasNext();
-            }
-
-            @Override
-            public List<LedgerRecord> next() {
-                if (!records.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                List<LedgerRecord> chunk = new ArrayList<>(Math.min(maxRecordsPerChunk, 8192));
-                while (chunk.size() < maxRecordsPerChunk && records.hasNext()) {
-                    chunk.add(records.next());
-                }
-                return chunk;
-            }
-        };
+        var chunks = new Chunker(new PlantGenerator(seed, size, injectCycle), maxRecordsPerChunk);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(chunks, Spliterator.ORDERED), false);
     }
 

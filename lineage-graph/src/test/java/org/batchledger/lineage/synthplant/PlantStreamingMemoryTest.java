@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A large plant streams without being held: retained heap stays flat while 20,000 batches (about 270,000 records,
- * over 100 MB if kept) go by. Measured roughly, after a GC at intervals; a leak of the records would blow the bound.
+ * over 80 MB if kept) go by. Measured roughly, after a GC at intervals; a leak of the records would blow the bound.
  */
 class PlantStreamingMemoryTest {
     private static final long BOUND_BYTES = 24L << 20;
