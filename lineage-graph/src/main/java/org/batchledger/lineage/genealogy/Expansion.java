@@ -1,0 +1,54 @@
+package org.batchledger.lineage.genealogy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.schema.record.RecordType;
+import org.neo4j.driver.summary.ProfiledPlan;
+
+/**
+ * One hop of the whole frontier: the edges leaving it, as (from key, to key) pairs. Large frontiers go in slices
+ * so no single parameter list grows without bound; each slice is one query.
+ */
+final class Expansion {
+    static final int SLICE = 10_000;
+
+    private final Tx tx;
+    private final boolean profile;
+    private long dbHits;
+
+    Expansion(Tx tx, boolean profile) {
+        this.tx = tx;
+        this.profile = profile;
+    }
+
+    record Edge(String from, String to) {
+    }
+
+    List<Edge> expand(List<String> frontier, RecordType frontierType, TraceDirection direction) {
+        String cypher = (profile ? "PROFILE " : "") + HopQueries.from(frontierType, direction);
+        List<Edge> edges = new ArrayList<>();
+        for (int i = 0; i < frontier.size(); i += SLICE) {
+            var result = tx.run(cypher, Map.of("keys", frontier.subList(i, Math.min(frontier.size(), i + SLICE))));
+            result.forEachRemaining(r -> edges.add(new Edge(r.get("from").asString(), r.get("to").asString())));
+            if (profile) {
+                dbHits += hits(result.consume().profile());
+            }
+        }
+        return edges;
+    }
+
+    /** Database hits of all profiled queries so far (0 unless profiling). */
+    long dbHits() {
+        return dbHits;
+    }
+
+    private static long hits(ProfiledPlan plan) {
+        long sum = plan.dbHits();
+        for (ProfiledPlan child : plan.children()) {
+            sum += hits(child);
+        }
+        return sum;
+    }
+}
