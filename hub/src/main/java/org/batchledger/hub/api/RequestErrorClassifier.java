@@ -12,12 +12,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * A malformed or invalid document is the caller's mistake: graphql-java's InvalidSyntax and ValidationError (and
- * bad variable values) become BAD_REQUEST, keeping message and locations, so clients handle one class.
+ * bad variable values) become BAD_REQUEST, keeping message and locations, so clients handle one class. So do
+ * aborts by the depth and cost limits ({@link QueryGuardrails}): the caller asked for too much.
  */
 @Component
 class RequestErrorClassifier implements WebGraphQlInterceptor {
     private static final List<ErrorClassification> CALLER_ERRORS =
-            List.of(ErrorType.InvalidSyntax, ErrorType.ValidationError, ErrorType.OperationNotSupported);
+            List.of(ErrorType.InvalidSyntax, ErrorType.ValidationError, ErrorType.OperationNotSupported,
+                    ErrorType.ExecutionAborted);
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {

@@ -3,6 +3,9 @@ package org.batchledger.hub.store;
 import java.net.URI;
 import java.time.Clock;
 import org.batchledger.hub.HubProperties;
+import org.batchledger.lineage.genealogy.CommonUpstreamAnalysis;
+import org.batchledger.lineage.genealogy.GenealogyTraversal;
+import org.batchledger.lineage.genealogy.RecallImpactAnalysis;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.query.Neighbours;
 import org.batchledger.lineage.query.RecordQueries;
@@ -73,6 +76,21 @@ class Neo4jConfiguration {
     @Bean
     Neighbours neighbours(GraphDatabase db) {
         return new Neighbours(db);
+    }
+
+    @Bean
+    GenealogyTraversal genealogyTraversal(GraphDatabase db) {
+        return new GenealogyTraversal(db);
+    }
+
+    @Bean
+    RecallImpactAnalysis recallImpactAnalysis(GraphDatabase db) {
+        return new RecallImpactAnalysis(db);
+    }
+
+    @Bean
+    CommonUpstreamAnalysis commonUpstreamAnalysis(GraphDatabase db) {
+        return new CommonUpstreamAnalysis(db);
     }
 
     /** Holds the embedded server, if the hub started one, so it stops after the driver closes. */

@@ -88,7 +88,7 @@ final class Bfs {
     }
 
     TraceResult result(RecordRef start, TraceLimits limits, Truncation cut) {
-        List<TraceLink> all = List.copyOf(links);
+        List<TraceLink> all = links.stream().sorted(java.util.Comparator.comparing(TraceLink::sortKey)).toList();
         return new TraceResult(start, direction, limits, nodes, all, cut, Cycles.exist(nodes, all));
     }
 

@@ -1,0 +1,66 @@
+package org.batchledger.hub.trace;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.batchledger.hub.api.NotFoundException;
+import org.batchledger.lineage.genealogy.GenealogyTraversal;
+import org.batchledger.lineage.genealogy.TraceDirection;
+import org.batchledger.lineage.genealogy.TraceLimits;
+import org.batchledger.lineage.genealogy.TraceResult;
+import org.batchledger.schema.record.RecordRef;
+import org.springframework.stereotype.Service;
+
+/**
+ * Traces, each kept for {@value #KEEP_SECONDS} s per (start, direction, limits) so that fetching page after page of
+ * a large trace does not walk the graph again. The cache is bounded by the nodes it holds, not by entries.
+ */
+@Service
+class TraceService {
+    static final Duration TIME_BUDGET = Duration.ofSeconds(20);
+    static final long KEEP_SECONDS = 60;
+    static final long MAX_CACHED_NODES = 2_000_000;
+
+    private final GenealogyTraversal traversal;
+    private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedNodes;
+
+    TraceService(GenealogyTraversal traversal) {
+        this.traversal = traversal;
+    }
+
+    private record Key(RecordRef start, TraceDirection direction, int maxHops, int maxNodes) {
+    }
+
+    private record Cached(TraceResult result, long at) {
+    }
+
+    TraceResult trace(RecordRef start, TraceDirection direction, TraceLimits limits) {
+        Key key = new Key(start, direction, limits.maxHops(), limits.maxNodes());
+        TraceResult hit = lookup(key);
+        if (hit != null) {
+            return hit;
+        }
+        TraceResult result = traversal.trace(start, direction, limits)
+                .orElseThrow(() -> new NotFoundException(start.toString()));
+        if (result.truncatedBy() != org.batchledger.lineage.genealogy.Truncation.DEADLINE) {
+            keep(key, result);
+        }
+        return result;
+    }
+
+    private synchronized TraceResult lookup(Key key) {
+        Cached c = cache.get(key);
+        return c != null && System.nanoTime() - c.at() < Duration.ofSeconds(KEEP_SECONDS).toNanos() ? c.result() : null;
+    }
+
+    private synchronized void keep(Key key, TraceResult result) {
+        Cached old = cache.put(key, new Cached(result, System.nanoTime()));
+        cachedNodes += result.nodes().size() - (old == null ? 0 : old.result().nodes().size());
+        var it = cache.values().iterator();
+        while (cachedNodes > MAX_CACHED_NODES && it.hasNext()) {
+            cachedNodes -= it.next().result().nodes().size();
+            it.remove();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.batchledger.lineage.genealogy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.RecordType;
+
+/**
+ * Recall impact of a lot: a downstream trace at the widest limits, then the reached lots and batches of
+ * finished-product materials (one batched query per type), ordered by hop and ID.
+ */
+public final class RecallImpactAnalysis {
+    public static final long PATH_CAP = 10_000;
+    public static final TraceLimits LIMITS = new TraceLimits(TraceLimits.MAX_HOPS, TraceLimits.MAX_NODES,
+            Duration.ofSeconds(30));
+
+    private static final String FINISHED_LOTS = """
+            UNWIND $keys AS k
+            MATCH (n:Lot {key: k})-[:OF]->(:Material {kind: $kind})
+            RETURN n.key AS key, n.status AS status""";
+    private static final String FINISHED_BATCHES = """
+            UNWIND $keys AS k
+            MATCH (n:Batch {key: k})-[:MAKES]->(:Material {kind: $kind})
+            RETURN n.key AS key, n.status AS status""";
+
+    private final GraphDatabase db;
+    private final GenealogyTraversal traversal;
+
+    public RecallImpactAnalysis(GraphDatabase db) {
+        this.db = db;
+        this.traversal = new GenealogyTraversal(db);
+    }
+
+    /** Empty when the lot does not exist. */
+    public Optional<RecallImpact> of(String lotKey) {
+        return traversal.trace(new RecordRef(RecordType.LOT, lotKey), TraceDirection.DOWNSTREAM, LIMITS)
+                .map(this::impact);
+    }
+
+    private RecallImpact impact(TraceResult trace) {
+        Map<RecordRef, Long> paths = PathCounts.of(trace, PATH_CAP);
+        Map<RecordRef, String> finished = finished(trace);
+        List<ImpactedItem> items = new ArrayList<>();
+        for (TracedNode n : trace.nodes()) {
+            String status = finished.get(n.ref());
+            if (status != null && n.hop() > 0) {
+                long p = paths.get(n.ref());
+                RecallStatus rs = n.ref().type() == RecordType.LOT ? RecallStatus.ofLot(status) : RecallStatus.ofBatch(status);
+                items.add(new ImpactedItem(n.ref(), n.hop(), status, rs, p, p >= PATH_CAP));
+            }
+        }
+        items.sort(Comparator.comparing(ImpactedItem::hop).thenComparing(i -> i.ref().toString()));
+        return new RecallImpact(trace, items, PATH_CAP);
+    }
+
+    private Map<RecordRef, String> finished(TraceResult trace) {
+        Map<RecordType, List<String>> byType = new HashMap<>();
+        trace.nodes().forEach(n -> byType.computeIfAbsent(n.ref().type(), t -> new ArrayList<>()).add(n.ref().key()));
+        return db.read(tx -> {
+            Map<RecordRef, String> out = new HashMap<>();
+            for (var e : byType.entrySet()) {
+                String cypher = e.getKey() == RecordType.LOT ? FINISHED_LOTS : FINISHED_BATCHES;
+                tx.run(cypher, Map.of("keys", e.getValue(), "kind", "FINISHED_PRODUCT")).forEachRemaining(r -> out.put(
+                        new RecordRef(e.getKey(), r.get("key").asString()), r.get("status").asString()));
+            }
+            return out;
+        });
+    }
+}
