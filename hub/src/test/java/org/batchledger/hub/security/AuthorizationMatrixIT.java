@@ -63,7 +63,10 @@ class AuthorizationMatrixIT extends HubTestBase {
 
     private static Stream<FieldDefinition> operations() throws IOException {
         TypeDefinitionRegistry registry = registry();
-        return Stream.of("Query", "Mutation").flatMap(t -> registry.getType(t, ObjectTypeDefinition.class).stream())
+        // fields of "extend type Query" in the area files count too
+        return Stream.of("Query", "Mutation").flatMap(t -> Stream.concat(
+                        registry.getType(t, ObjectTypeDefinition.class).stream(),
+                        registry.objectTypeExtensions().getOrDefault(t, List.of()).stream()))
                 .flatMap(t -> t.getFieldDefinitions().stream());
     }
 
@@ -89,14 +92,17 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "Int" -> "1";
             case "Boolean" -> "true";
             case "ID", "String" -> "\"Batch:authz:none\"";
+            case "TraceDirection" -> "DOWNSTREAM";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
     }
 
     private static String operationOf(FieldDefinition field) {
         try {
-            return registry().getType("Mutation", ObjectTypeDefinition.class)
-                    .filter(m -> m.getFieldDefinitions().contains(field)).isPresent() ? "mutation" : "query";
+            TypeDefinitionRegistry registry = registry();
+            return Stream.concat(registry.getType("Mutation", ObjectTypeDefinition.class).stream(),
+                            registry.objectTypeExtensions().getOrDefault("Mutation", List.of()).stream())
+                    .anyMatch(m -> m.getFieldDefinitions().contains(field)) ? "mutation" : "query";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
