@@ -38,15 +38,31 @@ public final class RecordQueries {
         });
     }
 
-    /** Records of mixed types, one round trip per type present; unknown references are absent. */
+    /** Records of mixed node types in one round trip; unknown references are absent. */
     public Map<RecordRef, LedgerRecord> byRefs(Collection<RecordRef> refs) {
-        Map<RecordType, List<String>> keysByType = refs.stream().collect(java.util.stream.Collectors.groupingBy(
-                RecordRef::type, java.util.stream.Collectors.mapping(RecordRef::key, java.util.stream.Collectors.toList())));
-        Map<RecordRef, LedgerRecord> found = new HashMap<>();
-        keysByType.forEach((type, keys) -> this.<LedgerRecord>byKeys(type, keys)
-                .forEach((key, record) -> found.put(new RecordRef(type, key), record)));
-        return found;
+        List<Map<String, String>> rows = refs.stream().filter(r -> !r.type().isRelationship())
+                .map(r -> Map.of("label", r.type().graphName(), "key", r.key())).toList();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        return db.read(tx -> {
+            Map<RecordRef, LedgerRecord> found = new HashMap<>();
+            tx.run(BY_REFS, Map.of("refs", rows)).forEachRemaining(r -> {
+                RecordType type = RecordType.ofGraphName(r.get("label").asString());
+                LedgerRecord record = toRecord(r.get("n"), type);
+                found.put(new RecordRef(type, record.key()), record);
+            });
+            return found;
+        });
     }
+
+    /** One index seek per reference, on the label it names; labels come from {@link RecordType}, not input. */
+    private static final String BY_REFS = "UNWIND $refs AS r CALL (r) { "
+            + java.util.Arrays.stream(RecordType.values()).filter(t -> !t.isRelationship())
+                    .map(t -> "MATCH (n:" + t.graphName() + " {key: r.key}) WHERE r.label = '" + t.graphName()
+                            + "' RETURN n")
+                    .collect(java.util.stream.Collectors.joining(" UNION ALL "))
+            + " } RETURN r.label AS label, n";
 
     @SuppressWarnings("unchecked")
     public <T extends LedgerRecord> Page<T> page(RecordType type, RecordFilter filter, PageRequest request) {
