@@ -44,6 +44,8 @@ public final class LedgerVerifier {
         chain.run(db, head.seq(), sizes, findings);
         notes.forEach((what, note) -> checkpoints.check(what, note, chain.rootsAt, chain.tree.size(), findings));
         checkHead(head, chain, findings);
+        LOG.info("Ledger verification: chain and tree of {} entries checked after {} ms", chain.tree.size(),
+                (System.nanoTime() - started) / 1_000_000);
         RecordCheck records = new RecordCheck();
         for (RecordType type : RecordType.values()) {
             long versions = records.run(db, type, head.seq(), findings);
