@@ -63,6 +63,11 @@ public final class RecordProperties {
         return CanonicalJson.fromJson(record.build().toString(), type);
     }
 
+    /** Whether {@code name} is a stored property of records of {@code type} (a field or a provenance key). */
+    public static boolean isField(Class<? extends LedgerRecord> type, String name) {
+        return PROVENANCE_KEYS.contains(name) || (!PROVENANCE.equals(name) && fieldNames(type).contains(name));
+    }
+
     private static Set<String> fieldNames(Class<?> type) {
         Set<String> names = new java.util.HashSet<>();
         for (var c : type.getRecordComponents()) {
