@@ -2,6 +2,7 @@ package org.batchledger.hub.ledger;
 
 import java.time.Clock;
 import org.batchledger.hub.HubProperties;
+import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
@@ -10,6 +11,7 @@ import org.batchledger.lineage.ledger.proof.NoteSigner;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.write.RecordCorrector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +44,11 @@ class LedgerConfiguration {
     @Bean
     LedgerReads ledgerReads(GraphDatabase db) {
         return new LedgerReads(db);
+    }
+
+    @Bean
+    RecordCorrector recordCorrector(GraphDatabase db, ObjectProvider<Clock> clock) {
+        return new RecordCorrector(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
     }
 
     @Bean

@@ -24,6 +24,11 @@ public final class RecordQueries {
         return byKey(type, key, AsOf.CURRENT);
     }
 
+    /** The as-of of a read: the current graph for null, else a tree size the ledger has (argument {@code asOf}). */
+    public AsOf asOf(Integer treeSize) {
+        return AsOf.of(treeSize, db, "asOf");
+    }
+
     /** The version of a record valid at a tree size (or the current one). */
     public <T extends LedgerRecord> Optional<T> byKey(RecordType type, String key, AsOf asOf) {
         return Optional.ofNullable(this.<T>byKeys(type, List.of(key), asOf).get(key));
