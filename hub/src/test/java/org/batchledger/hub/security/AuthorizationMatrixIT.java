@@ -96,7 +96,8 @@ class AuthorizationMatrixIT extends HubTestBase {
     private static String operationOf(FieldDefinition field) {
         try {
             return registry().getType("Mutation", ObjectTypeDefinition.class)
-                    .filter(m -> m.getFieldDefinitions().contains(field)).isPresent() ? "mutation" : "query";
+                    .filter(m -> m.getFieldDefinitions().stream().anyMatch(f -> f.getName().equals(field.getName())))
+                    .isPresent() ? "mutation" : "query";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

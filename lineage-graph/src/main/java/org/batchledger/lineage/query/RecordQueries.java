@@ -21,16 +21,33 @@ public final class RecordQueries {
     }
 
     public <T extends LedgerRecord> Optional<T> byKey(RecordType type, String key) {
-        return Optional.ofNullable(this.<T>byKeys(type, List.of(key)).get(key));
+        return byKey(type, key, AsOf.CURRENT);
     }
 
-    /** Many records of one type in one round trip; unknown keys are absent from the map. */
-    @SuppressWarnings("unchecked")
+    /** The as-of of a read: the current graph for null, else a tree size the ledger has (argument {@code asOf}). */
+    public AsOf asOf(Integer treeSize) {
+        return AsOf.of(treeSize, db, "asOf");
+    }
+
+    /** The version of a record valid at a tree size (or the current one). */
+    public <T extends LedgerRecord> Optional<T> byKey(RecordType type, String key, AsOf asOf) {
+        return Optional.ofNullable(this.<T>byKeys(type, List.of(key), asOf).get(key));
+    }
+
+    /** Many records of one type in one round trip, current versions; unknown keys are absent from the map. */
     public <T extends LedgerRecord> Map<String, T> byKeys(RecordType type, Collection<String> keys) {
-        String cypher = "UNWIND $keys AS k MATCH (n:" + type.graphName() + " {key: k}) RETURN n";
+        return byKeys(type, keys, AsOf.CURRENT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends LedgerRecord> Map<String, T> byKeys(RecordType type, Collection<String> keys, AsOf asOf) {
+        String cypher = "UNWIND $keys AS k MATCH (n:" + type.graphName() + " {key: k}) WHERE " + asOf.predicate("n")
+                + " RETURN n";
+        Map<String, Object> params = new HashMap<>(asOf.parameters());
+        params.put("keys", List.copyOf(keys));
         return db.read(tx -> {
             Map<String, T> found = new HashMap<>();
-            tx.run(cypher, Map.of("keys", List.copyOf(keys))).forEachRemaining(r -> {
+            tx.run(cypher, params).forEachRemaining(r -> {
                 T record = (T) toRecord(r.get("n"), type);
                 found.put(record.key(), record);
             });
@@ -69,7 +86,8 @@ public final class RecordQueries {
         if (request.first() == 0) {
             return Page.empty(request);
         }
-        String cypher = "MATCH (n:" + type.graphName() + ") WHERE n.key > $after" + filter.where()
+        String cypher = "MATCH (n:" + type.graphName() + ") WHERE n.key > $after AND "
+                + AsOf.CURRENT.predicate("n") + filter.where()
                 + " RETURN n ORDER BY n.key LIMIT $limit";
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("after", request.afterOrEmpty());
