@@ -55,7 +55,7 @@ public final class RecordQueries {
         });
     }
 
-    /** Records of mixed node types in one round trip; unknown references are absent. */
+    /** Current versions of records of mixed node types in one round trip; unknown references are absent. */
     public Map<RecordRef, LedgerRecord> byRefs(Collection<RecordRef> refs) {
         List<Map<String, String>> rows = refs.stream().filter(r -> !r.type().isRelationship())
                 .map(r -> Map.of("label", r.type().graphName(), "key", r.key())).toList();
@@ -77,7 +77,7 @@ public final class RecordQueries {
     private static final String BY_REFS = "UNWIND $refs AS r CALL (r) { "
             + java.util.Arrays.stream(RecordType.values()).filter(t -> !t.isRelationship())
                     .map(t -> "MATCH (n:" + t.graphName() + " {key: r.key}) WHERE r.label = '" + t.graphName()
-                            + "' RETURN n")
+                            + "' AND " + AsOf.CURRENT.predicate("n") + " RETURN n")
                     .collect(java.util.stream.Collectors.joining(" UNION ALL "))
             + " } RETURN r.label AS label, n";
 
