@@ -14,7 +14,7 @@ public record HubProperties(Path dataDir, Neo4j neo4j, Keycloak keycloak, DemoPl
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         neo4j = neo4j == null ? new Neo4j(null, null, null, null, null) : neo4j;
         keycloak = keycloak == null ? new Keycloak(null, null, null) : keycloak;
-        demoPlant = demoPlant == null ? new DemoPlant(false, 0, 0) : demoPlant;
+        demoPlant = demoPlant == null ? new DemoPlant(false, 20261124L, "DEMO") : demoPlant;
     }
 
     /**
@@ -52,8 +52,11 @@ public record HubProperties(Path dataDir, Neo4j neo4j, Keycloak keycloak, DemoPl
     /**
      * @param enabled load a generated plant into an empty graph at start
      * @param seed    the generator's seed
-     * @param batches how many batches, roughly
+     * @param size    {@code TINY}, {@code DEMO} (384 batches), {@code LARGE} or a number of batches
      */
-    public record DemoPlant(boolean enabled, long seed, int batches) {
+    public record DemoPlant(boolean enabled, long seed, String size) {
+        public DemoPlant {
+            size = size == null || size.isBlank() ? "DEMO" : size;
+        }
     }
 }

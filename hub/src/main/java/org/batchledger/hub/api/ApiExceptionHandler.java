@@ -2,6 +2,7 @@ package org.batchledger.hub.api;
 
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.write.InvalidRecordsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ class ApiExceptionHandler {
     @GraphQlExceptionHandler
     GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
         return error(ErrorType.NOT_FOUND, e.getMessage(), env);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError ledgerArgument(LedgerArgumentException e, DataFetchingEnvironment env) {
+        return error(ErrorType.BAD_REQUEST, e.getMessage(), env);
     }
 
     @GraphQlExceptionHandler

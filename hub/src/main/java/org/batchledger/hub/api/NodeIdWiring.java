@@ -1,7 +1,8 @@
 package org.batchledger.hub.api;
 
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.TypeName;
 import graphql.schema.DataFetcher;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
 import org.batchledger.schema.record.LedgerRecord;
@@ -14,8 +15,8 @@ final class NodeIdWiring implements WiringFactory {
     @Override
     public boolean providesDataFetcher(FieldWiringEnvironment env) {
         return env.getFieldDefinition().getName().equals("id")
-                && env.getParentType() instanceof GraphQLObjectType
-                && ((GraphQLObjectType) env.getParentType()).getInterfaces().stream().anyMatch(i -> i.getName().equals("Node"));
+                && env.getParentType() instanceof ObjectTypeDefinition type
+                && type.getImplements().stream().anyMatch(t -> t instanceof TypeName n && n.getName().equals("Node"));
     }
 
     @Override

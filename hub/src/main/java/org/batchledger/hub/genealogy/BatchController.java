@@ -41,8 +41,8 @@ class BatchController {
     }
 
     @QueryMapping
-    Batch batch(@Argument String id) {
-        return records.<Batch>byKey(RecordType.BATCH, GlobalIds.keyOf(id, RecordType.BATCH))
+    Batch batch(@Argument String id, @Argument Integer asOf) {
+        return records.<Batch>byKey(RecordType.BATCH, GlobalIds.keyOf(id, RecordType.BATCH), records.asOf(asOf))
                 .orElseThrow(() -> new NotFoundException(id));
     }
 

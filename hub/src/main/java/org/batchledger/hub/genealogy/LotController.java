@@ -39,8 +39,8 @@ class LotController {
     }
 
     @QueryMapping
-    Lot lot(@Argument String id) {
-        return records.<Lot>byKey(RecordType.LOT, GlobalIds.keyOf(id, RecordType.LOT))
+    Lot lot(@Argument String id, @Argument Integer asOf) {
+        return records.<Lot>byKey(RecordType.LOT, GlobalIds.keyOf(id, RecordType.LOT), records.asOf(asOf))
                 .orElseThrow(() -> new NotFoundException(id));
     }
 

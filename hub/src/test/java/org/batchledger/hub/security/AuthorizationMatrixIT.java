@@ -102,7 +102,8 @@ class AuthorizationMatrixIT extends HubTestBase {
             TypeDefinitionRegistry registry = registry();
             return Stream.concat(registry.getType("Mutation", ObjectTypeDefinition.class).stream(),
                             registry.objectTypeExtensions().getOrDefault("Mutation", List.of()).stream())
-                    .anyMatch(m -> m.getFieldDefinitions().contains(field)) ? "mutation" : "query";
+                    .anyMatch(m -> m.getFieldDefinitions().stream().anyMatch(f -> f.getName().equals(field.getName())))
+                    ? "mutation" : "query";
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -25,6 +25,8 @@ public abstract class HubTestBase {
         registry.add("batchledger.keycloak.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("batchledger.demo-plant.enabled", () -> "false");
         registry.add("server.address", () -> "127.0.0.1");
+        // The ledger's signing key is created under data-dir: keep it in the build directory.
+        registry.add("batchledger.data-dir", () -> "target/hub-test-data");
     }
 
     protected GraphQlHttp graphql() {

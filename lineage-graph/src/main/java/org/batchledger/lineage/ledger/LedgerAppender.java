@@ -3,24 +3,27 @@ package org.batchledger.lineage.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.batchledger.lineage.ledger.proof.Frontier;
+import org.batchledger.lineage.ledger.proof.MerkleHash;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
+import org.batchledger.schema.json.Sha256;
 import org.neo4j.driver.Record;
 
 /**
  * Appends entries inside the caller's write transaction. The head node is write-locked first, so appenders in any
- * number of threads or hub processes queue on it and the chain stays linear: no gaps, no forks.
+ * number of threads or hub processes queue on it and the chain stays linear: no gaps, no forks. The head also
+ * holds the Merkle tree's size and root (hex), moved in the same transaction as the entries and tree nodes.
  */
 public final class LedgerAppender {
     private static final String LOCK_HEAD = """
             MERGE (h:LedgerHead {id: 'main'})
-              ON CREATE SET h.seq = 0, h.hash = $genesis
+              ON CREATE SET h.seq = 0, h.hash = $genesis, h.treeSize = 0, h.root = $emptyRoot
             SET h.lockedAt = timestamp()
-            RETURN h.seq AS seq, h.hash AS hash""";
+            RETURN h.seq AS seq, h.hash AS hash, coalesce(h.treeSize, -1) AS treeSize""";
     private static final String FIND_COMMIT = """
             MATCH (c:LedgerCommit {idempotencyKey: $key})
             RETURN c.firstSeq AS firstSeq, c.lastSeq AS lastSeq, c.requestHash AS requestHash,
@@ -30,7 +33,7 @@ public final class LedgerAppender {
             CREATE (n:LedgerEntry) SET n = e""";
     private static final String ADVANCE_HEAD = """
             MATCH (h:LedgerHead {id: 'main'})
-            SET h.seq = $seq, h.hash = $hash
+            SET h.seq = $seq, h.hash = $hash, h.treeSize = $seq, h.root = $root
             CREATE (:LedgerCommit {idempotencyKey: $key, firstSeq: $firstSeq, lastSeq: $seq,
                                    requestHash: $requestHash, headHash: $hash, at: $at})""";
 
@@ -56,53 +59,49 @@ public final class LedgerAppender {
      * transaction will append follow {@link Head#seq()}.
      */
     public Head lockHead(Tx tx) {
-        Record head = tx.run(LOCK_HEAD, Map.of("genesis", LedgerEntry.GENESIS_HASH)).single();
-        return new Head(head.get("seq").asLong(), head.get("hash").asString());
+        Record head = tx.run(LOCK_HEAD, Map.of("genesis", LedgerEntry.GENESIS_HASH,
+                "emptyRoot", MerkleStore.hex(MerkleHash.emptyRoot()))).single();
+        return new Head(head.get("seq").asLong(), head.get("hash").asString(), head.get("treeSize").asLong());
     }
 
-    /** Appends one entry per change after the locked head, in order, and moves the head. */
+    /**
+     * Appends one entry per change after the locked head, in order, extends the Merkle tree by their leaves
+     * (persisting every subtree the append completes) and moves the head, all in the caller's transaction.
+     */
     public Commit append(Tx tx, Head head, List<Change> changes, Actor actor, String reason, String idempotencyKey,
                          String requestHash) {
         long seq = head.seq();
         String prev = head.hash();
         Instant at = clock.instant();
         List<Map<String, Object>> rows = new ArrayList<>(changes.size());
+        List<byte[]> leaves = new ArrayList<>(changes.size());
         for (Change c : changes) {
             LedgerEntry entry = new LedgerEntry(++seq, at, c.action(), c.entityType(), c.entityKey(), c.contentHash(),
                     c.supersedesHash(), actor.subject(), actor.displayName(), actor.roles(), actor.clientId(), reason,
                     idempotencyKey, prev);
-            prev = entry.entryHash();
-            rows.add(properties(entry, prev));
+            byte[] bytes = entry.canonicalBytes();
+            prev = Sha256.hex(bytes);
+            leaves.add(MerkleHash.leaf(bytes));
+            rows.add(StoredEntries.properties(entry, prev));
         }
         tx.run(CREATE_ENTRIES, Map.of("entries", rows)).consume();
+        Frontier.Appended tree = frontier(tx, head).appendAll(leaves);
+        MerkleStore.persist(tx, tree.completed());
         long first = seq - changes.size() + 1;
         tx.run(ADVANCE_HEAD, Map.of("seq", seq, "hash", prev, "key", idempotencyKey, "firstSeq", first,
-                "requestHash", requestHash, "at", CanonicalJson.formatInstant(at))).consume();
+                "requestHash", requestHash, "at", CanonicalJson.formatInstant(at),
+                "root", MerkleStore.hex(tree.root()))).consume();
         return new Commit(idempotencyKey, first, seq, requestHash, prev, false);
     }
 
-    private static Map<String, Object> properties(LedgerEntry e, String entryHash) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("seq", e.seq());
-        p.put("at", CanonicalJson.formatInstant(e.at()));
-        p.put("action", e.action());
-        p.put("entityType", e.entityType());
-        p.put("entityKey", e.entityKey());
-        p.put("contentHash", e.contentHash());
-        p.put("supersedesHash", e.supersedesHash());
-        p.put("actorSubject", e.actorSubject());
-        p.put("actorName", e.actorName());
-        p.put("actorRoles", e.actorRoles());
-        p.put("actorClient", e.actorClient());
-        p.put("reason", e.reason());
-        p.put("commitId", e.commitId());
-        p.put("prevHash", e.prevHash());
-        p.put("entryHash", entryHash);
-        return p;
+    // A ledger written before the tree existed has no tree size on its head: build its tree once, here.
+    private static Frontier frontier(Tx tx, Head head) {
+        return head.treeSize() == head.seq() ? MerkleStore.frontier(tx, head.seq())
+                : MerkleBackfill.build(tx, head.seq());
     }
 
     /** The chain's end: the last sequence number and its entry hash. */
-    public record Head(long seq, String hash) {
+    public record Head(long seq, String hash, long treeSize) {
     }
 
     /** What one entry records. */

@@ -21,16 +21,33 @@ public final class RecordQueries {
     }
 
     public <T extends LedgerRecord> Optional<T> byKey(RecordType type, String key) {
-        return Optional.ofNullable(this.<T>byKeys(type, List.of(key)).get(key));
+        return byKey(type, key, AsOf.CURRENT);
     }
 
-    /** Many records of one type in one round trip; unknown keys are absent from the map. */
-    @SuppressWarnings("unchecked")
+    /** The as-of of a read: the current graph for null, else a tree size the ledger has (argument {@code asOf}). */
+    public AsOf asOf(Integer treeSize) {
+        return AsOf.of(treeSize, db, "asOf");
+    }
+
+    /** The version of a record valid at a tree size (or the current one). */
+    public <T extends LedgerRecord> Optional<T> byKey(RecordType type, String key, AsOf asOf) {
+        return Optional.ofNullable(this.<T>byKeys(type, List.of(key), asOf).get(key));
+    }
+
+    /** Many records of one type in one round trip, current versions; unknown keys are absent from the map. */
     public <T extends LedgerRecord> Map<String, T> byKeys(RecordType type, Collection<String> keys) {
-        String cypher = "UNWIND $keys AS k MATCH (n:" + type.graphName() + " {key: k}) RETURN n";
+        return byKeys(type, keys, AsOf.CURRENT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends LedgerRecord> Map<String, T> byKeys(RecordType type, Collection<String> keys, AsOf asOf) {
+        String cypher = "UNWIND $keys AS k MATCH (n:" + type.graphName() + " {key: k}) WHERE " + asOf.predicate("n")
+                + " RETURN n";
+        Map<String, Object> params = new HashMap<>(asOf.parameters());
+        params.put("keys", List.copyOf(keys));
         return db.read(tx -> {
             Map<String, T> found = new HashMap<>();
-            tx.run(cypher, Map.of("keys", List.copyOf(keys))).forEachRemaining(r -> {
+            tx.run(cypher, params).forEachRemaining(r -> {
                 T record = (T) toRecord(r.get("n"), type);
                 found.put(record.key(), record);
             });
@@ -38,22 +55,39 @@ public final class RecordQueries {
         });
     }
 
-    /** Records of mixed types, one round trip per type present; unknown references are absent. */
+    /** Current versions of records of mixed node types in one round trip; unknown references are absent. */
     public Map<RecordRef, LedgerRecord> byRefs(Collection<RecordRef> refs) {
-        Map<RecordType, List<String>> keysByType = refs.stream().collect(java.util.stream.Collectors.groupingBy(
-                RecordRef::type, java.util.stream.Collectors.mapping(RecordRef::key, java.util.stream.Collectors.toList())));
-        Map<RecordRef, LedgerRecord> found = new HashMap<>();
-        keysByType.forEach((type, keys) -> this.<LedgerRecord>byKeys(type, keys)
-                .forEach((key, record) -> found.put(new RecordRef(type, key), record)));
-        return found;
+        List<Map<String, String>> rows = refs.stream().filter(r -> !r.type().isRelationship())
+                .map(r -> Map.of("label", r.type().graphName(), "key", r.key())).toList();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        return db.read(tx -> {
+            Map<RecordRef, LedgerRecord> found = new HashMap<>();
+            tx.run(BY_REFS, Map.of("refs", rows)).forEachRemaining(r -> {
+                RecordType type = RecordType.ofGraphName(r.get("label").asString());
+                LedgerRecord record = toRecord(r.get("n"), type);
+                found.put(new RecordRef(type, record.key()), record);
+            });
+            return found;
+        });
     }
+
+    /** One index seek per reference, on the label it names; labels come from {@link RecordType}, not input. */
+    private static final String BY_REFS = "UNWIND $refs AS r CALL (r) { "
+            + java.util.Arrays.stream(RecordType.values()).filter(t -> !t.isRelationship())
+                    .map(t -> "MATCH (n:" + t.graphName() + " {key: r.key}) WHERE r.label = '" + t.graphName()
+                            + "' AND " + AsOf.CURRENT.predicate("n") + " RETURN n")
+                    .collect(java.util.stream.Collectors.joining(" UNION ALL "))
+            + " } RETURN r.label AS label, n";
 
     @SuppressWarnings("unchecked")
     public <T extends LedgerRecord> Page<T> page(RecordType type, RecordFilter filter, PageRequest request) {
         if (request.first() == 0) {
             return Page.empty(request);
         }
-        String cypher = "MATCH (n:" + type.graphName() + ") WHERE n.key > $after" + filter.where()
+        String cypher = "MATCH (n:" + type.graphName() + ") WHERE n.key > $after AND "
+                + AsOf.CURRENT.predicate("n") + filter.where()
                 + " RETURN n ORDER BY n.key LIMIT $limit";
         Map<String, Object> params = new HashMap<>(filter.parameters());
         params.put("after", request.afterOrEmpty());

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    static final List<String> SCRIPTS = List.of("V001__constraints.cypher", "V002__ledger.cypher");
+    static final List<String> SCRIPTS = List.of("V001__constraints.cypher", "V002__ledger.cypher",
+            "V003__merkle_versions.cypher");
 
     private static final String APPLIED = """
             OPTIONAL MATCH (m:SchemaMigration {version: $version}) RETURN m IS NOT NULL AS applied""";

@@ -2,8 +2,10 @@ package org.batchledger.lineage.write;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.record.LedgerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +17,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class BulkLoader {
     private static final Logger LOG = LoggerFactory.getLogger(BulkLoader.class);
+    private static final String COMMITTED = """
+            OPTIONAL MATCH (c:LedgerCommit {idempotencyKey: $key}) RETURN c IS NOT NULL AS committed""";
+    private static final String ANY_ENTRY = """
+            OPTIONAL MATCH (h:LedgerHead {id: 'main'}) RETURN coalesce(h.seq, 0) > 0 AS any""";
+
+    private final GraphDatabase db;
     private final RecordWriter writer;
 
-    public BulkLoader(RecordWriter writer) {
+    public BulkLoader(GraphDatabase db, RecordWriter writer) {
+        this.db = db;
         this.writer = writer;
+    }
+
+    /** Whether a load of this name committed its first chunk, i.e. was started before (and may be resumed). */
+    public boolean started(String loadName) {
+        return db.read(tx -> tx.run(COMMITTED, Map.of("key", loadName + "#0")).single().get("committed").asBoolean());
+    }
+
+    /** Whether the ledger holds any entry at all. */
+    public boolean ledgerIsEmpty() {
+        return !db.read(tx -> tx.run(ANY_ENTRY, Map.of()).single().get("any").asBoolean());
     }
 
     /** What a load wrote. */

@@ -11,7 +11,8 @@ import org.batchledger.schema.record.RecordType;
 
 /**
  * Creates nodes, genealogy relationships and reference edges with one {@code UNWIND} query per label or edge
- * kind. Labels and types come from {@link RecordType} and {@link References}, never from input. Every query
+ * kind. Labels and types come from {@link RecordType} and {@link References}, never from input. Edges join
+ * version 1 of each record (its anchor), so corrections, which add versions, never move or copy an edge. Every query
  * checks it matched all its rows: a silently dropped edge would be a lost record.
  */
 final class GraphWrites {
@@ -44,8 +45,8 @@ final class GraphWrites {
         List<Ref> ends = list.getFirst().references();
         String from = endLabel(ends, "from");
         String to = endLabel(ends, "to");
-        String cypher = "UNWIND $rows AS row MATCH (a:" + from + " {key: row.from}) MATCH (b:" + to
-                + " {key: row.to}) CREATE (a)-[r:" + type.graphName() + "]->(b) SET r = row.props RETURN count(r) AS n";
+        String cypher = "UNWIND $rows AS row MATCH (a:" + from + " {key: row.from, version: 1}) MATCH (b:" + to
+                + " {key: row.to, version: 1}) CREATE (a)-[r:" + type.graphName() + "]->(b) SET r = row.props RETURN count(r) AS n";
         List<Map<String, Object>> rows = new ArrayList<>(list.size());
         for (PreparedRecord r : list) {
             rows.add(Map.of("from", endKey(r.references(), "from"), "to", endKey(r.references(), "to"),
@@ -68,8 +69,8 @@ final class GraphWrites {
         }
         groups.forEach((shape, rows) -> {
             String[] p = shape.split("\\|");
-            String cypher = "UNWIND $rows AS row MATCH (a:" + p[0] + " {key: row.from}) MATCH (b:" + p[2]
-                    + " {key: row.to}) CREATE (a)-[e:" + p[1] + "]->(b) RETURN count(e) AS n";
+            String cypher = "UNWIND $rows AS row MATCH (a:" + p[0] + " {key: row.from, version: 1}) MATCH (b:" + p[2]
+                    + " {key: row.to, version: 1}) CREATE (a)-[e:" + p[1] + "]->(b) RETURN count(e) AS n";
             expect(tx.run(cypher, Map.of("rows", rows)).single().get("n").asLong(), rows.size(), p[1]);
         });
     }

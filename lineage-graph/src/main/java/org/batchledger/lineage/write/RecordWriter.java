@@ -51,6 +51,9 @@ public final class RecordWriter {
         Head head = ledger.lockHead(tx);
         for (int i = 0; i < records.size(); i++) {
             records.get(i).properties().put("ledgerSeq", head.seq() + 1 + i);
+            if (!records.get(i).type().isRelationship()) {
+                records.get(i).properties().put("version", 1L);
+            }
         }
         GraphWrites.create(tx, records);
         Commit commit = ledger.append(tx, head, changes(records), request.actor(), request.reason(),

@@ -58,6 +58,12 @@ final class References {
         return f.target() == null ? RecordRef.parse(text) : new RecordRef(f.target(), text);
     }
 
+    /** The fields of a type that point at other records (a correction may not change them). */
+    static java.util.Set<String> fieldNames(RecordType type) {
+        return FIELDS.getOrDefault(type, List.of()).stream().map(Field::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     static boolean isEndpoint(Ref ref) {
         return ref.edge().equals("from") || ref.edge().equals("to");
     }

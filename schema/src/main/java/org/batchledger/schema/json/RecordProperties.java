@@ -1,6 +1,5 @@
 package org.batchledger.schema.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +25,14 @@ public final class RecordProperties {
     public static final Set<String> PROVENANCE_KEYS =
             Set.of("source", "locator", "recordedBy", "recordedAt", "eventAt");
     private static final String PROVENANCE = "provenance";
+    // Json.createXxx looks the provider up (ServiceLoader) on every call: ~0.5 ms per record read. Look it up once.
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private RecordProperties() {
     }
 
     public static Map<String, Object> of(LedgerRecord record) {
-        JsonObject json = Json.createReader(new StringReader(CanonicalJson.toJson(record))).readObject();
+        JsonObject json = JSON.createReader(new StringReader(CanonicalJson.toJson(record))).readObject();
         Map<String, Object> props = new LinkedHashMap<>();
         json.forEach((name, value) -> {
             if (PROVENANCE.equals(name)) {
@@ -44,8 +46,8 @@ public final class RecordProperties {
 
     /** Rebuilds a record from stored properties; keys that are not record fields (bookkeeping) are ignored. */
     public static <T extends LedgerRecord> T toRecord(Map<String, Object> props, Class<T> type) {
-        JsonObjectBuilder record = Json.createObjectBuilder();
-        JsonObjectBuilder provenance = Json.createObjectBuilder();
+        JsonObjectBuilder record = JSON.createObjectBuilder();
+        JsonObjectBuilder provenance = JSON.createObjectBuilder();
         Set<String> fields = fieldNames(type);
         props.forEach((name, value) -> {
             if (value == null) {
@@ -59,6 +61,11 @@ public final class RecordProperties {
         });
         record.add(PROVENANCE, provenance);
         return CanonicalJson.fromJson(record.build().toString(), type);
+    }
+
+    /** Whether {@code name} is a stored property of records of {@code type} (a field or a provenance key). */
+    public static boolean isField(Class<? extends LedgerRecord> type, String name) {
+        return PROVENANCE_KEYS.contains(name) || (!PROVENANCE.equals(name) && fieldNames(type).contains(name));
     }
 
     private static Set<String> fieldNames(Class<?> type) {
@@ -93,13 +100,13 @@ public final class RecordProperties {
 
     private static JsonValue json(Object v) {
         return switch (v) {
-            case String s -> Json.createValue(s);
-            case Long l -> Json.createValue(l);
-            case Integer i -> Json.createValue(i);
-            case Double d -> Json.createValue(d);
+            case String s -> JSON.createValue(s);
+            case Long l -> JSON.createValue(l);
+            case Integer i -> JSON.createValue(i);
+            case Double d -> JSON.createValue(d);
             case Boolean b -> b ? JsonValue.TRUE : JsonValue.FALSE;
             case List<?> list -> {
-                JsonArrayBuilder arr = Json.createArrayBuilder();
+                JsonArrayBuilder arr = JSON.createArrayBuilder();
                 list.forEach(x -> arr.add(json(x)));
                 yield arr.build();
             }

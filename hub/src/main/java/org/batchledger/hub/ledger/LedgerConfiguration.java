@@ -1,0 +1,58 @@
+package org.batchledger.hub.ledger;
+
+import java.time.Clock;
+import org.batchledger.hub.HubProperties;
+import org.batchledger.lineage.ledger.LedgerAppender;
+import org.batchledger.lineage.ledger.audit.LedgerProofs;
+import org.batchledger.lineage.ledger.audit.LedgerReads;
+import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
+import org.batchledger.lineage.ledger.proof.HubKeys;
+import org.batchledger.lineage.ledger.proof.NoteSigner;
+import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.lineage.ledger.verify.LedgerVerifier;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.write.RecordCorrector;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ledger's services. The checkpoint key lives in {@code <data-dir>/keys}, created on first start and never
+ * replaced; its name is the log's origin ({@code batchledger.ledger.origin}), which must stay the same for the
+ * life of the ledger, since it is part of every signed checkpoint and of the verifier key.
+ */
+@Configuration(proxyBeanMethods = false)
+class LedgerConfiguration {
+
+    @Bean
+    NoteSigner checkpointSigner(HubProperties props,
+                                @Value("${batchledger.ledger.origin:batchledger.hub/ledger}") String origin) {
+        return HubKeys.loadOrCreate(props.dataDir().resolve("keys"), origin);
+    }
+
+    @Bean
+    Checkpoints checkpoints(GraphDatabase db, NoteSigner signer, ObjectProvider<Clock> clock) {
+        return new Checkpoints(db, signer, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    LedgerProofs ledgerProofs(GraphDatabase db) {
+        return new LedgerProofs(db);
+    }
+
+    @Bean
+    LedgerReads ledgerReads(GraphDatabase db) {
+        return new LedgerReads(db);
+    }
+
+    @Bean
+    RecordCorrector recordCorrector(GraphDatabase db, ObjectProvider<Clock> clock) {
+        return new RecordCorrector(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    @Bean
+    LedgerVerifier ledgerVerifier(GraphDatabase db, NoteSigner signer) {
+        return new LedgerVerifier(db, NoteVerifier.of(signer.verifierKey()));
+    }
+}

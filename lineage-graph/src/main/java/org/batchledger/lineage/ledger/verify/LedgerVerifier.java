@@ -1,0 +1,99 @@
+package org.batchledger.lineage.ledger.verify;
+
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.batchledger.lineage.ledger.LedgerHead;
+import org.batchledger.lineage.ledger.MerkleStore;
+import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.lineage.ledger.proof.ProofNodes;
+import org.batchledger.lineage.ledger.proof.SubtreeHashes;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.schema.record.RecordType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies the whole ledger and graph from what is stored, up to the head as it is when verification starts
+ * (appends that commit meanwhile are left for the next run). Memory stays bounded: entries and records are read
+ * in pages. A caller may add a checkpoint note it kept from earlier ({@code trustedNote}); the ledger must still
+ * contain the tree it signs.
+ */
+public final class LedgerVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerVerifier.class);
+    private static final String CHECKPOINTS = "MATCH (c:Checkpoint) RETURN c.treeSize AS size, c.note AS note";
+
+    private final GraphDatabase db;
+    private final CheckpointCheck checkpoints;
+
+    public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey) {
+        this.db = db;
+        this.checkpoints = new CheckpointCheck(hubKey);
+    }
+
+    public LedgerReport verify(String trustedNote) {
+        long started = System.nanoTime();
+        Findings findings = new Findings();
+        LedgerHead head = db.read(LedgerHead::read);
+        Map<String, String> notes = notes(trustedNote);
+        Set<Long> sizes = new HashSet<>();
+        notes.forEach((what, note) -> sizes.add(checkpoints.size(what, note, findings)));
+        ChainCheck chain = new ChainCheck();
+        chain.run(db, head.seq(), sizes, findings);
+        notes.forEach((what, note) -> checkpoints.check(what, note, chain.rootsAt, chain.tree.size(), findings));
+        checkHead(head, chain, findings);
+        LOG.info("Ledger verification: chain and tree of {} entries checked after {} ms", chain.tree.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        RecordCheck records = new RecordCheck();
+        for (RecordType type : RecordType.values()) {
+            long versions = records.run(db, type, head.seq(), findings);
+            long ledgered = chain.versionsByType.getOrDefault(type.graphName(), 0L);
+            if (versions != ledgered) {
+                findings.problem(type.graphName() + ": the ledger records " + ledgered + " versions, the graph holds "
+                        + versions + (versions < ledgered ? " (records were deleted)" : ""));
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("Ledger verification of {} entries and {} records: {} in {} ms", chain.tree.size(), records.checked,
+                findings.clean() ? "ok" : "FAILED", millis);
+        return new LedgerReport(findings.clean(), chain.tree.size(), chain.bytes, records.checked, notes.size(),
+                chain.tree.size(), HexFormat.of().formatHex(chain.tree.root()), findings.firstBadEntry,
+                findings.badEntries, List.copyOf(findings.problems), List.copyOf(findings.mismatches),
+                findings.mismatchCount, millis);
+    }
+
+    private Map<String, String> notes(String trustedNote) {
+        Map<String, String> notes = new java.util.LinkedHashMap<>();
+        db.read(tx -> tx.run(CHECKPOINTS, Map.of()).list()).forEach(r ->
+                notes.put("stored checkpoint " + r.get("size").asLong(), r.get("note").asString()));
+        if (trustedNote != null && !trustedNote.isBlank()) {
+            notes.put("the checkpoint supplied", trustedNote);
+        }
+        return notes;
+    }
+
+    private void checkHead(LedgerHead head, ChainCheck chain, Findings findings) {
+        String root = HexFormat.of().formatHex(chain.tree.root());
+        if (head.treeSize() != chain.tree.size() || !head.root().equals(root)) {
+            findings.problem("the head says " + head.treeSize() + " entries with root " + head.root()
+                    + "; the entries give " + chain.tree.size() + " with root " + root);
+        }
+        if (!head.hash().equals(chain.lastHash)) {
+            findings.problem("the head's hash is not the last entry's hash");
+        }
+        String stored = db.read(tx -> {
+            var nodes = MerkleStore.fetch(tx, ProofNodes.forRoot(head.treeSize()));
+            try {
+                return head.treeSize() == 0 ? root
+                        : HexFormat.of().formatHex(SubtreeHashes.fromNodes(nodes::get).hash(0, head.treeSize()));
+            } catch (IllegalStateException e) {
+                return "missing";
+            }
+        });
+        if (!stored.equals(root)) {
+            findings.problem("the stored Merkle nodes give root " + stored + ", the entries " + root);
+        }
+    }
+}

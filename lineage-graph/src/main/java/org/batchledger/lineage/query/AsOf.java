@@ -1,0 +1,35 @@
+package org.batchledger.lineage.query;
+
+import java.util.Map;
+import org.batchledger.lineage.ledger.LedgerHead;
+import org.batchledger.lineage.store.GraphDatabase;
+
+/**
+ * Which version of a record a read sees: the current one, or the one valid at a tree size (a checkpoint). A version
+ * is valid at {@code asOf} when the entry that created it is inside the tree ({@code ledgerSeq <= asOf}) and no
+ * entry inside the tree superseded it. The predicate works on nodes and relationships alike, so traversals
+ * ({@code trace}) can apply it to every hop.
+ */
+public record AsOf(Long treeSize) {
+    public static final AsOf CURRENT = new AsOf(null);
+
+    /** A Cypher condition on {@code variable}, using the parameter {@code $asOf} when {@link #parameters()} has it. */
+    public String predicate(String variable) {
+        return treeSize == null ? variable + ".supersededAtSeq IS NULL"
+                : "(" + variable + ".ledgerSeq <= $asOf AND (" + variable + ".supersededAtSeq IS NULL OR "
+                + variable + ".supersededAtSeq > $asOf))";
+    }
+
+    public Map<String, Object> parameters() {
+        return treeSize == null ? Map.of() : Map.of("asOf", treeSize);
+    }
+
+    /** A tree size the ledger has: refuses negative sizes and sizes beyond the head, naming {@code argument}. */
+    public static AsOf of(Integer treeSize, GraphDatabase db, String argument) {
+        if (treeSize == null) {
+            return CURRENT;
+        }
+        db.read(LedgerHead::read).requireSize(argument, treeSize);
+        return new AsOf((long) treeSize);
+    }
+}
