@@ -30,9 +30,10 @@ class TraceController {
 
     @QueryMapping
     TraceResult trace(@Argument String from, @Argument TraceDirection direction, @Argument Integer maxHops,
-                      @Argument Integer maxNodes) {
+                      @Argument Integer maxNodes, @Argument Integer asOf) {
         var limits = TraceArguments.limits(maxHops, maxNodes);
-        return traces.trace(TraceArguments.start(from), direction, limits);
+        var start = TraceArguments.start(from);
+        return traces.trace(start, direction, limits, records.asOf(asOf));
     }
 
     @SchemaMapping(typeName = "Trace")

@@ -8,6 +8,7 @@ import org.batchledger.lineage.genealogy.GenealogyTraversal;
 import org.batchledger.lineage.genealogy.TraceDirection;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.genealogy.TraceResult;
+import org.batchledger.lineage.query.AsOf;
 import org.batchledger.schema.record.RecordRef;
 import org.springframework.stereotype.Service;
 
@@ -29,19 +30,19 @@ class TraceService {
         this.traversal = traversal;
     }
 
-    private record Key(RecordRef start, TraceDirection direction, int maxHops, int maxNodes) {
+    private record Key(RecordRef start, TraceDirection direction, int maxHops, int maxNodes, AsOf asOf) {
     }
 
     private record Cached(TraceResult result, long at) {
     }
 
-    TraceResult trace(RecordRef start, TraceDirection direction, TraceLimits limits) {
-        Key key = new Key(start, direction, limits.maxHops(), limits.maxNodes());
+    TraceResult trace(RecordRef start, TraceDirection direction, TraceLimits limits, AsOf asOf) {
+        Key key = new Key(start, direction, limits.maxHops(), limits.maxNodes(), asOf);
         TraceResult hit = lookup(key);
         if (hit != null) {
             return hit;
         }
-        TraceResult result = traversal.trace(start, direction, limits)
+        TraceResult result = traversal.trace(start, direction, limits, asOf)
                 .orElseThrow(() -> new NotFoundException(start.toString()));
         if (result.truncatedBy() != org.batchledger.lineage.genealogy.Truncation.DEADLINE) {
             keep(key, result);

@@ -45,7 +45,7 @@ final class BenchPlant {
             Migrations.apply(db);
             var writer = new RecordWriter(db, new LedgerAppender(Clock.systemUTC()));
             var plant = SyntheticPlant.of(SEED, size);
-            new BulkLoader(writer).load("bench:seed=" + SEED + ":batches=" + size.batches(), plant.chunks(5_000),
+            new BulkLoader(db, writer).load("bench:seed=" + SEED + ":batches=" + size.batches(), plant.chunks(5_000),
                     Actor.system("benchmark"), "benchmark plant", Math.round(size.batches() * 13.2));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

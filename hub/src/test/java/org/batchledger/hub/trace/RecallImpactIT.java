@@ -29,7 +29,7 @@ class RecallImpactIT extends HubTestBase {
     static void loadPlant() {
         NEO4J.clean();
         var plant = SyntheticPlant.of(8, PlantSize.ofBatches(48));
-        new BulkLoader(NEO4J.writer()).load("recall", plant.chunks(5_000), Actor.system("test"), "recall test", 0);
+        new BulkLoader(NEO4J.db(), NEO4J.writer()).load("recall", plant.chunks(5_000), Actor.system("test"), "recall test", 0);
         TraceApiIT.edges = plant.genealogyEdges().toList();
         rawLot = "Lot:" + TraceApiIT.rawLot();
     }

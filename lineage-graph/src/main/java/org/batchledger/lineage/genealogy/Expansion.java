@@ -3,6 +3,7 @@ package org.batchledger.lineage.genealogy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.batchledger.lineage.query.AsOf;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.record.RecordType;
 import org.neo4j.driver.summary.ProfiledPlan;
@@ -16,21 +17,25 @@ final class Expansion {
 
     private final Tx tx;
     private final boolean profile;
+    private final AsOf asOf;
     private long dbHits;
 
-    Expansion(Tx tx, boolean profile) {
+    Expansion(Tx tx, boolean profile, AsOf asOf) {
         this.tx = tx;
         this.profile = profile;
+        this.asOf = asOf;
     }
 
     record Edge(String from, String to) {
     }
 
     List<Edge> expand(List<String> frontier, RecordType frontierType, TraceDirection direction) {
-        String cypher = (profile ? "PROFILE " : "") + HopQueries.from(frontierType, direction);
+        String cypher = (profile ? "PROFILE " : "") + HopQueries.from(frontierType, direction, asOf);
         List<Edge> edges = new ArrayList<>();
         for (int i = 0; i < frontier.size(); i += SLICE) {
-            var result = tx.run(cypher, Map.of("keys", frontier.subList(i, Math.min(frontier.size(), i + SLICE))));
+            Map<String, Object> params = new java.util.HashMap<>(asOf.parameters());
+            params.put("keys", frontier.subList(i, Math.min(frontier.size(), i + SLICE)));
+            var result = tx.run(cypher, params);
             result.forEachRemaining(r -> edges.add(new Edge(r.get("from").asString(), r.get("to").asString())));
             if (profile) {
                 dbHits += hits(result.consume().profile());

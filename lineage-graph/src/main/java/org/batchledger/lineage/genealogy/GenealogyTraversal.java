@@ -3,6 +3,7 @@ package org.batchledger.lineage.genealogy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.batchledger.lineage.query.AsOf;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.record.RecordRef;
@@ -16,8 +17,12 @@ public final class GenealogyTraversal {
     /** The record types a trace starts from and reaches. */
     public static final Set<RecordType> TRACEABLE = Set.of(RecordType.LOT, RecordType.BATCH);
 
-    private static final String LOT_EXISTS = "MATCH (n:Lot {key: $key}) RETURN count(n) > 0 AS found";
-    private static final String BATCH_EXISTS = "MATCH (n:Batch {key: $key}) RETURN count(n) > 0 AS found";
+    private static final String LOT_EXISTS = """
+            MATCH (n:Lot {key: $key, version: 1}) WHERE $asOf IS NULL OR n.ledgerSeq <= $asOf
+            RETURN count(n) > 0 AS found""";
+    private static final String BATCH_EXISTS = """
+            MATCH (n:Batch {key: $key, version: 1}) WHERE $asOf IS NULL OR n.ledgerSeq <= $asOf
+            RETURN count(n) > 0 AS found""";
 
     private final GraphDatabase db;
 
@@ -25,30 +30,41 @@ public final class GenealogyTraversal {
         this.db = db;
     }
 
-    /** The trace, or empty when the start does not exist. */
+    /** The current trace, or empty when the start does not exist. */
     public Optional<TraceResult> trace(RecordRef start, TraceDirection direction, TraceLimits limits) {
-        return db.read(tx -> exists(tx, start) ? Optional.of(run(tx, start, direction, limits, false).result())
+        return trace(start, direction, limits, AsOf.CURRENT);
+    }
+
+    /** The trace over the genealogy as recorded up to a tree size, or empty when the start did not exist then. */
+    public Optional<TraceResult> trace(RecordRef start, TraceDirection direction, TraceLimits limits, AsOf asOf) {
+        return db.read(tx -> exists(tx, start, asOf)
+                ? Optional.of(run(tx, start, direction, limits, new Expansion(tx, false, asOf)).result())
                 : Optional.empty());
     }
 
     /** The trace with the summed database hits of its PROFILEd hop queries: the evidence that it is linear. */
     public Optional<Profiled> profile(RecordRef start, TraceDirection direction, TraceLimits limits) {
-        return db.read(tx -> exists(tx, start) ? Optional.of(run(tx, start, direction, limits, true)) : Optional.empty());
+        return db.read(tx -> exists(tx, start, AsOf.CURRENT)
+                ? Optional.of(run(tx, start, direction, limits, new Expansion(tx, true, AsOf.CURRENT)))
+                : Optional.empty());
     }
 
     public record Profiled(TraceResult result, long dbHits) {
     }
 
-    private static boolean exists(Tx tx, RecordRef start) {
+    private static boolean exists(Tx tx, RecordRef start, AsOf asOf) {
         if (!TRACEABLE.contains(start.type())) {
             throw new IllegalArgumentException(start.type().graphName() + " is not traceable; traces start at a Lot or Batch");
         }
         String cypher = start.type() == RecordType.LOT ? LOT_EXISTS : BATCH_EXISTS;
-        return tx.run(cypher, Map.of("key", start.key())).single().get("found").asBoolean();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("key", start.key());
+        params.put("asOf", asOf.treeSize());
+        return tx.run(cypher, params).single().get("found").asBoolean();
     }
 
-    private static Profiled run(Tx tx, RecordRef start, TraceDirection direction, TraceLimits limits, boolean profile) {
-        var expansion = new Expansion(tx, profile);
+    private static Profiled run(Tx tx, RecordRef start, TraceDirection direction, TraceLimits limits,
+                                Expansion expansion) {
         var bfs = new Bfs(start, direction);
         long deadline = System.nanoTime() + limits.timeBudget().toNanos();
         Truncation cut = null;

@@ -13,7 +13,7 @@ import org.batchledger.schema.record.RecordType;
 
 /**
  * Recall impact of a lot: a downstream trace at the widest limits, then the reached lots and batches of
- * finished-product materials (one batched query per type), ordered by hop and ID.
+ * finished-product materials (one batched query per type) with their current status, ordered by hop and ID.
  */
 public final class RecallImpactAnalysis {
     public static final long PATH_CAP = 10_000;
@@ -22,12 +22,14 @@ public final class RecallImpactAnalysis {
 
     private static final String FINISHED_LOTS = """
             UNWIND $keys AS k
-            MATCH (n:Lot {key: k})-[:OF]->(:Material {kind: $kind})
-            RETURN n.key AS key, n.status AS status""";
+            MATCH (:Lot {key: k, version: 1})-[:OF]->(:Material {kind: $kind})
+            MATCH (v:Lot {key: k}) WHERE v.supersededAtSeq IS NULL
+            RETURN k AS key, v.status AS status""";
     private static final String FINISHED_BATCHES = """
             UNWIND $keys AS k
-            MATCH (n:Batch {key: k})-[:MAKES]->(:Material {kind: $kind})
-            RETURN n.key AS key, n.status AS status""";
+            MATCH (:Batch {key: k, version: 1})-[:MAKES]->(:Material {kind: $kind})
+            MATCH (v:Batch {key: k}) WHERE v.supersededAtSeq IS NULL
+            RETURN k AS key, v.status AS status""";
 
     private final GraphDatabase db;
     private final GenealogyTraversal traversal;

@@ -32,7 +32,7 @@ class TraceIsLinearIT {
         writer.write(new WriteRequest(Reconverging.ladder("l3:", 3, 6), Actor.system("test"), "ladder", "l3"));
         writer.write(new WriteRequest(Reconverging.ladder("l12:", 12, 6), Actor.system("test"), "ladder", "l12"));
         writer.write(new WriteRequest(Reconverging.fan("fan:", 2_000), Actor.system("test"), "fan", "fan"));
-        new BulkLoader(writer).load("linear:demo", SyntheticPlant.of(11, PlantSize.DEMO).chunks(5_000),
+        new BulkLoader(NEO4J.db(), writer).load("linear:demo", SyntheticPlant.of(11, PlantSize.DEMO).chunks(5_000),
                 Actor.system("test"), "linearity test", 0);
         traversal = new GenealogyTraversal(NEO4J.db());
     }

@@ -42,7 +42,7 @@ class TraceMatchesReferenceIT {
     @MethodSource("plants")
     void traceEqualsInMemoryBfsForManyStartsBothDirectionsAndLimits(SyntheticPlant plant, boolean cyclic) {
         NEO4J.clean();
-        new BulkLoader(NEO4J.writer()).load("trace-ref:" + plant.seed(), plant.chunks(2_000), Actor.system("test"),
+        new BulkLoader(NEO4J.db(), NEO4J.writer()).load("trace-ref:" + plant.seed(), plant.chunks(2_000), Actor.system("test"),
                 "reference test", 0);
         List<GenealogyEdge> edges = plant.genealogyEdges().toList();
         Map<String, RecordRef> refs = refs(edges);
