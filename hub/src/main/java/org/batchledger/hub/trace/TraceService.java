@@ -10,24 +10,27 @@ import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.genealogy.TraceResult;
 import org.batchledger.lineage.query.AsOf;
 import org.batchledger.schema.record.RecordRef;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Traces, each kept for {@value #KEEP_SECONDS} s per (start, direction, limits) so that fetching page after page of
- * a large trace does not walk the graph again. The cache is bounded by the nodes it holds, not by entries.
+ * Traces, each kept for {@code batchledger.trace.cache-seconds} (default 60 s; 0 turns it off) per (start,
+ * direction, limits, asOf) so that fetching page after page of a large trace does not walk the graph again. The cache
+ * is bounded by the nodes it holds, not by entries.
  */
 @Service
 class TraceService {
     static final Duration TIME_BUDGET = Duration.ofSeconds(20);
-    static final long KEEP_SECONDS = 60;
     static final long MAX_CACHED_NODES = 2_000_000;
 
     private final GenealogyTraversal traversal;
+    private final Duration keep;
     private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true);
     private long cachedNodes;
 
-    TraceService(GenealogyTraversal traversal) {
+    TraceService(GenealogyTraversal traversal, @Value("${batchledger.trace.cache-seconds:60}") long keepSeconds) {
         this.traversal = traversal;
+        this.keep = Duration.ofSeconds(keepSeconds);
     }
 
     private record Key(RecordRef start, TraceDirection direction, int maxHops, int maxNodes, AsOf asOf) {
@@ -44,7 +47,7 @@ class TraceService {
         }
         TraceResult result = traversal.trace(start, direction, limits, asOf)
                 .orElseThrow(() -> new NotFoundException(start.toString()));
-        if (result.truncatedBy() != org.batchledger.lineage.genealogy.Truncation.DEADLINE) {
+        if (!keep.isZero() && result.truncatedBy() != org.batchledger.lineage.genealogy.Truncation.DEADLINE) {
             keep(key, result);
         }
         return result;
@@ -52,7 +55,7 @@ class TraceService {
 
     private synchronized TraceResult lookup(Key key) {
         Cached c = cache.get(key);
-        return c != null && System.nanoTime() - c.at() < Duration.ofSeconds(KEEP_SECONDS).toNanos() ? c.result() : null;
+        return c != null && System.nanoTime() - c.at() < keep.toNanos() ? c.result() : null;
     }
 
     private synchronized void keep(Key key, TraceResult result) {

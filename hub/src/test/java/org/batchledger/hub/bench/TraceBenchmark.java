@@ -1,0 +1,139 @@
+package org.batchledger.hub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.batchledger.hub.HubApplication;
+import org.batchledger.hub.support.GraphQlHttp;
+import org.batchledger.hub.support.TestTokens;
+import org.batchledger.lineage.genealogy.GenealogyTraversal;
+import org.batchledger.lineage.genealogy.TraceDirection;
+import org.batchledger.lineage.genealogy.TraceLimits;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Migrations;
+import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
+import org.batchledger.lineage.synthplant.PlantSize;
+import org.batchledger.lineage.synthplant.SyntheticPlant;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.RecordType;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Issue "Genealogy", Performance. For a median-reach lot, a p99-reach lot and the supernode (the lot with the most
+ * consumers) prints the median time of a full downstream trace three ways: (a) BFS over CSR arrays in memory,
+ * (b) {@link GenealogyTraversal} via the driver, (c) the GraphQL request over HTTP to the hub in this JVM (trace
+ * cache off, first page of 100 nodes with paths). Sizes: {@code -Dbench.size=LARGE} (default) or a batch count.
+ */
+@Tag("benchmark")
+class TraceBenchmark {
+    static final Path DIR = Path.of(System.getProperty("bench.dir", "target/bench-data"));
+    static final PlantSize SIZE = PlantSize.parse(System.getProperty("bench.size", "LARGE"));
+    static final int HOPS = TraceLimits.MAX_HOPS;
+    static final String QUERY = "{ trace(from: \"%s\", direction: DOWNSTREAM, maxHops: 50, maxNodes: 1000000) "
+            + "{ complete nodeCount nodes(first: 100) { edges { node { id hop path } } } } }";
+
+    record Start(String label, String key, int reach) {
+    }
+
+    @Test
+    void traceFiguresSideBySide() throws Exception {
+        double load = BenchPlant.ensureLoaded(DIR, SIZE);
+        var csr = new Csr(SyntheticPlant.of(BenchPlant.SEED, SIZE).genealogyEdges().toList());
+        List<Start> starts = starts(csr);
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(DIR.resolve("neo4j"), 0);
+             var driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            var db = new GraphDatabase(driver, "neo4j");
+            Migrations.apply(db);
+            var counts = db.read(tx -> tx.run("MATCH (n) RETURN count(n) AS n", Map.of()).single().get("n").asLong());
+            var rels = db.read(tx -> tx.run("MATCH ()-[r]->() RETURN count(r) AS n", Map.of()).single().get("n").asLong());
+            try (var hub = hub(neo4j)) {
+                int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
+                List<String> rows = new ArrayList<>();
+                for (Start s : starts) {
+                    rows.add(measure(s, csr, new GenealogyTraversal(db), new GraphQlHttp(port)));
+                }
+                report(load, counts, rels, csr, rows);
+            }
+        }
+    }
+
+    private static String measure(Start s, Csr csr, GenealogyTraversal traversal, GraphQlHttp http) {
+        int id = csr.ids.get(s.key());
+        RecordRef ref = new RecordRef(RecordType.LOT, s.key());
+        TraceLimits limits = TraceLimits.of(HOPS, TraceLimits.MAX_NODES);
+        var a = Timing.median(3, 9, () -> csr.reach(id, HOPS));
+        var b = Timing.median(2, 7, () -> traversal.trace(ref, TraceDirection.DOWNSTREAM, limits).orElseThrow().nodes().size());
+        String token = TestTokens.shared().forUser("bench", "inspector");
+        var c = Timing.median(2, 7, () -> {
+            var r = http.post(token, QUERY.formatted(ref));
+            assertThat(r.hasErrors()).as(String.valueOf(r.body())).isFalse();
+            return r.body().getJsonObject("data").getJsonObject("trace").getInt("nodeCount");
+        });
+        assertThat(b.value()).isEqualTo(a.value()).isEqualTo(c.value());
+        return "| %s | `%s` | %,d | %.2f | %.1f | %.1f | %.2f | %.1f |".formatted(s.label(), s.key(), a.value(),
+                a.medianMillis(), b.medianMillis(), c.medianMillis(), c.medianMillis() / b.medianMillis(),
+                b.medianMillis() / a.medianMillis());
+    }
+
+    /** Median and p99 downstream reach among 2,001 sampled lots, and the lot with the most consumers. */
+    private static List<Start> starts(Csr csr) {
+        List<Integer> lots = new ArrayList<>();
+        for (int v = 0; v < csr.nodes(); v++) {
+            if (csr.keys[v].contains(":LOT-")) {
+                lots.add(v);
+            }
+        }
+        Random random = new Random(1);
+        List<int[]> sample = new ArrayList<>();
+        for (int i = 0; i < 2_001; i++) {
+            int v = lots.get(random.nextInt(lots.size()));
+            sample.add(new int[] {v, csr.reach(v, HOPS)});
+        }
+        sample.sort((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1]) : csr.keys[x[0]].compareTo(csr.keys[y[0]]));
+        int[] median = sample.get(sample.size() / 2);
+        int[] p99 = sample.get(sample.size() * 99 / 100);
+        int hub = lots.stream().max((x, y) -> Integer.compare(csr.degree(x), csr.degree(y))).orElseThrow();
+        return List.of(new Start("median reach", csr.keys[median[0]], median[1]),
+                new Start("p99 reach", csr.keys[p99[0]], p99[1]),
+                new Start("supernode (" + csr.degree(hub) + " consumers)", csr.keys[hub], csr.reach(hub, HOPS)));
+    }
+
+    private static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j) {
+        TestTokens tokens = TestTokens.shared();
+        return new SpringApplicationBuilder(HubApplication.class).properties(Map.of(
+                "server.port", "0", "server.address", "127.0.0.1",
+                "batchledger.neo4j.uri", neo4j.boltUri().toString(),
+                "batchledger.data-dir", DIR.resolve("hub").toString(),
+                "batchledger.keycloak.issuer", TestTokens.ISSUER,
+                "batchledger.keycloak.jwk-set-uri", tokens.jwkSetUri(),
+                "batchledger.demo-plant.enabled", "false",
+                "batchledger.trace.cache-seconds", "0",
+                "logging.level.root", "WARN")).run();
+    }
+
+    private static void report(double load, long nodes, long rels, Csr csr, List<String> rows) throws Exception {
+        String loadText = load > 0 ? "%.0f s (this run)".formatted(load) : Files.readString(BenchPlant.marker(DIR, SIZE)).strip()
+                + " (earlier run; data dir reused)";
+        String text = """
+                Plant: seed %d, %s (%,d batches) — %,d nodes, %,d relationships in Neo4j; %,d genealogy nodes, %,d genealogy edges.
+                Load through the write path: %s.
+                Machine: %d cores, max heap %,d MB, JDK %s.
+
+                | start | lot | reached nodes | (a) CSR BFS ms | (b) Cypher via driver ms | (c) GraphQL over HTTP ms | (c)/(b) | (b)/(a) |
+                |---|---|---|---|---|---|---|---|
+                %s
+                """.formatted(BenchPlant.SEED, SIZE.name(), SIZE.batches(), nodes, rels, csr.nodes(), csr.targets.length,
+                loadText, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"), String.join("\n", rows));
+        System.out.println(text);
+        Files.writeString(Path.of("target/trace-bench.md"), text);
+    }
+}
