@@ -15,7 +15,6 @@ import org.batchledger.lineage.genealogy.GenealogyTraversal;
 import org.batchledger.lineage.genealogy.TraceDirection;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.store.GraphDatabase;
-import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
 import org.batchledger.lineage.synthplant.PlantSize;
 import org.batchledger.lineage.synthplant.SyntheticPlant;
@@ -46,12 +45,12 @@ class TraceBenchmark {
     @Test
     void traceFiguresSideBySide() throws Exception {
         double load = BenchPlant.ensureLoaded(DIR, SIZE);
+        BenchPlant.migrate(DIR);
         var csr = new Csr(SyntheticPlant.of(BenchPlant.SEED, SIZE).genealogyEdges().toList());
         List<Start> starts = starts(csr);
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(DIR.resolve("neo4j"), 0);
              var driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
             var db = new GraphDatabase(driver, "neo4j");
-            Migrations.apply(db);
             var counts = db.read(tx -> tx.run("MATCH (n) RETURN count(n) AS n", Map.of()).single().get("n").asLong());
             var rels = db.read(tx -> tx.run("MATCH ()-[r]->() RETURN count(r) AS n", Map.of()).single().get("n").asLong());
             try (var hub = hub(neo4j)) {
