@@ -38,7 +38,7 @@ class RecallImpactIT extends HubTestBase {
     void recallImpactListsOnlyFinishedProductDownstreamWithStatusAndPathCounts() {
         JsonObject r = data("{ recallImpact(lot: \"" + rawLot + "\") { complete count pathCountCap items(first: 100) { "
                 + "edges { node { id hop status recordStatus pathCount pathCountCapped record { "
-                + "... on Lot { material { kind } } ... on Batch { product { kind } } } } } } } }").getJsonObject("recallImpact");
+                + "... on Lot { material { kind } } ... on Batch { outputs(first: 5) { edges { node { material { kind } } } } } } } } } } }").getJsonObject("recallImpact");
         assertThat(r.getBoolean("complete")).isTrue();
         assertThat(r.getInt("count")).isPositive();
         var reachable = TraceApiIT.reachable(rawLot);
@@ -46,8 +46,8 @@ class RecallImpactIT extends HubTestBase {
             JsonObject n = e.asJsonObject().getJsonObject("node");
             assertThat(reachable).contains(n.getString("id"));
             JsonObject rec = n.getJsonObject("record");
-            String kind = (rec.containsKey("material") ? rec.getJsonObject("material") : rec.getJsonObject("product"))
-                    .getString("kind");
+            String kind = (rec.containsKey("material") ? rec : rec.getJsonObject("outputs").getJsonArray("edges")
+                    .getJsonObject(0).getJsonObject("node")).getJsonObject("material").getString("kind");
             assertThat(kind).isEqualTo("FINISHED_PRODUCT");
             assertThat(n.getString("status")).isIn("RELEASED", "IN_STOCK", "IN_PROCESS", "CLOSED");
             assertThat(n.getInt("pathCount")).isBetween(1, r.getInt("pathCountCap"));

@@ -12,8 +12,9 @@ import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
 /**
- * Recall impact of a lot: a downstream trace at the widest limits, then the reached lots and batches of
- * finished-product materials (one batched query per type) with their current status, ordered by hop and ID.
+ * Recall impact of a lot: a downstream trace at the widest limits, then the reached finished-product lots and the
+ * batches that produced them (one batched query per type) with their current status, ordered by hop and ID. A
+ * batch counts by what it produced, not by its product: every stage of an order "makes" the finished product.
  */
 public final class RecallImpactAnalysis {
     public static final long PATH_CAP = 10_000;
@@ -27,7 +28,8 @@ public final class RecallImpactAnalysis {
             RETURN k AS key, v.status AS status""";
     private static final String FINISHED_BATCHES = """
             UNWIND $keys AS k
-            MATCH (:Batch {key: k, version: 1})-[:MAKES]->(:Material {kind: $kind})
+            MATCH (b:Batch {key: k, version: 1})
+            WHERE EXISTS { (b)-[:PRODUCED]->(:Lot)-[:OF]->(:Material {kind: $kind}) }
             MATCH (v:Batch {key: k}) WHERE v.supersededAtSeq IS NULL
             RETURN k AS key, v.status AS status""";
 
