@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class QueryGuardrails {
     static final int MAX_DEPTH = 15;
-    static final int MAX_COST = 100_000;
+    static final int MAX_COST = 250_000;
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @Bean
