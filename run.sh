@@ -94,7 +94,7 @@ start_keycloak() {
 start_hub() {
   say "starting the hub on http://localhost:$HUB_PORT (log: data/logs/hub.log)"
   BATCHLEDGER_KEYCLOAK_ISSUER=$ISSUER BATCHLEDGER_DEMOPLANT_ENABLED=true \
-    setsid "$JAVA" -jar "$HUB_JAR" --server.address=127.0.0.1 --server.port=$HUB_PORT \
+    setsid "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$HUB_JAR" --server.address=127.0.0.1 --server.port=$HUB_PORT \
       --management.endpoint.health.probes.enabled=true </dev/null >"$LOGS/hub.log" 2>&1 &
   HUB_PID=$!
   tail -n +1 -F --pid="$HUB_PID" "$LOGS/hub.log" 2>/dev/null &

@@ -3,7 +3,6 @@ package org.batchledger.lineage.ledger;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.Sha256;
 
 /**
@@ -21,7 +20,7 @@ public record LedgerEntry(long seq, Instant at, String action, String entityType
     public static final String GENESIS_HASH = "0".repeat(64);
 
     public byte[] canonicalBytes() {
-        return CanonicalJson.canonicalize(CanonicalJson.toJson(this));
+        return CanonicalEntryEncoder.encode(this);
     }
 
     @JsonbTransient

@@ -4,16 +4,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 from the JDK; every JDK must provide it, so its absence is a broken runtime, not an input error. */
+/**
+ * SHA-256 from the JDK; every JDK must provide it, so its absence is a broken runtime, not an input error.
+ * A fresh digest is cloned from one looked up at start: verifying a large ledger hashes twice per entry, and a
+ * provider lookup per hash costs more than hashing a ledger entry.
+ */
 public final class Sha256 {
+    private static final MessageDigest PROTOTYPE = lookUp();
+
     private Sha256() {
     }
 
     public static MessageDigest digest() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUp();
         }
     }
 
@@ -23,5 +29,13 @@ public final class Sha256 {
 
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(of(bytes));
+    }
+
+    private static MessageDigest lookUp() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 }

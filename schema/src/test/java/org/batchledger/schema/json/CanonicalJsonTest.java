@@ -86,6 +86,21 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void theDirectInstantTextEqualsTheFormatterForRandomInstantsAndRejectsWhatTheFormatterRejects() {
+        java.util.Random random = new java.util.Random(24);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochMilli(random.nextLong(-62_000_000_000_000L, 253_000_000_000_000L));
+            String text = CanonicalJson.INSTANT_FORMAT.format(t);
+            assertThat(CanonicalJson.formatInstant(t)).isEqualTo(text);
+            assertThat(CanonicalJson.parseInstant(text)).isEqualTo(t);
+        }
+        for (String bad : List.of("2026-02-30T00:00:00.000Z", "2026-01-01T24:00:00.000Z", "2026-01-01T00:00:00.00xZ",
+                "2026-01-01 00:00:00.000Z", "2026-01-01T00:00:00Z")) {
+            assertThatThrownBy(() -> CanonicalJson.parseInstant(bad)).as(bad).isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
+
+    @Test
     void canonicalBytesFollowRfc8785() {
         byte[] bytes = CanonicalJson.canonicalize("{\"b\": 1.0, \"a\": \"\\u00e9\", \"c\": [1e2, 0.5]}");
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("{\"a\":\"é\",\"b\":1,\"c\":[100,0.5]}");

@@ -73,7 +73,7 @@ class LedgerBenchmark {
         List<Map<String, Object>> page = neo4j.db().read(tx -> tx.run(
                 "MATCH (e:LedgerEntry) WHERE e.seq <= 20000 RETURN e ORDER BY e.seq", Map.of())
                 .list(r -> r.get("e").asMap()));
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 8; round++) {
             long bytes = 0;
             long t = System.nanoTime();
             for (Map<String, Object> stored : page) {
