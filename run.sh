@@ -121,21 +121,32 @@ await() {
   printf ' ready\n'
 }
 
-stop_group() {
-  local pid=$1 waited=0
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && (( waited < 30 )); do sleep 1; waited=$((waited + 1)); done
-  kill -KILL -- "-$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+# stop_groups PID...: TERM every server's process group at once, wait up to 20 s for all, then KILL what is left.
+# At once, because whoever stops this script may not wait long (a supervisor's KILL would orphan a server
+# that was still queued behind another's shutdown).
+stop_groups() {
+  local pid waited=0 alive
+  for pid in "$@"; do
+    [[ -n $pid ]] && { kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; }
+  done
+  while (( waited < 20 )); do
+    alive=0
+    for pid in "$@"; do [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && alive=1; done
+    (( alive )) || break
+    sleep 1; waited=$((waited + 1))
+  done
+  for pid in "$@"; do
+    [[ -n $pid ]] || continue
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
 }
 
 cleanup() {
   trap - INT TERM HUP EXIT
   say "stopping ..."
-  stop_group "$HUB_PID"
+  stop_groups "$HUB_PID" "$KC_PID"
   [[ -z $TAIL_PID ]] || kill "$TAIL_PID" 2>/dev/null || true
-  stop_group "$KC_PID"
   say "stopped"
 }
 
