@@ -13,7 +13,8 @@ import org.neo4j.driver.TransactionContext;
 /**
  * The one door to Neo4j. Reads run in READ access mode ({@code executeRead}, routable to secondaries), writes in
  * managed write transactions ({@code executeWrite}, the leader), which the driver retries on transient errors —
- * so every write function must be safe to run twice (the ledger's idempotency key sees to that).
+ * so every write function must be safe to run twice (the ledger's idempotency key sees to that). The one exception
+ * to managed transactions is {@link #runInBatches}, for migrations.
  */
 public final class GraphDatabase {
     private final Driver driver;
@@ -41,6 +42,22 @@ public final class GraphDatabase {
         try (Session session = driver.session(config(Bookmarks.none()))) {
             T result = session.executeWrite(tx -> work.apply(new Tx(tx, roundTrips)));
             return new Written<>(result, Bookmarks.of(session.lastBookmarks()));
+        }
+    }
+
+    /**
+     * A statement that commits in batches of its own ({@code CALL {...} IN TRANSACTIONS}), which Neo4j runs only
+     * in an implicit (auto-commit) transaction, on the leader. Only {@link Migrations} uses it (an ArchUnit test
+     * holds that): the driver does not retry it, and a failure keeps the batches committed before it, so the
+     * statement must be idempotent and its migration recorded only after it succeeded.
+     */
+    void runInBatches(String cypher, Map<String, Object> parameters) {
+        if (!cypher.contains("IN TRANSACTIONS")) {
+            throw new IllegalArgumentException("not a batched statement (CALL {...} IN TRANSACTIONS): " + cypher);
+        }
+        try (Session session = driver.session(config(Bookmarks.none()))) {
+            roundTrips.incrementAndGet();
+            session.run(cypher, parameters).consume();
         }
     }
 
