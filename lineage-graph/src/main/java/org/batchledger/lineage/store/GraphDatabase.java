@@ -9,17 +9,20 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
 
 /**
  * The one door to Neo4j. Reads run in READ access mode ({@code executeRead}, routable to secondaries), writes in
  * managed write transactions ({@code executeWrite}, the leader), which the driver retries on transient errors —
- * so every write function must be safe to run twice (the ledger's idempotency key sees to that). The one exception
- * to managed transactions is {@link #runInBatches}, for migrations.
+ * so every write function must be safe to run twice (the ledger's idempotency key sees to that). Every session
+ * waits for the bookmarks of the current {@link BookmarkScope} (a client's read-your-writes), plus any given per
+ * call. The one exception to managed transactions is {@link #runInBatches}, for migrations.
  */
 public final class GraphDatabase {
     private final Driver driver;
     private final String database;
     private final AtomicLong roundTrips = new AtomicLong();
+    private final AtomicLong roundTripsAfterBookmarks = new AtomicLong();
 
     public GraphDatabase(Driver driver, String database) {
         this.driver = driver;
@@ -32,16 +35,36 @@ public final class GraphDatabase {
 
     /** A read that sees at least the writes the bookmarks name (read-your-writes on any replica). */
     public <T> T read(Function<Tx, T> work, Bookmarks after) {
-        try (Session session = driver.session(config(after))) {
-            return session.executeRead(tx -> work.apply(new Tx(tx, roundTrips)));
+        Bookmarks all = after.and(BookmarkScope.current());
+        try (Session session = driver.session(config(all))) {
+            return session.executeRead(tx -> work.apply(new Tx(tx, counter(all))));
         }
     }
 
     /** A write in one managed transaction; returns its result and the bookmark a client can read after. */
     public <T> Written<T> write(Function<Tx, T> work) {
-        try (Session session = driver.session(config(Bookmarks.none()))) {
-            T result = session.executeWrite(tx -> work.apply(new Tx(tx, roundTrips)));
+        Bookmarks after = BookmarkScope.current();
+        try (Session session = driver.session(config(after))) {
+            T result = session.executeWrite(tx -> work.apply(new Tx(tx, counter(after))));
             return new Written<>(result, Bookmarks.of(session.lastBookmarks()));
+        }
+    }
+
+    /**
+     * Waits until the database this hub reads from has applied the writes the bookmarks name, and refuses
+     * bookmarks it does not know ({@link InvalidBookmarkException}) — so a bad token fails once, up front.
+     */
+    public void awaitBookmarks(Bookmarks bookmarks) {
+        if (bookmarks.isEmpty()) {
+            return;
+        }
+        try {
+            read(tx -> tx.run("RETURN 1", Map.of()).consume(), bookmarks);
+        } catch (ClientException e) {
+            if (e.code() != null && e.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
+                throw new InvalidBookmarkException(bookmarks.tokens(), "is not a bookmark of this database");
+            }
+            throw e;
         }
     }
 
@@ -66,8 +89,17 @@ public final class GraphDatabase {
         return roundTrips.get();
     }
 
+    /** Queries sent so far in transactions that waited for bookmarks; tests use it to prove a request's do. */
+    public long roundTripsAfterBookmarks() {
+        return roundTripsAfterBookmarks.get();
+    }
+
     public Driver driver() {
         return driver;
+    }
+
+    private AtomicLong[] counter(Bookmarks after) {
+        return after.isEmpty() ? new AtomicLong[] {roundTrips} : new AtomicLong[] {roundTrips, roundTripsAfterBookmarks};
     }
 
     private SessionConfig config(Bookmarks after) {
@@ -81,15 +113,17 @@ public final class GraphDatabase {
     /** A transaction that counts its queries. */
     public static final class Tx {
         private final TransactionContext tx;
-        private final AtomicLong roundTrips;
+        private final AtomicLong[] counters;
 
-        Tx(TransactionContext tx, AtomicLong roundTrips) {
+        Tx(TransactionContext tx, AtomicLong... counters) {
             this.tx = tx;
-            this.roundTrips = roundTrips;
+            this.counters = counters;
         }
 
         public Result run(String cypher, Map<String, Object> parameters) {
-            roundTrips.incrementAndGet();
+            for (AtomicLong c : counters) {
+                c.incrementAndGet();
+            }
             return tx.run(cypher, parameters);
         }
     }
