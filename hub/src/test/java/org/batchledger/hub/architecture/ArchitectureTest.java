@@ -42,10 +42,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheEmbeddedPackageTouchesTheNeo4jServerEverythingElseUsesTheDriver() {
-        noClasses().that().resideOutsideOfPackage("org.batchledger.lineage.store.embedded..")
+    void onlyTheEmbeddedPackageAndServerSideProceduresTouchTheNeo4jServerEverythingElseUsesTheDriver() {
+        noClasses().that().resideOutsideOfPackages("org.batchledger.lineage.store.embedded..",
+                        "org.batchledger.lineage.genealogy.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.neo4j.dbms..", "org.neo4j.graphdb..",
-                        "org.neo4j.configuration..", "org.neo4j.kernel..")
+                        "org.neo4j.configuration..", "org.neo4j.kernel..", "org.neo4j.procedure..")
                 .check(main);
     }
 

@@ -41,6 +41,25 @@ public final class GraphDatabase {
         }
     }
 
+    /**
+     * A read the server aborts after {@code timeout} (a request deadline): it then throws
+     * {@link #isTimeout(RuntimeException) a timeout}, which is final, not retried.
+     */
+    public <T> T read(Function<Tx, T> work, java.time.Duration timeout) {
+        var config = org.neo4j.driver.TransactionConfig.builder()
+                .withTimeout(timeout.compareTo(java.time.Duration.ofMillis(1)) < 0 ? java.time.Duration.ofMillis(1) : timeout)
+                .build();
+        try (Session session = driver.session(config(Bookmarks.none()))) {
+            return session.executeRead(tx -> work.apply(new Tx(tx, roundTrips)), config);
+        }
+    }
+
+    /** Whether a failure is the server ending a transaction at its timeout. */
+    public static boolean isTimeout(RuntimeException e) {
+        return e instanceof org.neo4j.driver.exceptions.Neo4jException n && n.code() != null
+                && (n.code().contains("TransactionTimedOut") || n.code().contains("Transaction.Terminated"));
+    }
+
     /** A write in one managed transaction; returns its result and the bookmark a client can read after. */
     public <T> Written<T> write(Function<Tx, T> work) {
         Bookmarks after = BookmarkScope.current();
