@@ -49,8 +49,9 @@ public final class GraphDatabase {
         var config = org.neo4j.driver.TransactionConfig.builder()
                 .withTimeout(timeout.compareTo(java.time.Duration.ofMillis(1)) < 0 ? java.time.Duration.ofMillis(1) : timeout)
                 .build();
-        try (Session session = driver.session(config(Bookmarks.none()))) {
-            return session.executeRead(tx -> work.apply(new Tx(tx, roundTrips)), config);
+        Bookmarks after = BookmarkScope.current();
+        try (Session session = driver.session(config(after))) {
+            return session.executeRead(tx -> work.apply(new Tx(tx, counter(after))), config);
         }
     }
 
