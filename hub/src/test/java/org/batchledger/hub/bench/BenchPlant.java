@@ -64,6 +64,21 @@ final class BenchPlant {
         }
     }
 
+    /** The hub in this JVM on a loopback port over the benchmark's Neo4j: test tokens, no demo plant, trace cache off. */
+    static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j, Path dataDir) {
+        var tokens = org.batchledger.hub.support.TestTokens.shared();
+        // command-line arguments, because application.yml outranks default properties
+        return new org.springframework.boot.builder.SpringApplicationBuilder(org.batchledger.hub.HubApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--batchledger.neo4j.uri=" + neo4j.boltUri(),
+                "--batchledger.data-dir=" + dataDir.resolve("hub"),
+                "--batchledger.keycloak.issuer=" + org.batchledger.hub.support.TestTokens.ISSUER,
+                "--batchledger.keycloak.jwk-set-uri=" + tokens.jwkSetUri(),
+                "--batchledger.demo-plant.enabled=false",
+                "--batchledger.trace.cache-seconds=0",
+                "--logging.level.root=WARN");
+    }
+
     /**
      * {@code BenchPlant <dataDir> <size>}: loads and migrates only, so the long load can run ahead of the benchmark
      * in a JVM with a larger heap.

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.batchledger.hub.HubApplication;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.TestTokens;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
@@ -23,7 +22,6 @@ import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Issue "Genealogy", Performance. For a median-reach lot, a p99-reach lot and the supernode (the lot with the most
@@ -116,18 +114,8 @@ class TraceBenchmark {
                 new Start("supernode (" + csr.degree(hub) + " consumers)", csr.keys[hub], csr.reach(hub, HOPS)));
     }
 
-    private static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j) {
-        TestTokens tokens = TestTokens.shared();
-        // command-line arguments, because application.yml outranks default properties
-        return new SpringApplicationBuilder(HubApplication.class).run(
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--batchledger.neo4j.uri=" + neo4j.boltUri(),
-                "--batchledger.data-dir=" + DIR.resolve("hub"),
-                "--batchledger.keycloak.issuer=" + TestTokens.ISSUER,
-                "--batchledger.keycloak.jwk-set-uri=" + tokens.jwkSetUri(),
-                "--batchledger.demo-plant.enabled=false",
-                "--batchledger.trace.cache-seconds=0",
-                "--logging.level.root=WARN");
+    static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j) {
+        return BenchPlant.hub(neo4j, DIR);
     }
 
     private static void report(double load, long nodes, long rels, Csr csr, List<String> rows, double emptyRead,
