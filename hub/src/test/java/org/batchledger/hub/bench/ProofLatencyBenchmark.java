@@ -43,8 +43,10 @@ class ProofLatencyBenchmark {
                     .hashes().size());
             double[] graphQlMs = times(() -> {
                 long seq = 1 + (long) (random.nextDouble() * size);
-                var r = http.post(token, "{ inclusionProof(seq: %d, treeSize: %d) { leafIndex rootHash hashes } }"
-                        .formatted(seq, size));
+                // as a client sends it: one document, the entry in variables
+                var r = http.post(token, "query($seq: Int!, $size: Int) { inclusionProof(seq: $seq, treeSize: $size) "
+                        + "{ leafIndex rootHash hashes } }", jakarta.json.Json.createObjectBuilder().add("seq", seq)
+                        .add("size", size).build());
                 assertThat(r.hasErrors()).as(String.valueOf(r.body())).isFalse();
                 return r.body().getJsonObject("data").getJsonObject("inclusionProof").getJsonArray("hashes").size();
             });

@@ -43,6 +43,11 @@ public final class GraphQlHttp {
         return post(token, query, variables, Map.of(), null);
     }
 
+    /** With typed variables (numbers, lists, objects). */
+    public Response post(String token, String query, JsonObject variables) {
+        return send(token, Json.createObjectBuilder().add("query", query).add("variables", variables), Map.of());
+    }
+
     /** With extra HTTP headers and a request {@code extensions} object (null: none). */
     public Response post(String token, String query, Map<String, String> variables, Map<String, String> headers,
                          JsonObject extensions) {
@@ -52,6 +57,10 @@ public final class GraphQlHttp {
         if (extensions != null) {
             body.add("extensions", extensions);
         }
+        return send(token, body, headers);
+    }
+
+    private Response send(String token, JsonObjectBuilder body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()));
         if (token != null) {
