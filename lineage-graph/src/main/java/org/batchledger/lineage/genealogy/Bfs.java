@@ -127,7 +127,10 @@ public final class Bfs {
     }
 
     TraceResult result(RecordRef start, TraceLimits limits, Truncation cut) {
-        List<TraceLink> all = links.stream().sorted(java.util.Comparator.comparing(TraceLink::sortKey)).toList();
+        // each link's sort key built once, not once per comparison
+        var byKey = new TreeMap<String, TraceLink>();
+        links.forEach(l -> byKey.put(l.sortKey(), l));
+        List<TraceLink> all = List.copyOf(byKey.values());
         return new TraceResult(start, direction, limits, nodes, all, cut, Cycles.exist(nodes, all));
     }
 
