@@ -56,9 +56,9 @@ class TraceBenchmark {
                 var http = new GraphQlHttp(port);
                 String token = TestTokens.shared().forUser("bench", "inspector");
                 // the fixed costs under every trace: one empty read transaction, one minimal GraphQL request
-                var emptyRead = Timing.median(20, 51, () -> db.read(tx -> tx.run("RETURN 1 AS one", Map.of())
+                var emptyRead = Timing.median(500, 501, () -> db.read(tx -> tx.run("RETURN 1 AS one", Map.of())
                         .single().get("one").asInt()));
-                var emptyRequest = Timing.median(20, 51, () -> http.post(token, "{ __typename }").hasErrors() ? 0 : 1);
+                var emptyRequest = Timing.median(500, 501, () -> http.post(token, "{ __typename }").hasErrors() ? 0 : 1);
                 List<String> rows = new ArrayList<>();
                 for (Start s : starts) {
                     rows.add(measure(s, csr, new GenealogyTraversal(db), GenealogyTraversal.hopByHop(db), http, token));
@@ -76,7 +76,7 @@ class TraceBenchmark {
         var a = Timing.median(5, 21, () -> csr.reach(id, HOPS));
         var hops = Timing.median(3, 9, () -> hopByHop.trace(ref, TraceDirection.DOWNSTREAM, limits).orElseThrow()
                 .nodes().size());
-        Timing.Result[] bc = Timing.interleaved(5, 15,
+        Timing.Result[] bc = Timing.interleaved(30, 31,
                 () -> traversal.trace(ref, TraceDirection.DOWNSTREAM, limits).orElseThrow().nodes().size(),
                 () -> {
                     var r = http.post(token, QUERY, java.util.Map.of("from", ref.toString()));
