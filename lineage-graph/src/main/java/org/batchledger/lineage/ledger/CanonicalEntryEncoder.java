@@ -53,13 +53,18 @@ public final class CanonicalEntryEncoder {
      * length: the same bytes as {@code StoredEntries.entry(stored).canonicalBytes()}, refused with the same
      * exceptions, but without building the entry, parsing and re-formatting its instant, or allocating.
      */
-    public int encodeStored(Map<String, Object> stored) {
-        entry(((Number) stored.get("seq")).longValue(), StoredInstant.canonical((String) stored.get("at")),
-                text(stored, "action"), text(stored, "entityType"), text(stored, "entityKey"),
-                text(stored, "contentHash"), text(stored, "supersedesHash"), text(stored, "actorSubject"),
-                text(stored, "actorName"), texts(stored.get("actorRoles")), text(stored, "actorClient"),
-                text(stored, "reason"), text(stored, "commitId"), text(stored, "prevHash"));
+    public int encodeStored(StoredEntry stored) {
+        entry(((Number) stored.seq()).longValue(), StoredInstant.canonical((String) stored.at()),
+                text(stored.action()), text(stored.entityType()), text(stored.entityKey()),
+                text(stored.contentHash()), text(stored.supersedesHash()), text(stored.actorSubject()),
+                text(stored.actorName()), texts(stored.actorRoles()), text(stored.actorClient()),
+                text(stored.reason()), text(stored.commitId()), text(stored.prevHash()));
         return len;
+    }
+
+    /** {@link #encodeStored(StoredEntry)} of a node's property map. */
+    public int encodeStored(Map<String, Object> stored) {
+        return encodeStored(StoredEntry.of(stored));
     }
 
     /** The bytes of the last entry encoded are {@code buffer()[0 .. length)}; overwritten by the next one. */
@@ -214,9 +219,8 @@ public final class CanonicalEntryEncoder {
         return ('"' + name + "\":").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String text(Map<String, Object> stored, String name) {
-        Object v = stored.get(name);
-        return v == null ? null : v.toString();
+    private static String text(Object stored) {
+        return stored == null ? null : stored.toString();
     }
 
     // Stored roles as text, as StoredEntries.entry reads them; the list itself is used when it holds only text.

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.batchledger.lineage.ledger.CanonicalEntryEncoder;
 import org.batchledger.lineage.ledger.LedgerEntry;
+import org.batchledger.lineage.ledger.StoredEntry;
 import org.batchledger.lineage.ledger.proof.CompactRange;
 import org.batchledger.lineage.ledger.proof.MerkleHash;
 import org.batchledger.lineage.store.GraphDatabase;
@@ -30,10 +31,12 @@ final class ChainCheck {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final byte[] NO_LEAF = new byte[MerkleHash.SIZE];
     private static final Function<String, long[]> COUNTER = type -> new long[1];
-    // Index-backed: a range seek on the unique seq index, in index order, so no page sorts or skips.
+    // Keyset pages: a range seek on the unique seq index, in index order (no sort, no skip), returning the
+    // entry's properties as positional columns (no node identity, no property map to build and look up).
     private static final String PAGE_OF_ENTRIES = """
             MATCH (e:LedgerEntry) WHERE e.seq > $after AND e.seq <= $last
-            RETURN e ORDER BY e.seq LIMIT $limit""";
+            WITH e ORDER BY e.seq LIMIT $limit
+            RETURN\s""" + StoredEntry.RETURN_FIELDS;
 
     final Map<Long, byte[]> rootsAt = new HashMap<>();
     final CompactRange tree = new CompactRange();
@@ -58,10 +61,10 @@ final class ChainCheck {
     void run(GraphDatabase db, long last, Findings findings) {
         long started = System.nanoTime();
         long after = 0;
-        try (Prefetch<Map<String, Object>> pages = new Prefetch<>("ledger-verify-entries", after, last,
+        try (Prefetch<StoredEntry> pages = new Prefetch<>("ledger-verify-entries", after, last,
                 from -> page(db, from, last), ChainCheck::seq)) {
             while (after < last) {
-                List<Map<String, Object>> page = pages.next();
+                List<StoredEntry> page = pages.next();
                 if (page.isEmpty()) {
                     findings.badEntry(after + 1, "missing: the ledger ends at " + after + ", its head at " + last);
                     return;
@@ -79,8 +82,8 @@ final class ChainCheck {
     }
 
     /** Checks one page of stored entries, in sequence order, continuing from the page before. */
-    void check(List<Map<String, Object>> page, Findings findings) {
-        for (Map<String, Object> stored : page) {
+    void check(List<StoredEntry> page, Findings findings) {
+        for (StoredEntry stored : page) {
             check(stored, findings);
         }
     }
@@ -91,13 +94,13 @@ final class ChainCheck {
     }
 
     // One entry: its leaf; the chain goes on from its stored hash so one edit is reported once.
-    private void check(Map<String, Object> stored, Findings findings) {
+    private void check(StoredEntry stored, Findings findings) {
         long seq = seq(stored);
         if (seq != expectedSeq) {
             findings.badEntry(expectedSeq, "missing or out of place: found entry " + seq + " next");
         }
         expectedSeq = seq + 1;
-        Object entryHash = stored.get("entryHash");
+        Object entryHash = stored.entryHash();
         int length;
         try {
             length = encoder.encodeStored(stored);
@@ -113,11 +116,11 @@ final class ChainCheck {
         if (!isHexOf(digest(entryDigest), entryHash)) {
             findings.badEntry(seq, "its content does not hash to its stored entry hash (entry altered)");
         }
-        if (!lastHash.equals(stored.get("prevHash"))) {
+        if (!lastHash.equals(stored.prevHash())) {
             findings.badEntry(seq, "its previous-hash link does not name the entry before it (chain broken)");
         }
         lastHash = String.valueOf(entryHash);
-        versionsByType.computeIfAbsent(String.valueOf(stored.get("entityType")), COUNTER)[0]++;
+        versionsByType.computeIfAbsent(String.valueOf(stored.entityType()), COUNTER)[0]++;
         leafDigest.update((byte) 0x00);
         leafDigest.update(canonical, 0, length);
         appendLeaf(digest(leafDigest));
@@ -159,12 +162,12 @@ final class ChainCheck {
         return true;
     }
 
-    private static long seq(Map<String, Object> stored) {
-        return ((Number) stored.get("seq")).longValue();
+    private static long seq(StoredEntry stored) {
+        return ((Number) stored.seq()).longValue();
     }
 
-    private static List<Map<String, Object>> page(GraphDatabase db, long after, long last) {
+    private static List<StoredEntry> page(GraphDatabase db, long after, long last) {
         return db.read(tx -> tx.run(PAGE_OF_ENTRIES, Map.of("after", after, "last", last, "limit", PAGE))
-                .list(r -> r.get("e").asMap()));
+                .list(StoredEntry::of));
     }
 }
