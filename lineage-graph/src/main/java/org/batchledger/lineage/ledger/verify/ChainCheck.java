@@ -33,7 +33,7 @@ final class ChainCheck {
     private static final Function<String, long[]> COUNTER = type -> new long[1];
     // Keyset pages: a range seek on the unique seq index, in index order (no sort, no skip), returning the
     // entry's properties as positional columns (no node identity, no property map to build and look up).
-    private static final String PAGE_OF_ENTRIES = """
+    static final String PAGE_OF_ENTRIES = """
             MATCH (e:LedgerEntry) WHERE e.seq > $after AND e.seq <= $last
             WITH e ORDER BY e.seq LIMIT $limit
             RETURN\s""" + StoredEntry.RETURN_FIELDS;

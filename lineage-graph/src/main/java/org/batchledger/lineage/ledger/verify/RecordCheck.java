@@ -15,13 +15,13 @@ import org.neo4j.driver.Record;
  * second thread while the page before is checked.
  */
 final class RecordCheck {
-    private static final String NODES = """
+    static final String NODES = """
             MATCH (n:%s) WHERE n.ledgerSeq > $after AND n.ledgerSeq <= $last
             WITH n ORDER BY n.ledgerSeq LIMIT $limit
             OPTIONAL MATCH (e:LedgerEntry {seq: n.ledgerSeq})
             RETURN n.ledgerSeq AS seq, properties(n) AS n, e.entityType AS type, e.entityKey AS key,
                    e.contentHash AS hash""";
-    private static final String RELATIONSHIPS = """
+    static final String RELATIONSHIPS = """
             MATCH ()-[n:%s]->() WHERE n.ledgerSeq > $after AND n.ledgerSeq <= $last
             WITH n ORDER BY n.ledgerSeq LIMIT $limit
             OPTIONAL MATCH (e:LedgerEntry {seq: n.ledgerSeq})

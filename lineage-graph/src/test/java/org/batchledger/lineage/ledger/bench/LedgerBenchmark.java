@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and the verification CPU path alone. Not run by mvn verify. Run:
  * {@code mvn -o -pl schema,lineage-graph test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LedgerBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbench.entries=1000000}; {@code -Dtest=LedgerBenchmark#cpuPathOnly}
- * for the CPU path without a database ({@code -Dbench.seconds} of rounds, default 20). Prints figures, each with
- * the load average; asserts only correctness.
+ * for the CPU path without a database ({@code -Dbench.seconds} of rounds, default 20; 10 after the store runs).
+ * {@code -Dbench.runs} verifications from the store (default 2: the first is cold). Prints figures, each with the
+ * load average; asserts only correctness.
  */
 @Tag("benchmark")
 class LedgerBenchmark {
@@ -65,7 +66,7 @@ class LedgerBenchmark {
         print("APPEND: %,d entries in %.1f s = %,.0f entries/s (writes of %d records, each one transaction)",
                 entries, append, entries / append, BATCH);
 
-        for (int run = 0; run < 2; run++) {
+        for (int run = 0; run < Integer.getInteger("bench.runs", 2); run++) {
             verifyFromStore(run, entries);
         }
         // The CPU path over (up to 50,000 of) the stored entries, as the driver hands them over.
