@@ -73,12 +73,16 @@ final class ChainCheck {
                 long previous = after;
                 after = seq(page.getLast());
                 if (after / PROGRESS_EVERY != previous / PROGRESS_EVERY) {
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    LOG.info("Ledger verification: {} of {} entries checked ({} MB/s of canonical entries)", after,
-                            last, String.format("%.1f", bytes / 1e6 / seconds));
+                    progress(after, last, started);
                 }
             }
         }
+    }
+
+    private void progress(long checked, long last, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info("Ledger verification: {} of {} entries checked ({} MB/s of canonical entries)", checked, last,
+                String.format("%.1f", bytes / 1e6 / seconds));
     }
 
     /** Checks one page of stored entries, in sequence order, continuing from the page before. */
