@@ -60,5 +60,7 @@ CREATE INDEX signature_key_lookup IF NOT EXISTS FOR (n:Signature) ON (n.key);
 DROP CONSTRAINT source_file_key IF EXISTS;
 CREATE CONSTRAINT source_file_key_version IF NOT EXISTS FOR (n:SourceFile) REQUIRE (n.key, n.version) IS UNIQUE;
 CREATE INDEX source_file_key_lookup IF NOT EXISTS FOR (n:SourceFile) ON (n.key);
-// Records written before versions existed are version 1.
-MATCH (n) WHERE n.key IS NOT NULL AND n.ledgerSeq IS NOT NULL AND n.version IS NULL SET n.version = 1;
+// Records written before versions existed are version 1. Batched (inner transactions of $batchSize rows), since one
+// transaction over every record of a large graph exceeds the transaction memory; re-running finishes a partial run.
+MATCH (n) WHERE n.key IS NOT NULL AND n.ledgerSeq IS NOT NULL AND n.version IS NULL
+CALL (n) { SET n.version = 1 } IN TRANSACTIONS OF $batchSize ROWS;

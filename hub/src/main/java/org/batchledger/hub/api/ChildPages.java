@@ -1,49 +1,53 @@
 package org.batchledger.hub.api;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.batchledger.lineage.query.AsOf;
 import org.batchledger.lineage.query.Neighbours;
 import org.batchledger.lineage.query.Neighbours.Hop;
 import org.batchledger.lineage.query.Page;
 import org.batchledger.lineage.query.PageRequest;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Paged child lists (connections with {@code first}/{@code after}) through one DataLoader: all parents asking for
- * the same hop and page are answered by one query.
+ * the same hop and page at the same asOf are answered by one query.
  */
 @Component
 public class ChildPages {
-    /** One parent's request for one page of children along one hop. */
-    public record Key(Hop hop, String parentKey, PageRequest page) {
+    private static final String NAME = ChildPages.class.getName();
+
+    /** One parent's request for one page of children along one hop, as of a tree size (or current). */
+    record Key(Hop hop, String parentKey, PageRequest page, AsOf asOf) {
     }
 
     ChildPages(BatchLoaderRegistry registry, Neighbours neighbours) {
-        registry.forTypePair(Key.class, Page.class).registerMappedBatchLoader((keys, env) ->
+        registry.<Key, Page>forName(NAME).registerMappedBatchLoader((keys, env) ->
                 Mono.fromCallable(() -> load(neighbours, keys)));
     }
 
-    public static CompletableFuture<Page> load(DataLoader<Key, Page> loader, Hop hop, String parentKey,
-                                               Integer first, String after) {
-        return loader.load(new Key(hop, parentKey, Paging.of(first, after)));
+    /** A page of the parent's children, read at the asOf of the field's subtree. */
+    public static CompletableFuture<Page> load(DataFetchingEnvironment env, Hop hop, String parentKey, Integer first,
+                                               String after) {
+        return env.<Key, Page>getDataLoader(NAME)
+                .load(new Key(hop, parentKey, Paging.of(first, after), AsOfContext.of(env)));
     }
 
     private static Map<Key, Page> load(Neighbours neighbours, Set<Key> keys) {
         Map<Key, Page> pages = new HashMap<>();
         Map<List<Object>, List<Key>> groups = keys.stream()
-                .collect(Collectors.groupingBy(k -> List.of(k.hop(), k.page())));
+                .collect(Collectors.groupingBy(k -> List.of(k.hop(), k.page(), k.asOf())));
         groups.forEach((group, members) -> {
-            Hop hop = (Hop) group.get(0);
-            PageRequest page = (PageRequest) group.get(1);
-            Map<String, ? extends Page<?>> byParent =
-                    neighbours.page(hop, members.stream().map(Key::parentKey).toList(), page);
+            Key first = members.getFirst();
+            Map<String, ? extends Page<?>> byParent = neighbours.page(first.hop(),
+                    members.stream().map(Key::parentKey).toList(), first.page(), first.asOf());
             members.forEach(k -> pages.put(k, byParent.get(k.parentKey())));
         });
         return pages;

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.pagination.ConnectionFieldTypeVisitor;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Registers the API's scalar, directive, ID wiring and connection adapter with Spring for GraphQL. */
+/** Registers the API's scalar, directive, ID wiring, connection adapter and document cache with Spring for GraphQL. */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -25,6 +25,11 @@ class GraphQlConfiguration {
                 container.add(new NodeIdWiring());
             }
         };
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new ParsedDocumentCache(1_000)));
     }
 
     @Bean

@@ -1,15 +1,18 @@
 package org.batchledger.hub.genealogy;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.batchledger.hub.api.Batched;
-import org.batchledger.hub.api.DateRange;
+import org.batchledger.hub.api.AsOfContext;
+import org.batchledger.hub.api.ChildLists;
 import org.batchledger.hub.api.ChildPages;
+import org.batchledger.hub.api.DateRange;
 import org.batchledger.hub.api.GlobalIds;
 import org.batchledger.hub.api.NotFoundException;
 import org.batchledger.hub.api.Paging;
-import org.batchledger.lineage.query.Neighbours;
+import org.batchledger.hub.api.RecordLookup;
+import org.batchledger.lineage.query.AsOf;
 import org.batchledger.lineage.query.Neighbours.Hop;
 import org.batchledger.lineage.query.Page;
 import org.batchledger.lineage.query.RecordFilter;
@@ -19,31 +22,33 @@ import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.Deviation;
 import org.batchledger.schema.record.EquipmentUse;
 import org.batchledger.schema.record.Material;
+import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.Signature;
 import org.batchledger.schema.record.TestResult;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Batches and what went into and came out of them. */
+/**
+ * Batches and what went into and came out of them. Every child field is read at the asOf of its subtree
+ * ({@link AsOfContext}) and batched across parents by a DataLoader.
+ */
 @Controller
 class BatchController {
     private final RecordQueries records;
-    private final Neighbours neighbours;
 
-    BatchController(RecordQueries records, Neighbours neighbours) {
+    BatchController(RecordQueries records) {
         this.records = records;
-        this.neighbours = neighbours;
     }
 
     @QueryMapping
-    Batch batch(@Argument String id, @Argument Integer asOf) {
-        return records.<Batch>byKey(RecordType.BATCH, GlobalIds.keyOf(id, RecordType.BATCH), records.asOf(asOf))
-                .orElseThrow(() -> new NotFoundException(id));
+    DataFetcherResult<Batch> batch(@Argument String id, @Argument Integer asOf) {
+        String key = GlobalIds.keyOf(id, RecordType.BATCH);
+        AsOf at = records.asOf(asOf);
+        return AsOfContext.at(records.<Batch>byKey(RecordType.BATCH, key, at)
+                .orElseThrow(() -> new NotFoundException(id)), at);
     }
 
     @QueryMapping
@@ -51,51 +56,51 @@ class BatchController {
         return records.page(RecordType.BATCH, BatchFilter.toRecordFilter(filter), Paging.of(first, after));
     }
 
-    @BatchMapping
-    Map<Batch, Material> product(List<Batch> batches) {
-        Map<String, Material> byKey = records.byKeys(RecordType.MATERIAL, Batched.keys(batches, Batch::productKey));
-        return Batched.bySource(batches, Batch::productKey, byKey);
+    @SchemaMapping(typeName = "Batch", field = "asOf")
+    Integer batchAsOf(Batch batch, DataFetchingEnvironment env) {
+        return AsOfContext.treeSize(env);
     }
 
-    @BatchMapping
-    Map<Batch, List<Consumption>> inputs(List<Batch> batches) {
-        return Batched.listsBySource(batches, Batch::key, neighbours.all(Hop.BATCH_INPUTS, Batched.keys(batches, Batch::key)));
+    @SchemaMapping
+    CompletableFuture<Material> product(Batch batch, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, new RecordRef(RecordType.MATERIAL, batch.productKey()));
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<Consumption>> inputs(Batch batch, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.BATCH_INPUTS, batch.key());
     }
 
     @SchemaMapping
     CompletableFuture<Page> outputs(Batch batch, @Argument Integer first, @Argument String after,
-                                    DataLoader<ChildPages.Key, Page> pages) {
-        return ChildPages.load(pages, Hop.BATCH_OUTPUTS, batch.key(), first, after);
+                                    DataFetchingEnvironment env) {
+        return ChildPages.load(env, Hop.BATCH_OUTPUTS, batch.key(), first, after);
     }
 
     @SchemaMapping
     CompletableFuture<Page> stepRecords(Batch batch, @Argument Integer first, @Argument String after,
-                                        DataLoader<ChildPages.Key, Page> pages) {
-        return ChildPages.load(pages, Hop.BATCH_STEP_RECORDS, batch.key(), first, after);
+                                        DataFetchingEnvironment env) {
+        return ChildPages.load(env, Hop.BATCH_STEP_RECORDS, batch.key(), first, after);
     }
 
-    @BatchMapping
-    Map<Batch, List<EquipmentUse>> equipmentUsed(List<Batch> batches) {
-        return children(batches, Hop.BATCH_EQUIPMENT_USE);
+    @SchemaMapping
+    CompletableFuture<List<EquipmentUse>> equipmentUsed(Batch batch, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.BATCH_EQUIPMENT_USE, batch.key());
     }
 
-    @BatchMapping(field = "testResults")
-    Map<Batch, List<TestResult>> batchTestResults(List<Batch> batches) {
-        return children(batches, Hop.BATCH_TEST_RESULTS);
+    @SchemaMapping(typeName = "Batch", field = "testResults")
+    CompletableFuture<List<TestResult>> batchTestResults(Batch batch, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.BATCH_TEST_RESULTS, batch.key());
     }
 
-    @BatchMapping(field = "deviations")
-    Map<Batch, List<Deviation>> batchDeviations(List<Batch> batches) {
-        return children(batches, Hop.BATCH_DEVIATIONS);
+    @SchemaMapping(typeName = "Batch", field = "deviations")
+    CompletableFuture<List<Deviation>> batchDeviations(Batch batch, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.BATCH_DEVIATIONS, batch.key());
     }
 
-    @BatchMapping
-    Map<Batch, List<Signature>> signatures(List<Batch> batches) {
-        return children(batches, Hop.BATCH_SIGNATURES);
-    }
-
-    private <T extends org.batchledger.schema.record.LedgerRecord> Map<Batch, List<T>> children(List<Batch> batches, Hop hop) {
-        return Batched.listsBySource(batches, Batch::key, neighbours.<T>all(hop, Batched.keys(batches, Batch::key)));
+    @SchemaMapping
+    CompletableFuture<List<Signature>> signatures(Batch batch, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.BATCH_SIGNATURES, batch.key());
     }
 
     /** The API's batch filter; property names are fixed here, never taken from input. */

@@ -1,12 +1,13 @@
 package org.batchledger.hub.genealogy;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
-import org.batchledger.hub.api.Batched;
+import java.util.concurrent.CompletableFuture;
+import org.batchledger.hub.api.ChildLists;
 import org.batchledger.hub.api.GlobalIds;
 import org.batchledger.hub.api.NotFoundException;
 import org.batchledger.hub.api.Paging;
-import org.batchledger.lineage.query.Neighbours;
+import org.batchledger.hub.api.RecordLookup;
 import org.batchledger.lineage.query.Neighbours.Hop;
 import org.batchledger.lineage.query.Page;
 import org.batchledger.lineage.query.RecordFilter;
@@ -16,21 +17,20 @@ import org.batchledger.schema.record.Cleaning;
 import org.batchledger.schema.record.Deviation;
 import org.batchledger.schema.record.Equipment;
 import org.batchledger.schema.record.EquipmentUse;
+import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Equipment with its cleaning, calibration and deviation history. */
+/** Equipment with its cleaning, calibration and deviation history, read at the asOf of its subtree. */
 @Controller
 class EquipmentController {
     private final RecordQueries records;
-    private final Neighbours neighbours;
 
-    EquipmentController(RecordQueries records, Neighbours neighbours) {
+    EquipmentController(RecordQueries records) {
         this.records = records;
-        this.neighbours = neighbours;
     }
 
     @QueryMapping
@@ -44,28 +44,24 @@ class EquipmentController {
         return records.page(RecordType.EQUIPMENT, RecordFilter.none(), Paging.of(first, after));
     }
 
-    @BatchMapping
-    Map<Equipment, List<Cleaning>> cleanings(List<Equipment> equipment) {
-        return Batched.listsBySource(equipment, Equipment::key,
-                neighbours.all(Hop.EQUIPMENT_CLEANINGS, Batched.keys(equipment, Equipment::key)));
+    @SchemaMapping
+    CompletableFuture<List<Cleaning>> cleanings(Equipment equipment, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.EQUIPMENT_CLEANINGS, equipment.key());
     }
 
-    @BatchMapping
-    Map<Equipment, List<Calibration>> calibrations(List<Equipment> equipment) {
-        return Batched.listsBySource(equipment, Equipment::key,
-                neighbours.all(Hop.EQUIPMENT_CALIBRATIONS, Batched.keys(equipment, Equipment::key)));
+    @SchemaMapping
+    CompletableFuture<List<Calibration>> calibrations(Equipment equipment, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.EQUIPMENT_CALIBRATIONS, equipment.key());
     }
 
-    @BatchMapping(field = "deviations")
-    Map<Equipment, List<Deviation>> equipmentDeviations(List<Equipment> equipment) {
-        return Batched.listsBySource(equipment, Equipment::key,
-                neighbours.all(Hop.EQUIPMENT_DEVIATIONS, Batched.keys(equipment, Equipment::key)));
+    @SchemaMapping(typeName = "Equipment", field = "deviations")
+    CompletableFuture<List<Deviation>> equipmentDeviations(Equipment equipment, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.EQUIPMENT_DEVIATIONS, equipment.key());
     }
 
     /** The equipment each use refers to. */
-    @BatchMapping(typeName = "EquipmentUse", field = "equipment")
-    Map<EquipmentUse, Equipment> usedEquipment(List<EquipmentUse> uses) {
-        return Batched.bySource(uses, EquipmentUse::equipmentKey,
-                records.byKeys(RecordType.EQUIPMENT, Batched.keys(uses, EquipmentUse::equipmentKey)));
+    @SchemaMapping(typeName = "EquipmentUse", field = "equipment")
+    CompletableFuture<Equipment> usedEquipment(EquipmentUse use, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, new RecordRef(RecordType.EQUIPMENT, use.equipmentKey()));
     }
 }

@@ -1,14 +1,17 @@
 package org.batchledger.hub.genealogy;
 
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.batchledger.hub.api.Batched;
+import org.batchledger.hub.api.AsOfContext;
+import org.batchledger.hub.api.ChildLists;
 import org.batchledger.hub.api.ChildPages;
 import org.batchledger.hub.api.GlobalIds;
 import org.batchledger.hub.api.NotFoundException;
 import org.batchledger.hub.api.Paging;
-import org.batchledger.lineage.query.Neighbours;
+import org.batchledger.hub.api.RecordLookup;
+import org.batchledger.lineage.query.AsOf;
 import org.batchledger.lineage.query.Neighbours.Hop;
 import org.batchledger.lineage.query.Page;
 import org.batchledger.lineage.query.RecordFilter;
@@ -18,30 +21,29 @@ import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.Deviation;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Material;
+import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.TestResult;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Lots, the batch that made each and the batches that consumed it. */
+/** Lots, the batch that made each and the batches that consumed it, read at the asOf of their subtree. */
 @Controller
 class LotController {
     private final RecordQueries records;
-    private final Neighbours neighbours;
 
-    LotController(RecordQueries records, Neighbours neighbours) {
+    LotController(RecordQueries records) {
         this.records = records;
-        this.neighbours = neighbours;
     }
 
     @QueryMapping
-    Lot lot(@Argument String id, @Argument Integer asOf) {
-        return records.<Lot>byKey(RecordType.LOT, GlobalIds.keyOf(id, RecordType.LOT), records.asOf(asOf))
-                .orElseThrow(() -> new NotFoundException(id));
+    DataFetcherResult<Lot> lot(@Argument String id, @Argument Integer asOf) {
+        String key = GlobalIds.keyOf(id, RecordType.LOT);
+        AsOf at = records.asOf(asOf);
+        return AsOfContext.at(records.<Lot>byKey(RecordType.LOT, key, at)
+                .orElseThrow(() -> new NotFoundException(id)), at);
     }
 
     @QueryMapping
@@ -51,41 +53,41 @@ class LotController {
         return records.page(RecordType.LOT, f, Paging.of(first, after));
     }
 
-    @BatchMapping
-    Map<Lot, Material> material(List<Lot> lots) {
-        return Batched.bySource(lots, Lot::materialKey,
-                records.byKeys(RecordType.MATERIAL, Batched.keys(lots, Lot::materialKey)));
+    @SchemaMapping(typeName = "Lot", field = "asOf")
+    Integer lotAsOf(Lot lot, DataFetchingEnvironment env) {
+        return AsOfContext.treeSize(env);
     }
 
-    @BatchMapping
-    Map<Lot, Batch> producedBy(List<Lot> lots) {
-        Map<String, List<Batch>> producers = neighbours.all(Hop.LOT_PRODUCED_BY, Batched.keys(lots, Lot::key));
-        Map<Lot, Batch> out = new java.util.LinkedHashMap<>();
-        lots.forEach(l -> producers.getOrDefault(l.key(), List.of()).stream().findFirst().ifPresent(b -> out.put(l, b)));
-        return out;
+    @SchemaMapping
+    CompletableFuture<Material> material(Lot lot, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, new RecordRef(RecordType.MATERIAL, lot.materialKey()));
+    }
+
+    @SchemaMapping
+    CompletableFuture<Batch> producedBy(Lot lot, DataFetchingEnvironment env) {
+        return ChildLists.first(env, Hop.LOT_PRODUCED_BY, lot.key());
     }
 
     @SchemaMapping
     CompletableFuture<Page> consumedBy(Lot lot, @Argument Integer first, @Argument String after,
-                                       DataLoader<ChildPages.Key, Page> pages) {
-        return ChildPages.load(pages, Hop.LOT_CONSUMED_BY, lot.key(), first, after);
+                                       DataFetchingEnvironment env) {
+        return ChildPages.load(env, Hop.LOT_CONSUMED_BY, lot.key(), first, after);
     }
 
-    @BatchMapping(field = "testResults")
-    Map<Lot, List<TestResult>> lotTestResults(List<Lot> lots) {
-        return Batched.listsBySource(lots, Lot::key, neighbours.all(Hop.LOT_TEST_RESULTS, Batched.keys(lots, Lot::key)));
+    @SchemaMapping(typeName = "Lot", field = "testResults")
+    CompletableFuture<List<TestResult>> lotTestResults(Lot lot, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.LOT_TEST_RESULTS, lot.key());
     }
 
-    @BatchMapping(field = "deviations")
-    Map<Lot, List<Deviation>> lotDeviations(List<Lot> lots) {
-        return Batched.listsBySource(lots, Lot::key, neighbours.all(Hop.LOT_DEVIATIONS, Batched.keys(lots, Lot::key)));
+    @SchemaMapping(typeName = "Lot", field = "deviations")
+    CompletableFuture<List<Deviation>> lotDeviations(Lot lot, DataFetchingEnvironment env) {
+        return ChildLists.load(env, Hop.LOT_DEVIATIONS, lot.key());
     }
 
     /** The lot each consumption drew from. */
-    @BatchMapping(typeName = "Consumption", field = "lot")
-    Map<Consumption, Lot> consumedLot(List<Consumption> consumptions) {
-        return Batched.bySource(consumptions, Consumption::lotKey,
-                records.byKeys(RecordType.LOT, Batched.keys(consumptions, Consumption::lotKey)));
+    @SchemaMapping(typeName = "Consumption", field = "lot")
+    CompletableFuture<Lot> consumedLot(Consumption consumption, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, new RecordRef(RecordType.LOT, consumption.lotKey()));
     }
 
     record LotFilter(Lot.LotStatus status, String material) {

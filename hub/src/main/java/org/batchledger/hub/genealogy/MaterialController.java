@@ -1,5 +1,6 @@
 package org.batchledger.hub.genealogy;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.concurrent.CompletableFuture;
 import org.batchledger.hub.api.ChildPages;
 import org.batchledger.hub.api.GlobalIds;
@@ -11,7 +12,6 @@ import org.batchledger.lineage.query.RecordFilter;
 import org.batchledger.lineage.query.RecordQueries;
 import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.RecordType;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -40,8 +40,8 @@ class MaterialController {
 
     @SchemaMapping
     CompletableFuture<Page> lots(Material material, @Argument Integer first, @Argument String after,
-                                 DataLoader<ChildPages.Key, Page> pages) {
-        return ChildPages.load(pages, Hop.MATERIAL_LOTS, material.key(), first, after);
+                                 DataFetchingEnvironment env) {
+        return ChildPages.load(env, Hop.MATERIAL_LOTS, material.key(), first, after);
     }
 
     record MaterialFilter(Material.MaterialKind kind) {

@@ -1,10 +1,11 @@
 package org.batchledger.hub.quality;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.batchledger.hub.api.DateRange;
-import org.batchledger.hub.api.RefResolver;
 import org.batchledger.hub.api.Paging;
+import org.batchledger.hub.api.RecordLookup;
 import org.batchledger.lineage.query.Page;
 import org.batchledger.lineage.query.RecordFilter;
 import org.batchledger.lineage.query.RecordQueries;
@@ -13,11 +14,11 @@ import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.Signature;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Deviations and what they impact; signatures and what they sign. */
+/** Deviations and what they impact; signatures and what they sign (read at the asOf of their subtree). */
 @Controller
 class DeviationController {
     private final RecordQueries records;
@@ -37,14 +38,14 @@ class DeviationController {
         return records.page(RecordType.DEVIATION, f, Paging.of(first, after));
     }
 
-    @BatchMapping
-    Map<Deviation, List<LedgerRecord>> impacts(List<Deviation> deviations) {
-        return RefResolver.all(records, deviations, Deviation::impacts);
+    @SchemaMapping
+    CompletableFuture<List<LedgerRecord>> impacts(Deviation deviation, DataFetchingEnvironment env) {
+        return RecordLookup.all(env, deviation.impacts());
     }
 
-    @BatchMapping
-    Map<Signature, LedgerRecord> signs(List<Signature> signatures) {
-        return RefResolver.one(records, signatures, Signature::signs);
+    @SchemaMapping
+    CompletableFuture<LedgerRecord> signs(Signature signature, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, signature.signs());
     }
 
     record DeviationFilter(Deviation.DeviationStatus status, Deviation.Severity severity, DateRange opened) {

@@ -1,10 +1,10 @@
 package org.batchledger.hub.quality;
 
-import java.util.List;
-import java.util.Map;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.concurrent.CompletableFuture;
 import org.batchledger.hub.api.DateRange;
-import org.batchledger.hub.api.RefResolver;
 import org.batchledger.hub.api.Paging;
+import org.batchledger.hub.api.RecordLookup;
 import org.batchledger.lineage.query.Page;
 import org.batchledger.lineage.query.RecordFilter;
 import org.batchledger.lineage.query.RecordQueries;
@@ -12,8 +12,8 @@ import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.TestResult;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** LIMS results and the lot or batch each is on. */
@@ -35,9 +35,9 @@ class TestResultController {
         return records.page(RecordType.TEST_RESULT, f, Paging.of(first, after));
     }
 
-    @BatchMapping
-    Map<TestResult, LedgerRecord> subject(List<TestResult> results) {
-        return RefResolver.one(records, results, TestResult::subject);
+    @SchemaMapping
+    CompletableFuture<LedgerRecord> subject(TestResult result, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, result.subject());
     }
 
     record TestResultFilter(TestResult.TestOutcome outcome, DateRange tested) {

@@ -1,18 +1,20 @@
 package org.batchledger.hub.trace;
 
-import java.util.List;
-import java.util.Map;
-import org.batchledger.hub.api.RefResolver;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.concurrent.CompletableFuture;
+import org.batchledger.hub.api.AsOfContext;
+import org.batchledger.hub.api.RecordLookup;
 import org.batchledger.lineage.genealogy.TraceDirection;
 import org.batchledger.lineage.genealogy.TraceLink;
 import org.batchledger.lineage.genealogy.TraceResult;
 import org.batchledger.lineage.genealogy.TracedNode;
+import org.batchledger.lineage.query.AsOf;
 import org.batchledger.lineage.query.Page;
 import org.batchledger.lineage.query.RecordQueries;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -28,12 +30,19 @@ class TraceController {
         this.records = records;
     }
 
+    /** The records below the trace (its start, its nodes' records and their fields) are read at its asOf. */
     @QueryMapping
-    TraceResult trace(@Argument String from, @Argument TraceDirection direction, @Argument Integer maxHops,
-                      @Argument Integer maxNodes, @Argument Integer asOf) {
+    DataFetcherResult<TraceResult> trace(@Argument String from, @Argument TraceDirection direction,
+                                         @Argument Integer maxHops, @Argument Integer maxNodes, @Argument Integer asOf) {
         var limits = TraceArguments.limits(maxHops, maxNodes);
         var start = TraceArguments.start(from);
-        return traces.trace(start, direction, limits, records.asOf(asOf));
+        AsOf at = records.asOf(asOf);
+        return AsOfContext.at(traces.trace(start, direction, limits, at), at);
+    }
+
+    @SchemaMapping(typeName = "Trace", field = "asOf")
+    Integer traceAsOf(TraceResult trace, DataFetchingEnvironment env) {
+        return AsOfContext.treeSize(env);
     }
 
     @SchemaMapping(typeName = "Trace")
@@ -51,14 +60,14 @@ class TraceController {
         return StablePages.page(trace.links(), TraceLink::sortKey, trace.links()::get, first, after);
     }
 
-    @BatchMapping(typeName = "Trace", field = "from")
-    Map<TraceResult, LedgerRecord> from(List<TraceResult> traces) {
-        return RefResolver.one(records, traces, TraceResult::start);
+    @SchemaMapping(typeName = "Trace", field = "from")
+    CompletableFuture<LedgerRecord> from(TraceResult trace, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, trace.start());
     }
 
-    @BatchMapping(typeName = "TracedNode", field = "record")
-    Map<TracedNodeView, LedgerRecord> record(List<TracedNodeView> nodes) {
-        return RefResolver.one(records, nodes, TracedNodeView::ref);
+    @SchemaMapping(typeName = "TracedNode", field = "record")
+    CompletableFuture<LedgerRecord> record(TracedNodeView node, DataFetchingEnvironment env) {
+        return RecordLookup.one(env, node.ref());
     }
 
     @SchemaMapping(typeName = "TraceLink", field = "from")

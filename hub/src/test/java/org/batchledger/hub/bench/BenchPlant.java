@@ -54,20 +54,29 @@ final class BenchPlant {
     }
 
     /**
-     * Applies the schema migrations to a data dir loaded by an older build. V003's version backfill sets a property
-     * on every node in one transaction, which exceeds Neo4j's transaction memory on millions of nodes; doing that
-     * backfill first in batches leaves V003 nothing to set.
+     * Applies the schema migrations to a data dir loaded by an older build (V003 backfills versions on millions of
+     * nodes in batches of its own).
      */
     static void migrate(Path dataDir) {
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir.resolve("neo4j"), 0);
              Driver driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-            try (var session = driver.session()) {
-                session.run("""
-                        MATCH (n) WHERE n.key IS NOT NULL AND n.ledgerSeq IS NOT NULL AND n.version IS NULL
-                        CALL (n) { SET n.version = 1 } IN TRANSACTIONS OF 50000 ROWS""").consume();
-            }
             Migrations.apply(new GraphDatabase(driver, "neo4j"));
         }
+    }
+
+    /** The hub in this JVM on a loopback port over the benchmark's Neo4j: test tokens, no demo plant, trace cache off. */
+    static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j, Path dataDir) {
+        var tokens = org.batchledger.hub.support.TestTokens.shared();
+        // command-line arguments, because application.yml outranks default properties
+        return new org.springframework.boot.builder.SpringApplicationBuilder(org.batchledger.hub.HubApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--batchledger.neo4j.uri=" + neo4j.boltUri(),
+                "--batchledger.data-dir=" + dataDir.resolve("hub"),
+                "--batchledger.keycloak.issuer=" + org.batchledger.hub.support.TestTokens.ISSUER,
+                "--batchledger.keycloak.jwk-set-uri=" + tokens.jwkSetUri(),
+                "--batchledger.demo-plant.enabled=false",
+                "--batchledger.trace.cache-seconds=0",
+                "--logging.level.root=WARN");
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.batchledger.hub.HubApplication;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.TestTokens;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
@@ -23,7 +22,6 @@ import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Issue "Genealogy", Performance. For a median-reach lot, a p99-reach lot and the supernode (the lot with the most
@@ -36,8 +34,8 @@ class TraceBenchmark {
     static final Path DIR = Path.of(System.getProperty("bench.dir", "target/bench-data"));
     static final PlantSize SIZE = PlantSize.parse(System.getProperty("bench.size", "LARGE"));
     static final int HOPS = TraceLimits.MAX_HOPS;
-    static final String QUERY = "{ trace(from: \"%s\", direction: DOWNSTREAM, maxHops: 50, maxNodes: 1000000) "
-            + "{ complete nodeCount nodes(first: 100) { edges { node { id hop path } } } } }";
+    static final String QUERY = "query($from: ID!) { trace(from: $from, direction: DOWNSTREAM, maxHops: 50, "
+            + "maxNodes: 1000000) { complete nodeCount nodes(first: 100) { edges { node { id hop path } } } } }";
 
     record Start(String label, String key, int reach) {
     }
@@ -55,33 +53,41 @@ class TraceBenchmark {
             var rels = db.read(tx -> tx.run("MATCH ()-[r]->() RETURN count(r) AS n", Map.of()).single().get("n").asLong());
             try (var hub = hub(neo4j)) {
                 int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
+                var http = new GraphQlHttp(port);
+                String token = TestTokens.shared().forUser("bench", "inspector");
+                // the fixed costs under every trace: one empty read transaction, one minimal GraphQL request
+                var emptyRead = Timing.median(20, 51, () -> db.read(tx -> tx.run("RETURN 1 AS one", Map.of())
+                        .single().get("one").asInt()));
+                var emptyRequest = Timing.median(20, 51, () -> http.post(token, "{ __typename }").hasErrors() ? 0 : 1);
                 List<String> rows = new ArrayList<>();
                 for (Start s : starts) {
-                    rows.add(measure(s, csr, new GenealogyTraversal(db), new GraphQlHttp(port)));
+                    rows.add(measure(s, csr, new GenealogyTraversal(db), GenealogyTraversal.hopByHop(db), http, token));
                 }
-                report(load, counts, rels, csr, rows);
+                report(load, counts, rels, csr, rows, emptyRead.medianMillis(), emptyRequest.medianMillis());
             }
         }
     }
 
-    private static String measure(Start s, Csr csr, GenealogyTraversal traversal, GraphQlHttp http) {
+    private static String measure(Start s, Csr csr, GenealogyTraversal traversal, GenealogyTraversal hopByHop,
+                                  GraphQlHttp http, String token) {
         int id = csr.ids.get(s.key());
         RecordRef ref = new RecordRef(RecordType.LOT, s.key());
         TraceLimits limits = TraceLimits.of(HOPS, TraceLimits.MAX_NODES);
         var a = Timing.median(5, 21, () -> csr.reach(id, HOPS));
-        String token = TestTokens.shared().forUser("bench", "inspector");
+        var hops = Timing.median(3, 9, () -> hopByHop.trace(ref, TraceDirection.DOWNSTREAM, limits).orElseThrow()
+                .nodes().size());
         Timing.Result[] bc = Timing.interleaved(5, 15,
                 () -> traversal.trace(ref, TraceDirection.DOWNSTREAM, limits).orElseThrow().nodes().size(),
                 () -> {
-                    var r = http.post(token, QUERY.formatted(ref));
+                    var r = http.post(token, QUERY, java.util.Map.of("from", ref.toString()));
                     assertThat(r.hasErrors()).as(String.valueOf(r.body())).isFalse();
                     return r.body().getJsonObject("data").getJsonObject("trace").getInt("nodeCount");
                 });
         var b = bc[0];
         var c = bc[1];
-        assertThat(b.value()).isEqualTo(a.value()).isEqualTo(c.value());
-        return "| %s | `%s` | %,d | %.3f | %.1f | %.1f | %.2f | %,.0f |".formatted(s.label(), s.key(), a.value(),
-                a.medianMillis(), b.medianMillis(), c.medianMillis(), c.medianMillis() / b.medianMillis(),
+        assertThat(b.value()).isEqualTo(a.value()).isEqualTo(c.value()).isEqualTo(hops.value());
+        return "| %s | `%s` | %,d | %.4f | %.2f | %.1f | %.2f | %.2f | %,.0f |".formatted(s.label(), s.key(), a.value(),
+                a.medianMillis(), b.medianMillis(), hops.medianMillis(), c.medianMillis(), c.medianMillis() / b.medianMillis(),
                 b.medianMillis() / a.medianMillis());
     }
 
@@ -108,34 +114,27 @@ class TraceBenchmark {
                 new Start("supernode (" + csr.degree(hub) + " consumers)", csr.keys[hub], csr.reach(hub, HOPS)));
     }
 
-    private static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j) {
-        TestTokens tokens = TestTokens.shared();
-        // command-line arguments, because application.yml outranks default properties
-        return new SpringApplicationBuilder(HubApplication.class).run(
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--batchledger.neo4j.uri=" + neo4j.boltUri(),
-                "--batchledger.data-dir=" + DIR.resolve("hub"),
-                "--batchledger.keycloak.issuer=" + TestTokens.ISSUER,
-                "--batchledger.keycloak.jwk-set-uri=" + tokens.jwkSetUri(),
-                "--batchledger.demo-plant.enabled=false",
-                "--batchledger.trace.cache-seconds=0",
-                "--logging.level.root=WARN");
+    static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j) {
+        return BenchPlant.hub(neo4j, DIR);
     }
 
-    private static void report(double load, long nodes, long rels, Csr csr, List<String> rows) throws Exception {
+    private static void report(double load, long nodes, long rels, Csr csr, List<String> rows, double emptyRead,
+                               double emptyRequest) throws Exception {
         String loadText = load > 0 ? "%.0f s (this run)".formatted(load) : Files.readString(BenchPlant.marker(DIR, SIZE)).strip()
                 + " (earlier run; data dir reused)";
         String text = """
                 Plant: seed %d, %s (%,d batches) — %,d nodes, %,d relationships in Neo4j; %,d genealogy nodes, %,d genealogy edges.
                 Load through the write path: %s.
-                Machine: %d cores, max heap %,d MB, JDK %s.
+                Machine: %d cores, max heap %,d MB, JDK %s; load average at the end %s.
+                Fixed costs: an empty read transaction (`RETURN 1`) via the driver %.2f ms; `{ __typename }` over HTTP %.2f ms.
 
-                | start | lot | reached nodes | (a) CSR BFS ms | (b) Cypher via driver ms | (c) GraphQL over HTTP ms | (c)/(b) | (b)/(a) |
-                |---|---|---|---|---|---|---|---|
+                | start | lot | reached nodes | (a) CSR BFS ms | (b) hub trace via driver (server-side walk, one round trip) ms | hop by hop via driver ms | (c) GraphQL over HTTP ms | (c)/(b) | (b)/(a) |
+                |---|---|---|---|---|---|---|---|---|
                 %s
                 """.formatted(BenchPlant.SEED, SIZE.name(), SIZE.batches(), nodes, rels, csr.nodes(), csr.targets.length,
                 loadText, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"), String.join("\n", rows));
+                System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).strip(), emptyRead,
+                emptyRequest, String.join("\n", rows));
         System.out.println(text);
         Files.writeString(Path.of("target/trace-bench.md"), text);
     }

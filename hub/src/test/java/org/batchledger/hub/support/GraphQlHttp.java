@@ -40,14 +40,33 @@ public final class GraphQlHttp {
     }
 
     public Response post(String token, String query, Map<String, String> variables) {
+        return post(token, query, variables, Map.of(), null);
+    }
+
+    /** With typed variables (numbers, lists, objects). */
+    public Response post(String token, String query, JsonObject variables) {
+        return send(token, Json.createObjectBuilder().add("query", query).add("variables", variables), Map.of());
+    }
+
+    /** With extra HTTP headers and a request {@code extensions} object (null: none). */
+    public Response post(String token, String query, Map<String, String> variables, Map<String, String> headers,
+                         JsonObject extensions) {
         JsonObjectBuilder vars = Json.createObjectBuilder();
         variables.forEach(vars::add);
-        String body = Json.createObjectBuilder().add("query", query).add("variables", vars).build().toString();
+        JsonObjectBuilder body = Json.createObjectBuilder().add("query", query).add("variables", vars);
+        if (extensions != null) {
+            body.add("extensions", extensions);
+        }
+        return send(token, body, headers);
+    }
+
+    private Response send(String token, JsonObjectBuilder body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonObject json = r.body().isBlank() ? null : Json.createReader(new StringReader(r.body())).readObject();

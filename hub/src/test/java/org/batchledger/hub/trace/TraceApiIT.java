@@ -105,6 +105,21 @@ class TraceApiIT extends HubTestBase {
         String costly = "{ batches(first: 100) { edges { node { outputs(first: 100) { edges { node { "
                 + "consumedBy(first: 100) { edges { node { id } } } } } } } } } }";
         assertBadRequest(costly, "maxCost");
+        // the second time the document comes from the parsed-document cache; the limits still hold
+        assertBadRequest(deep, "maxDepth");
+        assertBadRequest(costly, "maxCost");
+    }
+
+    @Test
+    void aCachedDocumentIsLimitedByTheCostOfItsVariables() {
+        String query = "query($n: Int) { batches(first: $n) { edges { node { outputs(first: $n) { edges { node { "
+                + "consumedBy(first: $n) { edges { node { id } } } } } } } } } }";
+        Response cheap = graphql().post(inspector(), query, java.util.Map.of());
+        assertThat(cheap.hasErrors()).as(String.valueOf(cheap.body())).isFalse();
+        var costly = jakarta.json.Json.createObjectBuilder().add("n", 100).build();
+        Response r = graphql().post(inspector(), query, costly);
+        assertThat(r.errorClass()).isEqualTo("BAD_REQUEST");
+        assertThat(r.body().getJsonArray("errors").getJsonObject(0).getString("message")).contains("maxCost");
     }
 
     private void assertBadRequest(String query, String mentions) {

@@ -7,23 +7,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.batchledger.lineage.genealogy.Expansion.Edge;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
 /**
- * The state of one breadth-first trace: every node reached once (the visited set), its hop and chosen parent, the
- * links among reached nodes, and the current frontier. Each edge is looked at once, so the work is linear in the
- * reached edges however many paths reconverge.
+ * One breadth-first trace: every node reached once (the visited set), its hop and chosen parent, the links among
+ * reached nodes, and the current frontier. Each edge is looked at once, so the work is linear in the reached edges
+ * however many paths reconverge. Where the edges come from is the {@link Expander}'s business: the driver, hop by
+ * hop ({@link Expansion}), or the database server itself ({@code genealogy.server}), with the same answer.
  */
-final class Bfs {
+public final class Bfs {
     private final TraceDirection direction;
     private final List<TracedNode> nodes = new ArrayList<>();
     private final Map<RecordRef, Integer> index = new HashMap<>();
     private final Set<TraceLink> links = new LinkedHashSet<>();
     private List<RecordRef> frontier;
 
-    Bfs(RecordRef start, TraceDirection direction) {
+    /** Expands a whole frontier (all lots or all batches) by one hop. */
+    @FunctionalInterface
+    public interface Expander {
+        List<Edge> expand(List<String> frontierKeys, RecordType frontierType, TraceDirection direction);
+    }
+
+    /** A genealogy edge as walked: from a frontier key to a neighbour's key. */
+    public record Edge(String from, String to) {
+    }
+
+    /**
+     * The trace from {@code start} within the limits; past {@code deadlineNanos} (a {@link System#nanoTime()} value)
+     * it stops between hops and flags DEADLINE. The start must exist.
+     */
+    public static TraceResult walk(RecordRef start, TraceDirection direction, TraceLimits limits, long deadlineNanos,
+                                   Expander expander) {
+        var bfs = new Bfs(start, direction);
+        Truncation cut = null;
+        for (int hop = 0; cut == null && !bfs.frontierEmpty(); hop++) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                cut = Truncation.DEADLINE;
+                break;
+            }
+            Fresh fresh = bfs.absorb(expander.expand(bfs.frontierKeys(), bfs.frontierType(), direction));
+            if (hop == limits.maxHops()) {
+                cut = fresh.isEmpty() ? null : Truncation.HOP_LIMIT;
+                break;
+            }
+            int room = limits.maxNodes() - bfs.size();
+            cut = fresh.sources().size() > room ? Truncation.NODE_BUDGET : null;
+            bfs.advance(fresh, room, hop + 1);
+        }
+        if (cut == Truncation.NODE_BUDGET && !bfs.frontierEmpty()) {
+            // the last, partly kept hop is not expanded further; still link it to the nodes already reached
+            bfs.absorb(expander.expand(bfs.frontierKeys(), bfs.frontierType(), direction));
+        }
+        return bfs.result(start, limits, cut);
+    }
+
+    private Bfs(RecordRef start, TraceDirection direction) {
         this.direction = direction;
         add(start, 0, -1);
         frontier = List.of(start);
@@ -88,7 +127,10 @@ final class Bfs {
     }
 
     TraceResult result(RecordRef start, TraceLimits limits, Truncation cut) {
-        List<TraceLink> all = links.stream().sorted(java.util.Comparator.comparing(TraceLink::sortKey)).toList();
+        // each link's sort key built once, not once per comparison
+        var byKey = new TreeMap<String, TraceLink>();
+        links.forEach(l -> byKey.put(l.sortKey(), l));
+        List<TraceLink> all = List.copyOf(byKey.values());
         return new TraceResult(start, direction, limits, nodes, all, cut, Cycles.exist(nodes, all));
     }
 

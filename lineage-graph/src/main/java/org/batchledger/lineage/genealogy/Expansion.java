@@ -12,7 +12,7 @@ import org.neo4j.driver.summary.ProfiledPlan;
  * One hop of the whole frontier: the edges leaving it, as (from key, to key) pairs. Large frontiers go in slices
  * so no single parameter list grows without bound; each slice is one query.
  */
-final class Expansion {
+final class Expansion implements Bfs.Expander {
     static final int SLICE = 10_000;
 
     private final Tx tx;
@@ -26,17 +26,15 @@ final class Expansion {
         this.asOf = asOf;
     }
 
-    record Edge(String from, String to) {
-    }
-
-    List<Edge> expand(List<String> frontier, RecordType frontierType, TraceDirection direction) {
+    @Override
+    public List<Bfs.Edge> expand(List<String> frontier, RecordType frontierType, TraceDirection direction) {
         String cypher = (profile ? "PROFILE " : "") + HopQueries.from(frontierType, direction, asOf);
-        List<Edge> edges = new ArrayList<>();
+        List<Bfs.Edge> edges = new ArrayList<>();
         for (int i = 0; i < frontier.size(); i += SLICE) {
             Map<String, Object> params = new java.util.HashMap<>(asOf.parameters());
             params.put("keys", frontier.subList(i, Math.min(frontier.size(), i + SLICE)));
             var result = tx.run(cypher, params);
-            result.forEachRemaining(r -> edges.add(new Edge(r.get("from").asString(), r.get("to").asString())));
+            result.forEachRemaining(r -> edges.add(new Bfs.Edge(r.get("from").asString(), r.get("to").asString())));
             if (profile) {
                 dbHits += hits(result.consume().profile());
             }

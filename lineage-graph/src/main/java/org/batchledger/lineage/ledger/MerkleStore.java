@@ -22,6 +22,13 @@ public final class MerkleStore {
             UNWIND $ids AS id
             MATCH (m:MerkleNode {level: id[0], index: id[1]})
             RETURN m.level AS level, m.index AS index, m.hash AS hash""";
+    private static final String FETCH_WITH_HEAD = """
+            OPTIONAL MATCH (h:LedgerHead {id: 'main'})
+            RETURN coalesce(h.treeSize, 0) AS treeSize, COLLECT {
+              UNWIND $ids AS id
+              MATCH (m:MerkleNode {level: id[0], index: id[1]})
+              RETURN [m.level, m.index, m.hash]
+            } AS nodes""";
     private static final String CREATE = """
             UNWIND $nodes AS n
             CREATE (:MerkleNode {level: n[0], index: n[1], hash: n[2]})""";
@@ -36,6 +43,21 @@ public final class MerkleStore {
         tx.run(FETCH, Map.of("ids", keys)).forEachRemaining(r -> found.put(
                 new NodeId(r.get("level").asInt(), r.get("index").asLong()), HEX.parseHex(r.get("hash").asString())));
         return found;
+    }
+
+    /** Stored node hashes and the ledger's tree size, read in one query (a proof for a given size needs both). */
+    public record Fetched(long headTreeSize, Map<NodeId, byte[]> nodes) {
+    }
+
+    public static Fetched fetchWithHeadSize(Tx tx, Collection<NodeId> ids) {
+        List<List<Long>> keys = ids.stream().map(id -> List.of((long) id.level(), id.index())).toList();
+        var row = tx.run(FETCH_WITH_HEAD, Map.of("ids", keys)).single();
+        Map<NodeId, byte[]> found = new HashMap<>();
+        for (Object o : row.get("nodes").asList()) {
+            List<?> n = (List<?>) o;
+            found.put(new NodeId(((Long) n.get(0)).intValue(), (Long) n.get(1)), HEX.parseHex((String) n.get(2)));
+        }
+        return new Fetched(row.get("treeSize").asLong(), found);
     }
 
     /** The right edge of the stored tree of {@code size} leaves, from which the next append continues. */

@@ -13,6 +13,10 @@ import org.batchledger.lineage.store.GraphDatabase;
 public record AsOf(Long treeSize) {
     public static final AsOf CURRENT = new AsOf(null);
 
+    public boolean isCurrent() {
+        return treeSize == null;
+    }
+
     /** A Cypher condition on {@code variable}, using the parameter {@code $asOf} when {@link #parameters()} has it. */
     public String predicate(String variable) {
         return treeSize == null ? variable + ".supersededAtSeq IS NULL"

@@ -39,8 +39,9 @@ public final class RecordQueries {
         return byKeys(type, keys, AsOf.CURRENT);
     }
 
+    /** Many records of one type in one round trip, each in its version valid at {@code asOf}. */
     @SuppressWarnings("unchecked")
-    private <T extends LedgerRecord> Map<String, T> byKeys(RecordType type, Collection<String> keys, AsOf asOf) {
+    public <T extends LedgerRecord> Map<String, T> byKeys(RecordType type, Collection<String> keys, AsOf asOf) {
         String cypher = "UNWIND $keys AS k MATCH (n:" + type.graphName() + " {key: k}) WHERE " + asOf.predicate("n")
                 + " RETURN n";
         Map<String, Object> params = new HashMap<>(asOf.parameters());
@@ -57,14 +58,22 @@ public final class RecordQueries {
 
     /** Current versions of records of mixed node types in one round trip; unknown references are absent. */
     public Map<RecordRef, LedgerRecord> byRefs(Collection<RecordRef> refs) {
+        return byRefs(refs, AsOf.CURRENT);
+    }
+
+    /** Records of mixed node types in one round trip, each in its version valid at {@code asOf}. */
+    public Map<RecordRef, LedgerRecord> byRefs(Collection<RecordRef> refs, AsOf asOf) {
         List<Map<String, String>> rows = refs.stream().filter(r -> !r.type().isRelationship())
                 .map(r -> Map.of("label", r.type().graphName(), "key", r.key())).toList();
         if (rows.isEmpty()) {
             return Map.of();
         }
+        String cypher = asOf.isCurrent() ? BY_REFS_CURRENT : BY_REFS_AS_OF;
+        Map<String, Object> params = new HashMap<>(asOf.parameters());
+        params.put("refs", rows);
         return db.read(tx -> {
             Map<RecordRef, LedgerRecord> found = new HashMap<>();
-            tx.run(BY_REFS, Map.of("refs", rows)).forEachRemaining(r -> {
+            tx.run(cypher, params).forEachRemaining(r -> {
                 RecordType type = RecordType.ofGraphName(r.get("label").asString());
                 LedgerRecord record = toRecord(r.get("n"), type);
                 found.put(new RecordRef(type, record.key()), record);
@@ -73,13 +82,18 @@ public final class RecordQueries {
         });
     }
 
+    private static final String BY_REFS_CURRENT = byRefs(AsOf.CURRENT);
+    private static final String BY_REFS_AS_OF = byRefs(new AsOf(0L));
+
     /** One index seek per reference, on the label it names; labels come from {@link RecordType}, not input. */
-    private static final String BY_REFS = "UNWIND $refs AS r CALL (r) { "
-            + java.util.Arrays.stream(RecordType.values()).filter(t -> !t.isRelationship())
-                    .map(t -> "MATCH (n:" + t.graphName() + " {key: r.key}) WHERE r.label = '" + t.graphName()
-                            + "' AND " + AsOf.CURRENT.predicate("n") + " RETURN n")
-                    .collect(java.util.stream.Collectors.joining(" UNION ALL "))
-            + " } RETURN r.label AS label, n";
+    private static String byRefs(AsOf asOf) {
+        return "UNWIND $refs AS r CALL (r) { "
+                + java.util.Arrays.stream(RecordType.values()).filter(t -> !t.isRelationship())
+                        .map(t -> "MATCH (n:" + t.graphName() + " {key: r.key}) WHERE r.label = '" + t.graphName()
+                                + "' AND " + asOf.predicate("n") + " RETURN n")
+                        .collect(java.util.stream.Collectors.joining(" UNION ALL "))
+                + " } RETURN r.label AS label, n";
+    }
 
     @SuppressWarnings("unchecked")
     public <T extends LedgerRecord> Page<T> page(RecordType type, RecordFilter filter, PageRequest request) {

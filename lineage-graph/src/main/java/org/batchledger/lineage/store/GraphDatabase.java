@@ -9,16 +9,20 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
 
 /**
  * The one door to Neo4j. Reads run in READ access mode ({@code executeRead}, routable to secondaries), writes in
  * managed write transactions ({@code executeWrite}, the leader), which the driver retries on transient errors —
- * so every write function must be safe to run twice (the ledger's idempotency key sees to that).
+ * so every write function must be safe to run twice (the ledger's idempotency key sees to that). Every session
+ * waits for the bookmarks of the current {@link BookmarkScope} (a client's read-your-writes), plus any given per
+ * call. The one exception to managed transactions is {@link #runInBatches}, for migrations.
  */
 public final class GraphDatabase {
     private final Driver driver;
     private final String database;
     private final AtomicLong roundTrips = new AtomicLong();
+    private final AtomicLong roundTripsAfterBookmarks = new AtomicLong();
 
     public GraphDatabase(Driver driver, String database) {
         this.driver = driver;
@@ -31,16 +35,72 @@ public final class GraphDatabase {
 
     /** A read that sees at least the writes the bookmarks name (read-your-writes on any replica). */
     public <T> T read(Function<Tx, T> work, Bookmarks after) {
-        try (Session session = driver.session(config(after))) {
-            return session.executeRead(tx -> work.apply(new Tx(tx, roundTrips)));
+        Bookmarks all = after.and(BookmarkScope.current());
+        try (Session session = driver.session(config(all))) {
+            return session.executeRead(tx -> work.apply(new Tx(tx, counter(all))));
         }
+    }
+
+    /**
+     * A read the server aborts after {@code timeout} (a request deadline): it then throws
+     * {@link #isTimeout(RuntimeException) a timeout}, which is final, not retried.
+     */
+    public <T> T read(Function<Tx, T> work, java.time.Duration timeout) {
+        var config = org.neo4j.driver.TransactionConfig.builder()
+                .withTimeout(timeout.compareTo(java.time.Duration.ofMillis(1)) < 0 ? java.time.Duration.ofMillis(1) : timeout)
+                .build();
+        Bookmarks after = BookmarkScope.current();
+        try (Session session = driver.session(config(after))) {
+            return session.executeRead(tx -> work.apply(new Tx(tx, counter(after))), config);
+        }
+    }
+
+    /** Whether a failure is the server ending a transaction at its timeout. */
+    public static boolean isTimeout(RuntimeException e) {
+        return e instanceof org.neo4j.driver.exceptions.Neo4jException n && n.code() != null
+                && (n.code().contains("TransactionTimedOut") || n.code().contains("Transaction.Terminated"));
     }
 
     /** A write in one managed transaction; returns its result and the bookmark a client can read after. */
     public <T> Written<T> write(Function<Tx, T> work) {
-        try (Session session = driver.session(config(Bookmarks.none()))) {
-            T result = session.executeWrite(tx -> work.apply(new Tx(tx, roundTrips)));
+        Bookmarks after = BookmarkScope.current();
+        try (Session session = driver.session(config(after))) {
+            T result = session.executeWrite(tx -> work.apply(new Tx(tx, counter(after))));
             return new Written<>(result, Bookmarks.of(session.lastBookmarks()));
+        }
+    }
+
+    /**
+     * Waits until the database this hub reads from has applied the writes the bookmarks name, and refuses
+     * bookmarks it does not know ({@link InvalidBookmarkException}) — so a bad token fails once, up front.
+     */
+    public void awaitBookmarks(Bookmarks bookmarks) {
+        if (bookmarks.isEmpty()) {
+            return;
+        }
+        try {
+            read(tx -> tx.run("RETURN 1", Map.of()).consume(), bookmarks);
+        } catch (ClientException e) {
+            if (e.code() != null && e.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
+                throw new InvalidBookmarkException(bookmarks.tokens(), "is not a bookmark of this database");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A statement that commits in batches of its own ({@code CALL {...} IN TRANSACTIONS}), which Neo4j runs only
+     * in an implicit (auto-commit) transaction, on the leader. Only {@link Migrations} uses it (an ArchUnit test
+     * holds that): the driver does not retry it, and a failure keeps the batches committed before it, so the
+     * statement must be idempotent and its migration recorded only after it succeeded.
+     */
+    void runInBatches(String cypher, Map<String, Object> parameters) {
+        if (!cypher.contains("IN TRANSACTIONS")) {
+            throw new IllegalArgumentException("not a batched statement (CALL {...} IN TRANSACTIONS): " + cypher);
+        }
+        try (Session session = driver.session(config(Bookmarks.none()))) {
+            roundTrips.incrementAndGet();
+            session.run(cypher, parameters).consume();
         }
     }
 
@@ -49,8 +109,17 @@ public final class GraphDatabase {
         return roundTrips.get();
     }
 
+    /** Queries sent so far in transactions that waited for bookmarks; tests use it to prove a request's do. */
+    public long roundTripsAfterBookmarks() {
+        return roundTripsAfterBookmarks.get();
+    }
+
     public Driver driver() {
         return driver;
+    }
+
+    private AtomicLong[] counter(Bookmarks after) {
+        return after.isEmpty() ? new AtomicLong[] {roundTrips} : new AtomicLong[] {roundTrips, roundTripsAfterBookmarks};
     }
 
     private SessionConfig config(Bookmarks after) {
@@ -64,15 +133,17 @@ public final class GraphDatabase {
     /** A transaction that counts its queries. */
     public static final class Tx {
         private final TransactionContext tx;
-        private final AtomicLong roundTrips;
+        private final AtomicLong[] counters;
 
-        Tx(TransactionContext tx, AtomicLong roundTrips) {
+        Tx(TransactionContext tx, AtomicLong... counters) {
             this.tx = tx;
-            this.roundTrips = roundTrips;
+            this.counters = counters;
         }
 
         public Result run(String cypher, Map<String, Object> parameters) {
-            roundTrips.incrementAndGet();
+            for (AtomicLong c : counters) {
+                c.incrementAndGet();
+            }
             return tx.run(cypher, parameters);
         }
     }

@@ -11,14 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned schema scripts ({@code neo4j/migrations/V001__name.cypher}), applied in order, each once, each in its own
- * transaction, recorded as {@code (:SchemaMigration {version})}. Re-running is harmless: applied versions are
- * skipped and every statement is itself idempotent ({@code IF NOT EXISTS}).
+ * Versioned schema scripts ({@code neo4j/migrations/V001__name.cypher}), applied in order, each once, each statement
+ * in its own transaction, recorded as {@code (:SchemaMigration {version})} once all its statements succeeded.
+ * Re-running is harmless: applied versions are skipped and every statement is itself idempotent ({@code IF NOT
+ * EXISTS}, or a data change that only touches what it has not changed yet). A data backfill over every record
+ * would outgrow the transaction memory of a large graph, so it is written as {@code CALL (n) {...} IN TRANSACTIONS
+ * OF $batchSize ROWS}: it commits batch by batch, and if it fails part-way, the next start finishes it.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     static final List<String> SCRIPTS = List.of("V001__constraints.cypher", "V002__ledger.cypher",
             "V003__merkle_versions.cypher");
+    /** Rows per inner transaction of a batched statement ({@code $batchSize}). */
+    static final int BATCH_SIZE = 50_000;
 
     private static final String APPLIED = """
             OPTIONAL MATCH (m:SchemaMigration {version: $version}) RETURN m IS NOT NULL AS applied""";
@@ -29,7 +34,11 @@ public final class Migrations {
     }
 
     public static void apply(GraphDatabase db) {
-        for (String script : SCRIPTS) {
+        apply(db, SCRIPTS, BATCH_SIZE);
+    }
+
+    static void apply(GraphDatabase db, List<String> scripts, int batchSize) {
+        for (String script : scripts) {
             String version = script.substring(0, script.indexOf("__"));
             boolean applied = db.read(tx -> tx.run(APPLIED, Map.of("version", version)).single().get("applied").asBoolean());
             if (applied) {
@@ -37,7 +46,11 @@ public final class Migrations {
             }
             // Schema statements may not share a transaction with data writes, so each runs in its own.
             for (String statement : statements(script)) {
-                db.write(tx -> tx.run(statement, Map.of()).consume());
+                if (statement.contains("IN TRANSACTIONS")) {
+                    db.runInBatches(statement, Map.of("batchSize", batchSize));
+                } else {
+                    db.write(tx -> tx.run(statement, Map.of()).consume());
+                }
             }
             db.write(tx -> tx.run(RECORD, Map.of("version", version)).consume());
             LOG.info("Applied graph schema migration {}", script);

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Issue "Genealogy", Correctness: on generated plants of several seeds and shapes (with and without an injected
  * cycle) the trace equals an independent in-memory BFS over the generator's own edges — both directions, with and
- * without hop and node limits — and every returned path is a real shortest path.
+ * without hop and node limits — and every returned path is a real shortest path. The server-side walk and the
+ * driver's hop-by-hop walk give identical answers.
  */
 class TraceMatchesReferenceIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
@@ -46,14 +47,18 @@ class TraceMatchesReferenceIT {
                 "reference test", 0);
         List<GenealogyEdge> edges = plant.genealogyEdges().toList();
         Map<String, RecordRef> refs = refs(edges);
-        var traversal = new GenealogyTraversal(NEO4J.db());
+        var serverSide = new GenealogyTraversal(NEO4J.db());
+        var hopByHop = GenealogyTraversal.hopByHop(NEO4J.db());
         Set<Object> seen = new HashSet<>();
         for (TraceDirection direction : TraceDirection.values()) {
             var adj = ReferenceTrace.adjacency(edges, direction);
             for (RecordRef start : starts(refs)) {
                 for (int[] l : LIMITS) {
-                    TraceResult got = traversal.trace(start, direction, TraceLimits.of(l[0], l[1])).orElseThrow();
+                    TraceResult got = serverSide.trace(start, direction, TraceLimits.of(l[0], l[1])).orElseThrow();
                     assertMatches(got, ReferenceTrace.of(adj, start.key(), l[0], l[1]), adj);
+                    // the driver's hop-by-hop walk (a server without our procedure) gives the very same answer
+                    assertThat(hopByHop.trace(start, direction, TraceLimits.of(l[0], l[1])).orElseThrow())
+                            .isEqualTo(got);
                     seen.add(got.complete() ? "complete" : got.truncatedBy());
                     seen.add(got.cycleDetected() ? "cycle" : "acyclic");
                 }

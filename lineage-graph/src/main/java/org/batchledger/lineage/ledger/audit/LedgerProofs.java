@@ -14,8 +14,9 @@ import org.batchledger.lineage.ledger.proof.SubtreeHashes;
 import org.batchledger.lineage.store.GraphDatabase;
 
 /**
- * Proofs from the stored tree: the head (to check the sizes asked for), then one {@code UNWIND} fetch of the
- * O(log n) nodes {@link ProofNodes} names for the proof and the roots it is checked against.
+ * Proofs from the stored tree: the head (to check the sizes asked for) and one {@code UNWIND} fetch of the O(log n)
+ * nodes {@link ProofNodes} names for the proof and the roots it is checked against — in one query when the tree size
+ * is given, as a client holding a checkpoint gives it.
  */
 public final class LedgerProofs {
     private static final HexFormat HEX = HexFormat.of();
@@ -27,6 +28,9 @@ public final class LedgerProofs {
 
     /** Proves entry {@code seq} (1-based) is in the tree of {@code treeSize} (null: the current size). */
     public InclusionProof inclusion(long seq, Long treeSize) {
+        if (treeSize != null && treeSize >= 1 && seq >= 1 && seq <= treeSize) {
+            return inclusionInOneQuery(seq, treeSize);
+        }
         return db.read(tx -> {
             LedgerHead head = LedgerHead.read(tx);
             long size = treeSize == null ? head.treeSize() : treeSize;
@@ -41,6 +45,21 @@ public final class LedgerProofs {
             return new InclusionProof(seq, seq - 1, size, HEX.formatHex(tree.hash(seq - 1, seq)),
                     HEX.formatHex(MerkleProofs.root(size, tree)), hex(MerkleProofs.inclusionProof(seq - 1, size, tree)));
         });
+    }
+
+    /** The common case — a valid entry of a given tree size — in one query: the nodes and the head's size together. */
+    private InclusionProof inclusionInOneQuery(long seq, long size) {
+        Set<NodeId> ids = new LinkedHashSet<>(ProofNodes.forInclusion(seq - 1, size));
+        ids.addAll(ProofNodes.forRoot(size));
+        ids.add(new NodeId(0, seq - 1));
+        MerkleStore.Fetched fetched = db.read(tx -> MerkleStore.fetchWithHeadSize(tx, ids));
+        if (size > fetched.headTreeSize()) {
+            throw new LedgerArgumentException("treeSize", "is " + size + ", beyond the ledger's size "
+                    + fetched.headTreeSize());
+        }
+        SubtreeHashes tree = SubtreeHashes.fromNodes(fetched.nodes()::get);
+        return new InclusionProof(seq, seq - 1, size, HEX.formatHex(tree.hash(seq - 1, seq)),
+                HEX.formatHex(MerkleProofs.root(size, tree)), hex(MerkleProofs.inclusionProof(seq - 1, size, tree)));
     }
 
     /** Proves the tree of {@code from} leaves is a prefix of the tree of {@code to} (null: the current size). */

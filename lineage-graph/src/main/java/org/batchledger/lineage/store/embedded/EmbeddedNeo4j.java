@@ -48,7 +48,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .build();
+        registerProcedures(dbms);
         return new EmbeddedNeo4j(dbms, port);
+    }
+
+    /** Our server-side procedures (the one-round-trip trace); a failure here leaves the server unusable, so stop. */
+    private static void registerProcedures(DatabaseManagementService dbms) {
+        try {
+            var database = (org.neo4j.kernel.internal.GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            database.getDependencyResolver().resolveDependency(org.neo4j.kernel.api.procedure.GlobalProcedures.class)
+                    .registerProcedure(org.batchledger.lineage.genealogy.server.TraceProcedure.class);
+        } catch (org.neo4j.internal.kernel.api.exceptions.ProcedureException | RuntimeException e) {
+            dbms.shutdown();
+            throw new IllegalStateException("Could not register the hub's Neo4j procedures: " + e.getMessage(), e);
+        }
     }
 
     /** The routing URI, so the driver talks to the embedded server exactly as to a cluster. */

@@ -1,0 +1,95 @@
+package org.batchledger.lineage.genealogy.server;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.batchledger.lineage.genealogy.Bfs;
+import org.batchledger.lineage.genealogy.TraceDirection;
+import org.batchledger.schema.record.RecordType;
+import org.neo4j.graphdb.Direction;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.RelationshipType;
+import org.neo4j.graphdb.Transaction;
+
+/**
+ * One hop of a trace inside the server: the same edges as the driver's hop queries (lot → batch by
+ * {@code CONSUMED_IN}, batch → lot by {@code PRODUCED}, between version-1 anchors, "as of" dropping edges recorded
+ * later), read through the node objects of the previous hop instead of an index seek per key. It counts its work —
+ * node lookups, relationships read, neighbour checks — which is the evidence that a trace is linear.
+ */
+final class ServerExpansion implements Bfs.Expander {
+    private static final RelationshipType CONSUMED_IN = RelationshipType.withName("CONSUMED_IN");
+    private static final RelationshipType PRODUCED = RelationshipType.withName("PRODUCED");
+
+    private final Transaction tx;
+    private final Long asOf;
+    private final Map<RecordType, Map<String, Node>> reached = new EnumMap<>(RecordType.class);
+    private long work;
+
+    ServerExpansion(Transaction tx, Long asOf) {
+        this.tx = tx;
+        this.asOf = asOf;
+    }
+
+    /** The start's anchor (version 1) if it exists as of the tree size, remembered for the first hop. */
+    Node start(RecordType type, String key) {
+        work++;
+        Node node;
+        try (var nodes = tx.findNodes(Label.label(type.graphName()), "key", key, "version", 1L)) {
+            node = nodes.hasNext() ? nodes.next() : null;
+        }
+        if (node == null || (asOf != null && seq(node) > asOf)) {
+            return null;
+        }
+        reached(type).put(key, node);
+        return node;
+    }
+
+    @Override
+    public List<Bfs.Edge> expand(List<String> frontierKeys, RecordType frontierType, TraceDirection direction) {
+        boolean lots = frontierType == RecordType.LOT;
+        boolean down = direction == TraceDirection.DOWNSTREAM;
+        RelationshipType type = lots == down ? CONSUMED_IN : PRODUCED;
+        Direction walk = down ? Direction.OUTGOING : Direction.INCOMING;
+        RecordType otherType = lots ? RecordType.BATCH : RecordType.LOT;
+        Label other = Label.label(otherType.graphName());
+        Map<String, Node> from = reached(frontierType);
+        Map<String, Node> to = reached(otherType);
+        List<Bfs.Edge> edges = new ArrayList<>();
+        for (String key : frontierKeys) {
+            Node node = from.get(key);
+            for (Relationship r : node.getRelationships(walk, type)) {
+                work++;
+                if (asOf != null && seq(r) > asOf) {
+                    continue;
+                }
+                Node neighbour = r.getOtherNode(node);
+                work++;
+                if (!neighbour.hasLabel(other)) {
+                    continue;
+                }
+                String neighbourKey = (String) neighbour.getProperty("key");
+                to.putIfAbsent(neighbourKey, neighbour);
+                edges.add(new Bfs.Edge(key, neighbourKey));
+            }
+        }
+        return edges;
+    }
+
+    /** Node lookups, relationships read and neighbours checked so far. */
+    long work() {
+        return work;
+    }
+
+    private Map<String, Node> reached(RecordType type) {
+        return reached.computeIfAbsent(type, t -> new HashMap<>());
+    }
+
+    private static long seq(org.neo4j.graphdb.Entity entity) {
+        return ((Number) entity.getProperty("ledgerSeq")).longValue();
+    }
+}
