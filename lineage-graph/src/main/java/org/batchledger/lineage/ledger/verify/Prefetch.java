@@ -6,13 +6,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
+import org.batchledger.lineage.store.BookmarkScope;
+import org.batchledger.lineage.store.Bookmarks;
 
 /**
  * Reads keyset pages on a second thread while the caller checks the page before: a bounded queue of
  * {@value #DEPTH} pages sits between them, so a verification runs at the pace of the slower of the two (the
  * store or the CPU) and memory stays bounded. The reader asks for the page after the last key it read until a
  * page is empty or reaches {@code last}; a failure on its side is thrown to the caller as it is. Closing it stops
- * the reader after the page it is reading.
+ * the reader after the page it is reading. The reader runs in the caller's {@link BookmarkScope}, so its reads
+ * wait for the same writes (a client's read-your-writes) as the caller's own.
  *
  * @param <T> one row of a page
  */
@@ -29,7 +32,11 @@ final class Prefetch<T> implements AutoCloseable {
      * @param key       a row's key; the next page is asked for after the last row's
      */
     Prefetch(String name, long after, long last, LongFunction<List<T>> pageAfter, ToLongFunction<T> key) {
-        reader = Thread.ofPlatform().name(name).daemon().unstarted(() -> read(after, last, pageAfter, key));
+        Bookmarks scope = BookmarkScope.current();
+        reader = Thread.ofPlatform().name(name).daemon().unstarted(() -> {
+            BookmarkScope.set(scope);
+            read(after, last, pageAfter, key);
+        });
         reader.start();
     }
 

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
+import org.batchledger.lineage.store.BookmarkScope;
+import org.batchledger.lineage.store.Bookmarks;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Bookmark;
 
 /** Pages read ahead on a second thread arrive in key order, at most a bounded number ahead, and failures surface. */
 class PrefetchTest {
@@ -57,6 +62,22 @@ class PrefetchTest {
             assertThat(pages.next()).hasSize(10);
             assertThatThrownBy(pages::next).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
         }
+    }
+
+    @Test
+    void theReaderWaitsForTheSameWritesAsTheCaller() {
+        Bookmarks clientWrites = Bookmarks.of(Set.of(Bookmark.from("FB:client-write")));
+        AtomicReference<Bookmarks> seenByReader = new AtomicReference<>();
+        BookmarkScope.set(clientWrites);
+        try (Prefetch<Long> pages = new Prefetch<>("test-reader", 0, 10, after -> {
+            seenByReader.set(BookmarkScope.current());
+            return keys(after, 10, 10);
+        }, k -> k)) {
+            pages.next();
+        } finally {
+            BookmarkScope.clear();
+        }
+        assertThat(seenByReader.get()).isEqualTo(clientWrites);
     }
 
     @Test
