@@ -13,7 +13,8 @@ public final class StoredEntries {
     private StoredEntries() {
     }
 
-    static Map<String, Object> properties(LedgerEntry e, String entryHash) {
+    /** The properties an entry is stored with, its hash among them (the appender's rows; benchmarks build ledgers). */
+    public static Map<String, Object> properties(LedgerEntry e, String entryHash) {
         Map<String, Object> p = new HashMap<>();
         p.put("seq", e.seq());
         p.put("at", CanonicalJson.formatInstant(e.at()));

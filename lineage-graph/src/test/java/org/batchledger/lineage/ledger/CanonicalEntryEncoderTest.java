@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.batchledger.schema.json.CanonicalJson;
 import org.junit.jupiter.api.Test;
 
-/** The direct encoder of ledger entries equals the general JSON-B + RFC 8785 path byte for byte. */
+/**
+ * The direct encoder of ledger entries equals the general JSON-B + RFC 8785 path byte for byte, both from an entry
+ * and from the stored properties verification reads (through one reused encoder).
+ */
 class CanonicalEntryEncoderTest {
     private static final String ALPHABET = "aZ09 -_:/.\"\\\b\t\n\f\r\u0000\u0001\u001f\u007f"
             + "\u00e9\u00df\u20ac\u2028\u2029\ufeff\uffff\u4e2d\ud83d\ude00";
@@ -23,6 +30,83 @@ class CanonicalEntryEncoderTest {
             LedgerEntry entry = randomEntry(random);
             assertThat(new String(CanonicalEntryEncoder.encode(entry), StandardCharsets.UTF_8))
                     .as("entry %d", i).isEqualTo(new String(reference(entry), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void storedEntriesEncodeToTheBytesOfTheEntryTheyHoldThroughOneReusedBuffer() {
+        Random random = new Random(9162);
+        CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
+        for (int i = 0; i < 5_000; i++) {
+            LedgerEntry entry = randomEntry(random);
+            Map<String, Object> stored = StoredEntries.properties(entry, "ignored");
+            int length = encoder.encodeStored(stored);
+            assertThat(new String(Arrays.copyOf(encoder.buffer(), length), StandardCharsets.UTF_8)).as("entry %d", i)
+                    .isEqualTo(new String(StoredEntries.entry(stored).canonicalBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(reference(entry), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void storedFieldsOfOtherTypesEncodeAsTheEntryRebuiltFromThem() {
+        Map<String, Object> stored = new HashMap<>(StoredEntries.properties(new LedgerEntry(7,
+                Instant.parse("2026-03-02T07:00:00Z"), "CREATE", "Lot", "plant:L-1", "ab".repeat(32), null, "sub",
+                "Olivia", List.of("operator"), "hub-cli", "why", "commit-1", LedgerEntry.GENESIS_HASH), "h"));
+        stored.put("seq", 7.0);
+        stored.put("reason", 42L);
+        stored.put("actorRoles", List.of("operator", 3L));
+        stored.put("at", "2026-03-02T07:00:00.000Z");
+        CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
+
+        int length = encoder.encodeStored(stored);
+
+        assertThat(Arrays.copyOf(encoder.buffer(), length)).isEqualTo(StoredEntries.entry(stored).canonicalBytes());
+    }
+
+    @Test
+    void storedFieldsThatDoNotFormAnEntryAreRefusedAsTheRebuildRefusesThem() {
+        CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
+        Map<String, Object> good = StoredEntries.properties(new LedgerEntry(7, Instant.EPOCH, "CREATE", "Lot", "k",
+                "h", null, "s", "n", List.of(), "c", "r", "i", "p"), "h");
+        List<Map.Entry<String, Object>> brokenFields = List.of(Map.entry("seq", "7"), Map.entry("at", 5L),
+                Map.entry("at", "2026-02-30T07:00:00.000Z"), Map.entry("actorRoles", "operator"),
+                Map.entry("seq", -1L), Map.entry("entityKey", "k\ud800"));
+        for (Map.Entry<String, Object> broken : brokenFields) {
+            Map<String, Object> stored = new HashMap<>(good);
+            stored.put(broken.getKey(), broken.getValue());
+            Class<? extends Throwable> expected = thrown(() -> StoredEntries.entry(stored).canonicalBytes());
+            assertThat(expected).as("%s", broken).isNotNull();
+            assertThatThrownBy(() -> encoder.encodeStored(stored)).as("%s", broken).isInstanceOf(expected);
+        }
+        Map<String, Object> noTime = new HashMap<>(good);
+        noTime.remove("at");
+        assertThatThrownBy(() -> encoder.encodeStored(noTime))
+                .isInstanceOf(thrown(() -> StoredEntries.entry(noTime).canonicalBytes()));
+    }
+
+    @Test
+    void storedInstantTextIsUsedAsItIsExactlyWhenParsingAndFormattingGiveItBack() {
+        Random random = new Random(3339);
+        String digitsAndMore = "0123456789-T:.Z+ ";
+        for (int i = 0; i < 200_000; i++) {
+            char[] text = CanonicalJson.formatInstant(Instant.ofEpochMilli(random.nextLong(253_402_300_800_000L)))
+                    .toCharArray();
+            for (int edits = random.nextInt(3); edits > 0; edits--) {
+                text[random.nextInt(text.length)] = digitsAndMore.charAt(random.nextInt(digitsAndMore.length()));
+            }
+            String stored = random.nextInt(50) == 0 ? new String(text, 0, random.nextInt(text.length))
+                    : new String(text);
+            String roundTrip;
+            try {
+                roundTrip = CanonicalJson.formatInstant(CanonicalJson.parseInstant(stored));
+            } catch (DateTimeParseException e) {
+                assertThat(StoredInstant.isCanonical(stored)).as(stored).isFalse();
+                assertThatThrownBy(() -> StoredInstant.canonical(stored)).as(stored)
+                        .isInstanceOf(DateTimeParseException.class);
+                continue;
+            }
+            assertThat(StoredInstant.canonical(stored)).as(stored).isEqualTo(roundTrip);
+            assertThat(StoredInstant.isCanonical(stored)).as(stored).isEqualTo(stored.equals(roundTrip));
         }
     }
 
@@ -41,6 +125,15 @@ class CanonicalEntryEncoderTest {
         LedgerEntry entry = new LedgerEntry(1, Instant.EPOCH, "CREATE", "Lot", "k\ud800", "h", null, "s", "n",
                 List.of(), "c", "r", "i", "p");
         assertThatThrownBy(() -> CanonicalEntryEncoder.encode(entry)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Class<? extends Throwable> thrown(Runnable run) {
+        try {
+            run.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getClass();
+        }
     }
 
     private static byte[] reference(LedgerEntry entry) {

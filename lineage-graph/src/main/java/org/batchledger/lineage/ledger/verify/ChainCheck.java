@@ -1,13 +1,16 @@
 package org.batchledger.lineage.ledger.verify;
 
-import java.util.ArrayList;
+import java.security.DigestException;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.batchledger.lineage.ledger.CanonicalEntryEncoder;
 import org.batchledger.lineage.ledger.LedgerEntry;
-import org.batchledger.lineage.ledger.StoredEntries;
-import org.batchledger.lineage.ledger.proof.Frontier;
+import org.batchledger.lineage.ledger.StoredEntry;
+import org.batchledger.lineage.ledger.proof.CompactRange;
 import org.batchledger.lineage.ledger.proof.MerkleHash;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.json.Sha256;
@@ -15,86 +18,160 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams the entries {@code 1..last} in pages, each in its own read transaction: every entry's hash is
- * re-derived from its canonical bytes, its sequence number and back link checked, and its leaf appended to a
- * recomputed Merkle tree, whose root is kept at every size a checkpoint names.
+ * Streams the entries {@code 1..last} in keyset pages, each read in its own read transaction on a second thread
+ * while this one checks the page before: every entry's hash is re-derived from its canonical bytes, its sequence
+ * number and back link checked, and its leaf appended to a recomputed Merkle tree, whose root is kept at every
+ * size a checkpoint names. The check of an entry allocates nothing: it encodes into one buffer and hashes with
+ * two reused digests ({@code SHA-256(entry)} for the chain, {@code SHA-256(0x00 ‖ entry)} for the leaf).
  */
 final class ChainCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ChainCheck.class);
     static final int PAGE = 10_000;
-    private static final String PAGE_OF_ENTRIES = """
+    private static final long PROGRESS_EVERY = 100_000;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] NO_LEAF = new byte[MerkleHash.SIZE];
+    private static final Function<String, long[]> COUNTER = type -> new long[1];
+    // Keyset pages: a range seek on the unique seq index, in index order (no sort, no skip), returning the
+    // entry's properties as positional columns (no node identity, no property map to build and look up).
+    static final String PAGE_OF_ENTRIES = """
             MATCH (e:LedgerEntry) WHERE e.seq > $after AND e.seq <= $last
-            RETURN e ORDER BY e.seq LIMIT $limit""";
+            WITH e ORDER BY e.seq LIMIT $limit
+            RETURN\s""" + StoredEntry.RETURN_FIELDS;
 
     final Map<Long, byte[]> rootsAt = new HashMap<>();
-    final Map<String, Long> versionsByType = new HashMap<>();
-    Frontier tree = Frontier.empty();
+    final CompactRange tree = new CompactRange();
     long bytes;
     String lastHash = LedgerEntry.GENESIS_HASH;
+    private final long[] checkpointSizes;
+    private int nextCheckpoint;
+    private final Map<String, long[]> versionsByType = new HashMap<>();
+    private final CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
+    private final MessageDigest entryDigest = Sha256.digest();
+    private final MessageDigest leafDigest = Sha256.digest();
+    private final byte[] hash = new byte[MerkleHash.SIZE];
     private long expectedSeq = 1;
-    private long afterSeq;
 
-    void run(GraphDatabase db, long last, Set<Long> checkpointSizes, Findings findings) {
-        rootAt(checkpointSizes);
-        while (afterSeq < last) {
-            List<Map<String, Object>> page = db.read(tx -> tx.run(PAGE_OF_ENTRIES,
-                    Map.of("after", afterSeq, "last", last, "limit", PAGE)).list(r -> r.get("e").asMap()));
-            if (page.isEmpty()) {
-                findings.badEntry(afterSeq + 1, "missing: the ledger ends at " + afterSeq + ", its head at " + last);
-                return;
-            }
-            List<byte[]> leaves = new ArrayList<>(page.size());
-            for (Map<String, Object> stored : page) {
-                leaves.add(check(stored, findings));
-                if (checkpointSizes.contains(tree.size() + leaves.size())) {
-                    append(leaves, checkpointSizes);
+    /** @param checkpointSizes the tree sizes whose roots are kept in {@link #rootsAt} */
+    ChainCheck(Set<Long> checkpointSizes) {
+        this.checkpointSizes = checkpointSizes.stream().mapToLong(Long::longValue).filter(s -> s >= 0).sorted()
+                .distinct().toArray();
+        rootIfCheckpoint();
+    }
+
+    void run(GraphDatabase db, long last, Findings findings) {
+        long started = System.nanoTime();
+        long after = 0;
+        try (Prefetch<StoredEntry> pages = new Prefetch<>("ledger-verify-entries", after, last,
+                from -> page(db, from, last), ChainCheck::seq)) {
+            while (after < last) {
+                List<StoredEntry> page = pages.next();
+                if (page.isEmpty()) {
+                    findings.badEntry(after + 1, "missing: the ledger ends at " + after + ", its head at " + last);
+                    return;
                 }
-            }
-            append(leaves, checkpointSizes);
-            afterSeq = ((Number) page.getLast().get("seq")).longValue();
-            if (afterSeq / PAGE % 10 == 0) {
-                LOG.info("Ledger verification: {} of {} entries checked", afterSeq, last);
+                check(page, findings);
+                long previous = after;
+                after = seq(page.getLast());
+                if (after / PROGRESS_EVERY != previous / PROGRESS_EVERY) {
+                    progress(after, last, started);
+                }
             }
         }
     }
 
-    // One entry: its leaf hash; the chain goes on from its stored hash so one edit is reported once.
-    private byte[] check(Map<String, Object> stored, Findings findings) {
-        long seq = ((Number) stored.get("seq")).longValue();
+    private void progress(long checked, long last, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info("Ledger verification: {} of {} entries checked ({} MB/s of canonical entries)", checked, last,
+                String.format("%.1f", bytes / 1e6 / seconds));
+    }
+
+    /** Checks one page of stored entries, in sequence order, continuing from the page before. */
+    void check(List<StoredEntry> page, Findings findings) {
+        for (StoredEntry stored : page) {
+            check(stored, findings);
+        }
+    }
+
+    long versions(String entityType) {
+        long[] count = versionsByType.get(entityType);
+        return count == null ? 0 : count[0];
+    }
+
+    // One entry: its leaf; the chain goes on from its stored hash so one edit is reported once.
+    private void check(StoredEntry stored, Findings findings) {
+        long seq = seq(stored);
         if (seq != expectedSeq) {
             findings.badEntry(expectedSeq, "missing or out of place: found entry " + seq + " next");
         }
         expectedSeq = seq + 1;
-        byte[] canonical;
+        Object entryHash = stored.entryHash();
+        int length;
         try {
-            canonical = StoredEntries.entry(stored).canonicalBytes();
+            length = encoder.encodeStored(stored);
         } catch (RuntimeException e) {
             findings.badEntry(seq, "its stored fields do not form an entry (" + e.getClass().getSimpleName() + ")");
-            lastHash = String.valueOf(stored.get("entryHash"));
-            return new byte[MerkleHash.SIZE];
+            lastHash = String.valueOf(entryHash);
+            appendLeaf(NO_LEAF);
+            return;
         }
-        bytes += canonical.length;
-        String derived = Sha256.hex(canonical);
-        if (!derived.equals(stored.get("entryHash"))) {
+        bytes += length;
+        byte[] canonical = encoder.buffer();
+        entryDigest.update(canonical, 0, length);
+        if (!isHexOf(digest(entryDigest), entryHash)) {
             findings.badEntry(seq, "its content does not hash to its stored entry hash (entry altered)");
         }
-        if (!lastHash.equals(stored.get("prevHash"))) {
+        if (!lastHash.equals(stored.prevHash())) {
             findings.badEntry(seq, "its previous-hash link does not name the entry before it (chain broken)");
         }
-        lastHash = String.valueOf(stored.get("entryHash"));
-        versionsByType.merge(String.valueOf(stored.get("entityType")), 1L, Long::sum);
-        return MerkleHash.leaf(canonical);
+        lastHash = String.valueOf(entryHash);
+        versionsByType.computeIfAbsent(String.valueOf(stored.entityType()), COUNTER)[0]++;
+        leafDigest.update((byte) 0x00);
+        leafDigest.update(canonical, 0, length);
+        appendLeaf(digest(leafDigest));
     }
 
-    private void append(List<byte[]> leaves, Set<Long> checkpointSizes) {
-        tree = tree.appendAll(leaves).frontier();
-        leaves.clear();
-        rootAt(checkpointSizes);
+    private void appendLeaf(byte[] leaf) {
+        tree.append(leaf);
+        rootIfCheckpoint();
     }
 
-    private void rootAt(Set<Long> sizes) {
-        if (sizes.contains(tree.size())) {
-            rootsAt.put(tree.size(), tree.root());
+    private void rootIfCheckpoint() {
+        while (nextCheckpoint < checkpointSizes.length && checkpointSizes[nextCheckpoint] <= tree.size()) {
+            if (checkpointSizes[nextCheckpoint] == tree.size()) {
+                rootsAt.put(tree.size(), tree.root());
+            }
+            nextCheckpoint++;
         }
+    }
+
+    private byte[] digest(MessageDigest digest) {
+        try {
+            digest.digest(hash, 0, MerkleHash.SIZE);
+            return hash;
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 writes 32 bytes", e);
+        }
+    }
+
+    /** Whether {@code text} is the lower-case hex of {@code hash}, as {@code Sha256.hex} writes it. */
+    private static boolean isHexOf(byte[] hash, Object text) {
+        if (!(text instanceof String s) || s.length() != 2 * hash.length) {
+            return false;
+        }
+        for (int i = 0; i < hash.length; i++) {
+            if (s.charAt(2 * i) != HEX[(hash[i] >> 4) & 0xF] || s.charAt(2 * i + 1) != HEX[hash[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long seq(StoredEntry stored) {
+        return ((Number) stored.seq()).longValue();
+    }
+
+    private static List<StoredEntry> page(GraphDatabase db, long after, long last) {
+        return db.read(tx -> tx.run(PAGE_OF_ENTRIES, Map.of("after", after, "last", last, "limit", PAGE))
+                .list(StoredEntry::of));
     }
 }

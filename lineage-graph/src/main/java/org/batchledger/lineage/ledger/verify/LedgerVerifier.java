@@ -40,8 +40,8 @@ public final class LedgerVerifier {
         Map<String, String> notes = notes(trustedNote);
         Set<Long> sizes = new HashSet<>();
         notes.forEach((what, note) -> sizes.add(checkpoints.size(what, note, findings)));
-        ChainCheck chain = new ChainCheck();
-        chain.run(db, head.seq(), sizes, findings);
+        ChainCheck chain = new ChainCheck(sizes);
+        chain.run(db, head.seq(), findings);
         notes.forEach((what, note) -> checkpoints.check(what, note, chain.rootsAt, chain.tree.size(), findings));
         checkHead(head, chain, findings);
         LOG.info("Ledger verification: chain and tree of {} entries checked after {} ms", chain.tree.size(),
@@ -49,7 +49,7 @@ public final class LedgerVerifier {
         RecordCheck records = new RecordCheck();
         for (RecordType type : RecordType.values()) {
             long versions = records.run(db, type, head.seq(), findings);
-            long ledgered = chain.versionsByType.getOrDefault(type.graphName(), 0L);
+            long ledgered = chain.versions(type.graphName());
             if (versions != ledgered) {
                 findings.problem(type.graphName() + ": the ledger records " + ledgered + " versions, the graph holds "
                         + versions + (versions < ledgered ? " (records were deleted)" : ""));

@@ -11,40 +11,39 @@ import org.neo4j.driver.Record;
 /**
  * Every record version (node or genealogy relationship) against the entry that created it ({@code ledgerSeq}):
  * the record is rebuilt from its stored properties and hashed, so an edited value is caught even when its stored
- * {@code contentHash} was edited too. Pages follow {@code ledgerSeq}, which is indexed per label.
+ * {@code contentHash} was edited too. Pages follow {@code ledgerSeq}, which is indexed per label, and are read on a
+ * second thread while the page before is checked.
  */
 final class RecordCheck {
-    private static final String NODES = """
+    static final String NODES = """
             MATCH (n:%s) WHERE n.ledgerSeq > $after AND n.ledgerSeq <= $last
             WITH n ORDER BY n.ledgerSeq LIMIT $limit
             OPTIONAL MATCH (e:LedgerEntry {seq: n.ledgerSeq})
-            RETURN properties(n) AS n, e.entityType AS type, e.entityKey AS key, e.contentHash AS hash""";
-    private static final String RELATIONSHIPS = """
+            RETURN n.ledgerSeq AS seq, properties(n) AS n, e.entityType AS type, e.entityKey AS key,
+                   e.contentHash AS hash""";
+    static final String RELATIONSHIPS = """
             MATCH ()-[n:%s]->() WHERE n.ledgerSeq > $after AND n.ledgerSeq <= $last
             WITH n ORDER BY n.ledgerSeq LIMIT $limit
             OPTIONAL MATCH (e:LedgerEntry {seq: n.ledgerSeq})
-            RETURN properties(n) AS n, e.entityType AS type, e.entityKey AS key, e.contentHash AS hash""";
+            RETURN n.ledgerSeq AS seq, properties(n) AS n, e.entityType AS type, e.entityKey AS key,
+                   e.contentHash AS hash""";
     private static final String UNLEDGERED_NODES = "MATCH (n:%s) WHERE n.ledgerSeq IS NULL RETURN n.key AS key";
     private static final String UNLEDGERED_RELATIONSHIPS =
             "MATCH ()-[n:%s]->() WHERE n.ledgerSeq IS NULL RETURN n.key AS key";
 
     long checked;
 
-    /** Checks every version of one type; returns how many there are. */
+    /** Checks every version of one type, reading the next page while checking one; returns how many there are. */
     long run(GraphDatabase db, RecordType type, long last, Findings findings) {
         String page = (type.isRelationship() ? RELATIONSHIPS : NODES).formatted(type.graphName());
-        long after = 0;
         long count = 0;
-        while (true) {
-            long from = after;
-            List<Record> rows = db.read(tx -> tx.run(page, Map.of("after", from, "last", last,
-                    "limit", ChainCheck.PAGE)).list());
-            if (rows.isEmpty()) {
-                break;
+        try (Prefetch<Record> pages = new Prefetch<>("ledger-verify-" + type.graphName(), 0, last,
+                after -> db.read(tx -> tx.run(page, Map.of("after", after, "last", last, "limit", ChainCheck.PAGE))
+                        .list()), row -> row.get("seq").asNumber().longValue())) {
+            for (List<Record> rows = pages.next(); !rows.isEmpty(); rows = pages.next()) {
+                rows.forEach(r -> check(type, r, findings));
+                count += rows.size();
             }
-            rows.forEach(r -> check(type, r, findings));
-            count += rows.size();
-            after = ((Number) rows.getLast().get("n").asMap().get("ledgerSeq")).longValue();
         }
         String unledgered = (type.isRelationship() ? UNLEDGERED_RELATIONSHIPS : UNLEDGERED_NODES)
                 .formatted(type.graphName());

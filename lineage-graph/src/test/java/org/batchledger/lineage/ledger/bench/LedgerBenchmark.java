@@ -2,16 +2,23 @@ package org.batchledger.lineage.ledger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.ledger.StoredEntries;
+import org.batchledger.lineage.ledger.StoredEntry;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.lineage.ledger.verify.ChainCheckProbe;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
@@ -26,21 +33,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ledger figures for bench/RESULTS.md: append throughput, full verification speed, proof latency from the store.
- * Not run by mvn verify. Run:
- * {@code mvn -o -pl lineage-graph -am test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LedgerBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Dbench.entries=1000000}. Prints figures; asserts only correctness.
+ * Ledger figures for bench/RESULTS.md: append throughput, full verification speed, proof latency from the store,
+ * and the verification CPU path alone. Not run by mvn verify. Run:
+ * {@code mvn -o -pl schema,lineage-graph test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LedgerBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbench.entries=1000000}; {@code -Dtest=LedgerBenchmark#cpuPathOnly}
+ * for the CPU path without a database ({@code -Dbench.seconds} of rounds, default 20; 10 after the store runs).
+ * {@code -Dbench.runs} verifications from the store (default 2: the first is cold). Prints figures, each with the
+ * load average; asserts only correctness.
  */
 @Tag("benchmark")
 class LedgerBenchmark {
     private static final int BATCH = 2_000;
-    private final Neo4jTestServer neo4j = Neo4jTestServer.shared();
+    private Neo4jTestServer neo4j; // started by the store benchmark only
     @TempDir
     Path keys;
 
     @Test
     void appendVerifyAndProve() {
         long entries = Long.getLong("bench.entries", 1_000_000L);
+        neo4j = Neo4jTestServer.shared();
         neo4j.clean();
         RecordWriter writer = neo4j.writer();
         long t0 = System.nanoTime();
@@ -55,36 +66,112 @@ class LedgerBenchmark {
         print("APPEND: %,d entries in %.1f s = %,.0f entries/s (writes of %d records, each one transaction)",
                 entries, append, entries / append, BATCH);
 
-        cpuOnlyRederivation();
+        for (int run = 0; run < Integer.getInteger("bench.runs", 2); run++) {
+            verifyFromStore(run, entries);
+        }
+        // The CPU path over (up to 50,000 of) the stored entries, as the driver hands them over.
+        cpuRounds(neo4j.db().read(tx -> tx.run("MATCH (e:LedgerEntry) WHERE e.seq <= $last WITH e ORDER BY e.seq RETURN "
+                + StoredEntry.RETURN_FIELDS, Map.of("last", Math.min(entries, 50_000))).list(StoredEntry::of)),
+                Double.parseDouble(System.getProperty("bench.seconds", "10")));
+        proofLatency(entries);
+    }
+
+    /**
+     * The verification CPU path alone, no database: a chained ledger of Material entries built in memory as the
+     * store holds them, checked again and again on one thread (re-encode, SHA-256, chain, leaf hash, root).
+     */
+    @Test
+    void cpuPathOnly() {
+        long entries = Long.getLong("bench.entries", 50_000L);
+        List<StoredEntry> ledger = new ArrayList<>();
+        String prev = LedgerEntry.GENESIS_HASH;
+        String commit = "";
+        for (long seq = 1; seq <= entries; seq++) {
+            if (seq % BATCH == 1) {
+                commit = UUID.nameUUIDFromBytes(Long.toString(seq).getBytes()).toString();
+            }
+            LedgerEntry entry = new LedgerEntry(seq, SmallPlant.T0.plusMillis(seq), "CREATE", "Material",
+                    "bench:MAT-" + seq, Sha256.hex(Long.toString(seq).getBytes()), null,
+                    SmallPlant.OPERATOR.subject(), SmallPlant.OPERATOR.displayName(), SmallPlant.OPERATOR.roles(),
+                    SmallPlant.OPERATOR.clientId(), "benchmark load", commit, prev);
+            prev = entry.entryHash();
+            ledger.add(StoredEntry.of(StoredEntries.properties(entry, prev)));
+        }
+        cpuRounds(ledger, Double.parseDouble(System.getProperty("bench.seconds", "20")));
+    }
+
+    // Full verification (entries, tree, checkpoints, records), then the chain and tree alone, both from the store.
+    private void verifyFromStore(int run, long entries) {
+        String load = loadAverage();
         long t1 = System.nanoTime();
         LedgerReport report = new LedgerVerifier(neo4j.db(), NoteVerifier.of(SmallPlant.signer(keys).verifierKey()))
                 .verify(null);
         double verify = seconds(t1);
         assertThat(report.ok()).as("%s", report.problems()).isTrue();
-        print("VERIFY (store, entries + records): %,d entries, %,d records, %.1f MB canonical in %.1f s = "
-                        + "%,.0f entries/s, %.1f MB/s", report.entriesChecked(), report.recordsChecked(),
-                report.canonicalBytes() / 1e6, verify, report.entriesChecked() / verify,
-                report.canonicalBytes() / 1e6 / verify);
-        proofLatency(entries);
+        print("VERIFY (store, entries + records, run %d): %,d entries, %,d records, %.1f MB canonical in %.1f s = "
+                        + "%,.0f entries/s, %.1f MB/s; load average before %s, after %s", run,
+                report.entriesChecked(), report.recordsChecked(), report.canonicalBytes() / 1e6, verify,
+                report.entriesChecked() / verify, report.canonicalBytes() / 1e6 / verify, load, loadAverage());
+        load = loadAverage();
+        long t2 = System.nanoTime();
+        ChainCheckProbe.Outcome chain = ChainCheckProbe.store(neo4j.db(), entries);
+        double s = seconds(t2);
+        assertThat(chain.clean()).isTrue();
+        print("VERIFY (store, chain + tree only, run %d): %,d entries, %.1f MB in %.2f s = %,.0f entries/s, "
+                + "%.1f MB/s; load average before %s, after %s", run, chain.entries(), chain.bytes() / 1e6, s,
+                chain.entries() / s, chain.bytes() / 1e6 / s, load, loadAverage());
     }
 
-    // Re-derivation alone (no database): rebuild canonical bytes from stored properties, hash, leaf-hash, one core.
-    private void cpuOnlyRederivation() {
-        List<Map<String, Object>> page = neo4j.db().read(tx -> tx.run(
-                "MATCH (e:LedgerEntry) WHERE e.seq <= 20000 RETURN e ORDER BY e.seq", Map.of())
-                .list(r -> r.get("e").asMap()));
-        for (int round = 0; round < 8; round++) {
-            long bytes = 0;
+    /**
+     * Rounds of the CPU path over the same entries for {@code seconds}: one line a second, then the median and best
+     * of the second half of the rounds (warm), by wall clock and by the checking thread's own CPU time.
+     */
+    private static void cpuRounds(List<StoredEntry> ledger, double seconds) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String load = loadAverage();
+        List<double[]> rounds = new ArrayList<>();
+        long start = System.nanoTime();
+        long lastPrint = 0;
+        while (seconds(start) < seconds) {
+            long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            for (Map<String, Object> stored : page) {
-                byte[] canonical = StoredEntries.entry(stored).canonicalBytes();
-                Sha256.hex(canonical);
-                MerkleHash.leaf(canonical);
-                bytes += canonical.length;
+            ChainCheckProbe.Outcome outcome = ChainCheckProbe.cpu(ledger);
+            double wall = seconds(t);
+            double onCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+            assertThat(outcome.clean()).isTrue();
+            rounds.add(new double[] {outcome.bytes() / 1e6 / wall, outcome.bytes() / 1e6 / onCpu});
+            if (System.nanoTime() - lastPrint > 1_000_000_000L) {
+                lastPrint = System.nanoTime();
+                print("VERIFY (CPU only, round %d): %,d entries, %.1f MB (%.0f B/entry) in %.3f s = %,.0f entries/s, "
+                                + "%.1f MB/s wall, %.1f MB/s of thread CPU time", rounds.size() - 1, outcome.entries(),
+                        outcome.bytes() / 1e6, (double) outcome.bytes() / outcome.entries(), wall,
+                        outcome.entries() / wall, outcome.bytes() / 1e6 / wall, outcome.bytes() / 1e6 / onCpu);
             }
-            double s = seconds(t);
-            print("VERIFY (CPU only, round %d): %,d entries, %.1f MB in %.2f s = %,.0f entries/s, %.1f MB/s", round,
-                    page.size(), bytes / 1e6, s, page.size() / s, bytes / 1e6 / s);
+        }
+        List<double[]> warm = rounds.subList(rounds.size() / 2, rounds.size());
+        ChainCheckProbe.Outcome once = ChainCheckProbe.cpu(ledger);
+        double bytesPerEntry = (double) once.bytes() / once.entries();
+        print("VERIFY (CPU only, warm: rounds %d..%d of %,d entries): median %.1f MB/s wall (best %.1f), median %.1f "
+                        + "MB/s of thread CPU time (best %.1f), ≈ %,.0f entries/s; load average before %s, after %s",
+                rounds.size() / 2, rounds.size() - 1, ledger.size(), median(warm, 0), best(warm, 0), median(warm, 1),
+                best(warm, 1), median(warm, 0) * 1e6 / bytesPerEntry, load, loadAverage());
+    }
+
+    private static double median(List<double[]> rounds, int column) {
+        double[] values = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    private static double best(List<double[]> rounds, int column) {
+        return rounds.stream().mapToDouble(r -> r[column]).max().orElse(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
         }
     }
 

@@ -93,6 +93,17 @@ class LedgerTamperIT {
     }
 
     @Test
+    void entryPropertyRetypedSoItNoLongerFormsAnEntryIsTheFirstBadEntryAndTheChainGoesOn() {
+        attacker.run("MATCH (e:LedgerEntry {seq: 6}) SET e.at = 20260302");
+
+        LedgerReport report = verifier.verify(null);
+
+        assertThat(report.firstBadEntry()).isEqualTo(6);
+        assertThat(report.badEntries()).as("one edit, reported once").isEqualTo(1);
+        assertThat(report.problems()).anyMatch(p -> p.contains("entry 6: its stored fields do not form an entry"));
+    }
+
+    @Test
     void deletedEntryIsReportedWhereTheGapIs() {
         attacker.run("MATCH (e:LedgerEntry {seq: 9}) DETACH DELETE e");
 

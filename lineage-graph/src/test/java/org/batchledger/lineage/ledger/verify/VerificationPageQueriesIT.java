@@ -1,0 +1,53 @@
+package org.batchledger.lineage.ledger.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.batchledger.lineage.testsupport.Neo4jTestServer;
+import org.batchledger.schema.record.RecordType;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.summary.Plan;
+
+/**
+ * Verification reads the whole ledger and graph in keyset pages; each page must be a range seek on an index,
+ * delivered in index order, so that no page sorts or scans what comes after it (linear in the ledger, not
+ * quadratic).
+ */
+class VerificationPageQueriesIT {
+    private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
+
+    @Test
+    void entryPagesAreAnIndexRangeSeekInSeqOrderWithoutASort() {
+        List<String> operators = operators(ChainCheck.PAGE_OF_ENTRIES);
+
+        assertThat(operators).contains("NodeUniqueIndexSeekByRange").doesNotContain("Sort", "Top", "PartialSort",
+                "PartialTop", "NodeByLabelScan", "AllNodesScan");
+    }
+
+    @Test
+    void recordPagesOfEveryTypeAreAnIndexRangeSeekInLedgerSeqOrderWithoutASort() {
+        for (RecordType type : RecordType.values()) {
+            String page = (type.isRelationship() ? RecordCheck.RELATIONSHIPS : RecordCheck.NODES)
+                    .formatted(type.graphName());
+
+            assertThat(operators(page)).as(type.graphName()).anyMatch(o -> o.contains("IndexSeekByRange"))
+                    .doesNotContain("Sort", "Top", "PartialSort", "PartialTop", "NodeByLabelScan", "AllNodesScan",
+                            "DirectedRelationshipTypeScan", "UndirectedRelationshipTypeScan");
+        }
+    }
+
+    private static List<String> operators(String query) {
+        Plan plan = NEO4J.db().read(tx -> tx.run("EXPLAIN " + query, Map.of("after", 0L, "last", 1_000_000L,
+                "limit", ChainCheck.PAGE)).consume().plan());
+        List<String> operators = new ArrayList<>();
+        collect(plan, operators);
+        return operators;
+    }
+
+    private static void collect(Plan plan, List<String> operators) {
+        operators.add(plan.operatorType().replace("@neo4j", ""));
+        plan.children().forEach(child -> collect(child, operators));
+    }
+}
