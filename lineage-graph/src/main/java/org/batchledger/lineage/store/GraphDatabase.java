@@ -42,6 +42,18 @@ public final class GraphDatabase {
     }
 
     /**
+     * A read that also returns the bookmark of what it saw, so later reads — on any replica — see at least that
+     * (a long check that reads a head first and pages after it).
+     */
+    public <T> Written<T> readNotingBookmarks(Function<Tx, T> work) {
+        Bookmarks after = BookmarkScope.current();
+        try (Session session = driver.session(config(after))) {
+            T result = session.executeRead(tx -> work.apply(new Tx(tx, counter(after))));
+            return new Written<>(result, Bookmarks.of(session.lastBookmarks()));
+        }
+    }
+
+    /**
      * A read the server aborts after {@code timeout} (a request deadline): it then throws
      * {@link #isTimeout(RuntimeException) a timeout}, which is final, not retried.
      */

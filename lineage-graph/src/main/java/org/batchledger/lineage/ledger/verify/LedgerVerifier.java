@@ -10,6 +10,8 @@ import org.batchledger.lineage.ledger.MerkleStore;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.proof.ProofNodes;
 import org.batchledger.lineage.ledger.proof.SubtreeHashes;
+import org.batchledger.lineage.store.BookmarkScope;
+import org.batchledger.lineage.store.Bookmarks;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.record.RecordType;
 import org.slf4j.Logger;
@@ -36,7 +38,18 @@ public final class LedgerVerifier {
     public LedgerReport verify(String trustedNote) {
         long started = System.nanoTime();
         Findings findings = new Findings();
-        LedgerHead head = db.read(LedgerHead::read);
+        var headRead = db.readNotingBookmarks(LedgerHead::read);
+        // every page read after the head waits for it, so a lagging replica cannot report entries as missing
+        Bookmarks outer = BookmarkScope.current();
+        BookmarkScope.set(outer.and(headRead.bookmarks()));
+        try {
+            return verify(trustedNote, headRead.result(), findings, started);
+        } finally {
+            BookmarkScope.set(outer);
+        }
+    }
+
+    private LedgerReport verify(String trustedNote, LedgerHead head, Findings findings, long started) {
         Map<String, String> notes = notes(trustedNote);
         Set<Long> sizes = new HashSet<>();
         notes.forEach((what, note) -> sizes.add(checkpoints.size(what, note, findings)));

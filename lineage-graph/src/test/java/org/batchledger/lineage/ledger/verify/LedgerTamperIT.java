@@ -45,6 +45,19 @@ class LedgerTamperIT {
     }
 
     @Test
+    void everyReadAfterTheHeadWaitsForTheHeadsBookmarkSoALaggingReplicaCannotFakeMissingEntries() {
+        long before = NEO4J.db().roundTripsAfterBookmarks();
+        long all = NEO4J.db().roundTrips();
+
+        assertThat(verifier.verify(null).ok()).isTrue();
+
+        // the head is read without a bookmark; every page, record and checkpoint query after it waits for it
+        long waited = NEO4J.db().roundTripsAfterBookmarks() - before;
+        long queries = NEO4J.db().roundTrips() - all;
+        assertThat(waited).isPositive().isEqualTo(queries - 1);
+    }
+
+    @Test
     void untouchedLedgerVerifiesWithEveryEntryAndRecordChecked() {
         LedgerReport report = verifier.verify(null);
 
