@@ -1,0 +1,49 @@
+package org.batchledger.hub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.batchledger.lineage.ledger.proof.HubKeys;
+import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.lineage.ledger.verify.LedgerReport;
+import org.batchledger.lineage.ledger.verify.LedgerVerifier;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+
+/**
+ * Issue "Tamper-evident ledger", Performance: full verification — every entry re-derived and chained, the Merkle
+ * root rebuilt, every record node's content hash checked against its entry, every stored checkpoint checked with
+ * the hub's key — of the benchmark plant's ledger (millions of entries), from the store. Run twice: cold, then warm.
+ */
+@Tag("benchmark")
+class LedgerVerificationBenchmark {
+    @Test
+    void fullVerificationOfTheBenchmarkPlantsLedger() throws Exception {
+        BenchPlant.ensureLoaded(TraceBenchmark.DIR, TraceBenchmark.SIZE);
+        BenchPlant.migrate(TraceBenchmark.DIR);
+        var key = HubKeys.loadOrCreate(TraceBenchmark.DIR.resolve("hub").resolve("keys"), "batchledger.hub/ledger");
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(TraceBenchmark.DIR.resolve("neo4j"), 0);
+             var driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            var verifier = new LedgerVerifier(new GraphDatabase(driver, "neo4j"), NoteVerifier.of(key.verifierKey()));
+            StringBuilder text = new StringBuilder("| run | entries | canonical MB | records | checkpoints | seconds "
+                    + "| entries/s | MB/s | ok |\n|---|---|---|---|---|---|---|---|---|\n");
+            for (String run : new String[] {"cold", "warm"}) {
+                long t0 = System.nanoTime();
+                LedgerReport report = verifier.verify(null);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                assertThat(report.problems()).as("problems").isEmpty();
+                text.append("| %s | %,d | %,.0f | %,d | %d | %.1f | %,.0f | %.1f | %s |%n".formatted(run,
+                        report.entriesChecked(), report.canonicalBytes() / 1e6, report.recordsChecked(),
+                        report.checkpointsChecked(), seconds, report.entriesChecked() / seconds,
+                        report.canonicalBytes() / 1e6 / seconds, report.ok()));
+            }
+            text.append("\nload average %s%n".formatted(Files.readString(Path.of("/proc/loadavg")).strip()));
+            System.out.println(text);
+            Files.writeString(Path.of("target/verification-bench.md"), text);
+        }
+    }
+}
