@@ -14,6 +14,9 @@ import java.util.function.Function;
  * cost) run at execution with the variables, so a cached document is still limited.
  */
 final class ParsedDocumentCache implements PreparsedDocumentProvider {
+    /** Longer documents are parsed every time, so the cache's memory stays bounded by capacity × this. */
+    static final int MAX_CACHED_QUERY_LENGTH = 8_192;
+
     private final int capacity;
     private final Map<String, PreparsedDocumentEntry> entries;
 
@@ -31,6 +34,9 @@ final class ParsedDocumentCache implements PreparsedDocumentProvider {
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
             Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         String query = input.getQuery();
+        if (query.length() > MAX_CACHED_QUERY_LENGTH) {
+            return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+        }
         PreparsedDocumentEntry entry;
         synchronized (entries) {
             entry = entries.get(query);
