@@ -37,6 +37,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @throws PortInUseException when the Bolt port is taken, so the caller can say so plainly
      */
     public static EmbeddedNeo4j start(Path home, int boltPort) {
+        return start(home, boltPort, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; without our procedures the server is like an external Neo4j that lacks them
+     * (tests of the hub's fallbacks use that).
+     */
+    public static EmbeddedNeo4j start(Path home, int boltPort, boolean withProcedures) {
         int port = boltPort == 0 ? freePort() : requireFree(boltPort);
         LOG.info("Starting embedded Neo4j in {} with Bolt on {}:{}", home.toAbsolutePath(), LOOPBACK, port);
         SocketAddress bolt = new SocketAddress(LOOPBACK, port);
@@ -48,7 +56,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .build();
-        registerProcedures(dbms);
+        if (withProcedures) {
+            registerProcedures(dbms);
+        }
         return new EmbeddedNeo4j(dbms, port);
     }
 
