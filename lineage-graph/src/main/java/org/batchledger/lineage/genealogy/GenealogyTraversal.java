@@ -75,7 +75,7 @@ public final class GenealogyTraversal {
      * is the start alone, flagged DEADLINE.
      */
     public Optional<TraceResult> trace(RecordRef start, TraceDirection direction, TraceLimits limits, AsOf asOf) {
-        return traceCounted(start, direction, limits, asOf).map(Profiled::result);
+        return walk(start, direction, limits, asOf, false).map(Profiled::result);
     }
 
     /**
@@ -83,22 +83,14 @@ public final class GenealogyTraversal {
      * neighbours checked, or the summed database hits of the PROFILEd hop queries — the evidence that it is linear.
      */
     public Optional<Profiled> profile(RecordRef start, TraceDirection direction, TraceLimits limits) {
-        requireTraceable(start);
-        if (!Boolean.FALSE.equals(serverSide)) {
-            Optional<Profiled> onServer = onServer(start, direction, limits, AsOf.CURRENT);
-            if (onServer != null) {
-                return onServer;
-            }
-        }
-        return db.read(tx -> exists(tx, start, AsOf.CURRENT)
-                ? Optional.of(hopByHop(tx, start, direction, limits, new Expansion(tx, true, AsOf.CURRENT)))
-                : Optional.empty());
+        return walk(start, direction, limits, AsOf.CURRENT, true);
     }
 
     public record Profiled(TraceResult result, long dbHits) {
     }
 
-    private Optional<Profiled> traceCounted(RecordRef start, TraceDirection direction, TraceLimits limits, AsOf asOf) {
+    private Optional<Profiled> walk(RecordRef start, TraceDirection direction, TraceLimits limits, AsOf asOf,
+                                    boolean profileHops) {
         requireTraceable(start);
         if (!Boolean.FALSE.equals(serverSide)) {
             Optional<Profiled> onServer = onServer(start, direction, limits, asOf);
@@ -107,7 +99,7 @@ public final class GenealogyTraversal {
             }
         }
         return db.read(tx -> exists(tx, start, asOf)
-                ? Optional.of(hopByHop(tx, start, direction, limits, new Expansion(tx, false, asOf)))
+                ? Optional.of(hopByHop(tx, start, direction, limits, new Expansion(tx, profileHops, asOf)))
                 : Optional.empty());
     }
 
