@@ -35,6 +35,7 @@ public final class CanonicalEntryEncoder {
     private static final byte[] REASON = member("reason");
     private static final byte[] SEQ = member("seq");
     private static final byte[] SUPERSEDES_HASH = member("supersedesHash");
+    private static final byte[] VERSION = member("version");
 
     private byte[] buf = new byte[1024];
     private int len;
@@ -44,7 +45,7 @@ public final class CanonicalEntryEncoder {
         CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
         encoder.entry(e.seq(), e.at() == null ? null : CanonicalJson.formatInstant(e.at()), e.action(),
                 e.entityType(), e.entityKey(), e.contentHash(), e.supersedesHash(), e.actorSubject(), e.actorName(),
-                e.actorRoles(), e.actorClient(), e.reason(), e.commitId(), e.prevHash());
+                e.actorRoles(), e.actorClient(), e.reason(), e.commitId(), e.prevHash(), e.version());
         return Arrays.copyOf(encoder.buf, encoder.len);
     }
 
@@ -58,7 +59,7 @@ public final class CanonicalEntryEncoder {
                 text(stored.action()), text(stored.entityType()), text(stored.entityKey()),
                 text(stored.contentHash()), text(stored.supersedesHash()), text(stored.actorSubject()),
                 text(stored.actorName()), texts(stored.actorRoles()), text(stored.actorClient()),
-                text(stored.reason()), text(stored.commitId()), text(stored.prevHash()));
+                text(stored.reason()), text(stored.commitId()), text(stored.prevHash()), version(stored.version()));
         return len;
     }
 
@@ -74,7 +75,7 @@ public final class CanonicalEntryEncoder {
 
     private void entry(long seq, String at, String action, String entityType, String entityKey, String contentHash,
                        String supersedesHash, String actorSubject, String actorName, List<?> actorRoles,
-                       String actorClient, String reason, String commitId, String prevHash) {
+                       String actorClient, String reason, String commitId, String prevHash, Long version) {
         if (seq < 0 || seq > MAX_EXACT) {
             throw new IllegalArgumentException("ledger sequence out of the exact range: " + seq);
         }
@@ -96,6 +97,12 @@ public final class CanonicalEntryEncoder {
         string(REASON, reason);
         number(SEQ, seq);
         string(SUPERSEDES_HASH, supersedesHash);
+        if (version != null) {
+            if (version < 0 || version > MAX_EXACT) {
+                throw new IllegalArgumentException("record version out of the exact range: " + version);
+            }
+            number(VERSION, version);
+        }
         ensure(1);
         buf[len++] = '}';
     }
@@ -217,6 +224,10 @@ public final class CanonicalEntryEncoder {
 
     private static byte[] member(String name) {
         return ('"' + name + "\":").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static Long version(Object stored) {
+        return stored == null ? null : ((Number) stored).longValue();
     }
 
     private static String text(Object stored) {

@@ -78,7 +78,7 @@ public final class LedgerAppender {
         for (Change c : changes) {
             LedgerEntry entry = new LedgerEntry(++seq, at, c.action(), c.entityType(), c.entityKey(), c.contentHash(),
                     c.supersedesHash(), actor.subject(), actor.displayName(), actor.roles(), actor.clientId(), reason,
-                    idempotencyKey, prev);
+                    idempotencyKey, prev, c.version());
             byte[] bytes = entry.canonicalBytes();
             prev = Sha256.hex(bytes);
             leaves.add(MerkleHash.leaf(bytes));
@@ -105,7 +105,7 @@ public final class LedgerAppender {
     }
 
     /** What one entry records. */
-    public record Change(String action, String entityType, String entityKey, String contentHash,
+    public record Change(String action, String entityType, String entityKey, long version, String contentHash,
                          String supersedesHash) {
     }
 

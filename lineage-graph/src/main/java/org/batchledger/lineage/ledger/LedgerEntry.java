@@ -11,11 +11,13 @@ import org.batchledger.schema.json.Sha256;
  *
  * @param supersedesHash content hash of the version a correction replaces; null for a first version
  * @param commitId       the idempotency key of the write that appended it
+ * @param version        the record version the entry creates (1 for a create); absent in entries written before
+ *                       ledger v2, where the graph's version is checked against the predecessor instead
  */
 public record LedgerEntry(long seq, Instant at, String action, String entityType, String entityKey,
                           String contentHash, String supersedesHash, String actorSubject, String actorName,
                           List<String> actorRoles, String actorClient, String reason, String commitId,
-                          String prevHash) {
+                          String prevHash, Long version) {
 
     public static final String GENESIS_HASH = "0".repeat(64);
 

@@ -31,6 +31,7 @@ public final class StoredEntries {
         p.put("commitId", e.commitId());
         p.put("prevHash", e.prevHash());
         p.put("entryHash", entryHash);
+        p.put("version", e.version());
         return p;
     }
 
@@ -41,7 +42,8 @@ public final class StoredEntries {
                 text(p, "action"), text(p, "entityType"), text(p, "entityKey"), text(p, "contentHash"),
                 text(p, "supersedesHash"), text(p, "actorSubject"), text(p, "actorName"),
                 roles == null ? null : ((List<?>) roles).stream().map(String::valueOf).toList(),
-                text(p, "actorClient"), text(p, "reason"), text(p, "commitId"), text(p, "prevHash"));
+                text(p, "actorClient"), text(p, "reason"), text(p, "commitId"), text(p, "prevHash"),
+                p.get("version") == null ? null : ((Number) p.get("version")).longValue());
     }
 
     private static String text(Map<String, Object> p, String name) {

@@ -67,7 +67,7 @@ public final class RecordCorrector {
         props.putAll(Map.of("contentHash", hash, "ledgerSeq", seq, "version", current.version() + 1));
         tx.run(SUPERSEDE.formatted(request.type().graphName()), Map.of("key", request.key(),
                 "version", current.version(), "seq", seq, "props", props)).consume();
-        ledger.append(tx, head, List.of(new Change(ACTION_CORRECT, request.type().graphName(), request.key(), hash,
+        ledger.append(tx, head, List.of(new Change(ACTION_CORRECT, request.type().graphName(), request.key(), current.version() + 1, hash,
                 current.contentHash())), request.actor(), request.reason(), request.idempotencyKey(),
                 Sha256.hex((request.type() + request.key() + hash).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new CorrectionReceipt(corrected, current.version() + 1, seq, hash, current.contentHash(), false, null);

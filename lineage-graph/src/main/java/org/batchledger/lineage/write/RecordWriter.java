@@ -64,7 +64,7 @@ public final class RecordWriter {
     private static List<Change> changes(List<PreparedRecord> records) {
         List<Change> changes = new ArrayList<>(records.size());
         for (PreparedRecord r : records) {
-            changes.add(new Change(ACTION_CREATE, r.type().graphName(), r.key(), r.contentHash(), null));
+            changes.add(new Change(ACTION_CREATE, r.type().graphName(), r.key(), 1, r.contentHash(), null));
         }
         return changes;
     }

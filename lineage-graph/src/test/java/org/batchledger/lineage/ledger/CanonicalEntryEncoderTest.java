@@ -51,7 +51,7 @@ class CanonicalEntryEncoderTest {
     void storedFieldsOfOtherTypesEncodeAsTheEntryRebuiltFromThem() {
         Map<String, Object> stored = new HashMap<>(StoredEntries.properties(new LedgerEntry(7,
                 Instant.parse("2026-03-02T07:00:00Z"), "CREATE", "Lot", "plant:L-1", "ab".repeat(32), null, "sub",
-                "Olivia", List.of("operator"), "hub-cli", "why", "commit-1", LedgerEntry.GENESIS_HASH), "h"));
+                "Olivia", List.of("operator"), "hub-cli", "why", "commit-1", LedgerEntry.GENESIS_HASH, 1L), "h"));
         stored.put("seq", 7.0);
         stored.put("reason", 42L);
         stored.put("actorRoles", List.of("operator", 3L));
@@ -67,7 +67,7 @@ class CanonicalEntryEncoderTest {
     void storedFieldsThatDoNotFormAnEntryAreRefusedAsTheRebuildRefusesThem() {
         CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
         Map<String, Object> good = StoredEntries.properties(new LedgerEntry(7, Instant.EPOCH, "CREATE", "Lot", "k",
-                "h", null, "s", "n", List.of(), "c", "r", "i", "p"), "h");
+                "h", null, "s", "n", List.of(), "c", "r", "i", "p", 1L), "h");
         List<Map.Entry<String, Object>> brokenFields = List.of(Map.entry("seq", "7"), Map.entry("at", 5L),
                 Map.entry("at", "2026-02-30T07:00:00.000Z"), Map.entry("actorRoles", "operator"),
                 Map.entry("seq", -1L), Map.entry("entityKey", "k\ud800"));
@@ -114,16 +114,16 @@ class CanonicalEntryEncoderTest {
     void theEntryHashIsTheSha256OfTheCanonicalBytes() {
         LedgerEntry entry = new LedgerEntry(42, Instant.parse("2026-03-02T07:00:00Z"), "CREATE", "Lot", "plant:L-1",
                 "ab".repeat(32), null, "sub", "Olivia Operator", List.of("operator"), "hub-cli", "batch record",
-                "commit-1", LedgerEntry.GENESIS_HASH);
+                "commit-1", LedgerEntry.GENESIS_HASH, 1L);
         assertThat(entry.canonicalBytes()).isEqualTo(reference(entry));
         assertThat(new String(entry.canonicalBytes(), StandardCharsets.UTF_8)).startsWith("{\"action\":\"CREATE\",")
-                .endsWith("\"seq\":42}").doesNotContain("supersedesHash");
+                .endsWith("\"seq\":42,\"version\":1}").doesNotContain("supersedesHash");
     }
 
     @Test
     void loneSurrogatesAreRefused() {
         LedgerEntry entry = new LedgerEntry(1, Instant.EPOCH, "CREATE", "Lot", "k\ud800", "h", null, "s", "n",
-                List.of(), "c", "r", "i", "p");
+                List.of(), "c", "r", "i", "p", 1L);
         assertThatThrownBy(() -> CanonicalEntryEncoder.encode(entry)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -148,7 +148,7 @@ class CanonicalEntryEncoderTest {
         return new LedgerEntry(r.nextInt(3) == 0 ? r.nextLong(1L << 53) : r.nextInt(1000),
                 Instant.ofEpochMilli(r.nextLong(4_000_000_000_000L)), text(r), text(r), text(r), text(r),
                 r.nextBoolean() ? null : text(r), text(r), text(r), r.nextInt(5) == 0 ? null : roles, text(r),
-                r.nextBoolean() ? null : text(r), text(r), text(r));
+                r.nextBoolean() ? null : text(r), text(r), text(r), r.nextBoolean() ? null : r.nextLong(1L << 53));
     }
 
     private static String text(Random r) {

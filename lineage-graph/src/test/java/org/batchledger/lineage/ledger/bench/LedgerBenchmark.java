@@ -93,7 +93,7 @@ class LedgerBenchmark {
             LedgerEntry entry = new LedgerEntry(seq, SmallPlant.T0.plusMillis(seq), "CREATE", "Material",
                     "bench:MAT-" + seq, Sha256.hex(Long.toString(seq).getBytes()), null,
                     SmallPlant.OPERATOR.subject(), SmallPlant.OPERATOR.displayName(), SmallPlant.OPERATOR.roles(),
-                    SmallPlant.OPERATOR.clientId(), "benchmark load", commit, prev);
+                    SmallPlant.OPERATOR.clientId(), "benchmark load", commit, prev, 1L);
             prev = entry.entryHash();
             ledger.add(StoredEntry.of(StoredEntries.properties(entry, prev)));
         }

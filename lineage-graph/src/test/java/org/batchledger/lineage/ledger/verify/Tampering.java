@@ -38,7 +38,7 @@ final class Tampering {
             LedgerEntry e = StoredEntries.entry(stored);
             LedgerEntry relinked = new LedgerEntry(e.seq(), e.at(), e.action(), e.entityType(), e.entityKey(),
                     e.contentHash(), e.supersedesHash(), e.actorSubject(), e.actorName(), e.actorRoles(),
-                    e.actorClient(), e.reason(), e.commitId(), prev);
+                    e.actorClient(), e.reason(), e.commitId(), prev, e.version());
             byte[] bytes = relinked.canonicalBytes();
             prev = Sha256.hex(bytes);
             leaves.add(MerkleHash.leaf(bytes));
