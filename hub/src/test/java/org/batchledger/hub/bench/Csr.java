@@ -3,7 +3,7 @@ package org.batchledger.hub.bench;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.batchledger.lineage.synthplant.GenealogyEdge;
+import org.batchledger.synthplant.GenealogyEdge;
 
 /**
  * Genealogy as compressed sparse rows: node ids 0..n-1, {@code offsets[v]..offsets[v+1]} index the targets of v.

@@ -1,8 +1,8 @@
 package org.batchledger.hub.support;
 
 import org.batchledger.lineage.ledger.Actor;
-import org.batchledger.lineage.synthplant.PlantSize;
-import org.batchledger.lineage.synthplant.SyntheticPlant;
+import org.batchledger.synthplant.PlantSize;
+import org.batchledger.synthplant.SyntheticPlant;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.write.BulkLoader;
 

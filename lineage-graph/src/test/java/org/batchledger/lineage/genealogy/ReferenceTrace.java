@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.batchledger.lineage.synthplant.GenealogyEdge;
+import org.batchledger.synthplant.GenealogyEdge;
 
 /**
  * An independent in-memory trace over a plant's generated edges (no Neo4j, no shared code with the traversal):

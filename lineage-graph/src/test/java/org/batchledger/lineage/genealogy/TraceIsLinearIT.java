@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.batchledger.lineage.ledger.Actor;
-import org.batchledger.lineage.synthplant.PlantSize;
-import org.batchledger.lineage.synthplant.SyntheticPlant;
+import org.batchledger.synthplant.PlantSize;
+import org.batchledger.synthplant.SyntheticPlant;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.write.BulkLoader;
 import org.batchledger.lineage.write.WriteRequest;

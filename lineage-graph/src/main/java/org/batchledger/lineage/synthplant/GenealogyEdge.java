@@ -1,8 +1,0 @@
-package org.batchledger.lineage.synthplant;
-
-/**
- * One genealogy edge as plain keys, pointing downstream: lot → batch that consumed it, or batch → lot it produced.
- * For reference traversals in tests and benchmarks, independent of any store.
- */
-public record GenealogyEdge(String fromKey, String toKey) {
-}

@@ -1,0 +1,102 @@
+package org.batchledger.synthplant;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.batchledger.synthplant.Staff.Person;
+import org.batchledger.schema.record.Calibration;
+import org.batchledger.schema.record.Calibration.CalibrationOutcome;
+import org.batchledger.schema.record.Cleaning;
+import org.batchledger.schema.record.Equipment;
+
+/**
+ * Every line's equipment train and its status: when calibration is due, how long the last clean holds, which
+ * product ran last. Before each use it writes the cleaning and calibration that GMP requires first. State is a
+ * few fields per unit of equipment (eight units per line).
+ */
+final class EquipmentPark {
+    private static final Duration CLEAN_HOLD = Duration.ofHours(72);
+    /** Same-product batches between minor cleans, as a campaign cleaning SOP would allow. */
+    private static final int USES_PER_CLEAN = 3;
+
+    private final PlantContext plant;
+    private final EquipmentState[] units;
+
+    EquipmentPark(PlantContext plant) {
+        this.plant = plant;
+        this.units = new EquipmentState[plant.size.lines() * EquipmentSpec.values().length];
+    }
+
+    /** The equipment masters, each with the calibration it arrived with, before the first order. */
+    void install() {
+        for (int line = 0; line < plant.size.lines(); line++) {
+            for (EquipmentSpec spec : EquipmentSpec.values()) {
+                String key = spec.key(line);
+                Instant installed = PlantClock.EPOCH.minus(Duration.ofDays(30));
+                plant.emit(new Equipment(key, spec.description, spec.equipmentClass, "Building 2, line " + (line + 1),
+                        plant.provenance(Keys.locator("equipment", key.substring(Keys.NS.length())),
+                                plant.pick(Staff.ENGINEERS), installed)));
+                EquipmentState state = new EquipmentState(key, spec);
+                units[index(line, spec)] = state;
+                calibrate(state, PlantClock.EPOCH.minus(Duration.ofDays(1 + plant.dice.upTo(20))));
+            }
+        }
+    }
+
+    /** Cleans and calibrates the unit as needed before {@code product} runs on it from {@code from} to {@code to}. */
+    String prepare(int line, EquipmentSpec spec, String product, Instant from, Instant to) {
+        EquipmentState state = units[index(line, spec)];
+        if (!to.isBefore(state.calibrationDue)) {
+            calibrate(state, from.minus(Duration.ofHours(3)));
+        }
+        boolean changeover = !product.equals(state.lastProduct);
+        if (changeover || state.usesSinceClean >= USES_PER_CLEAN || to.isAfter(state.cleanUntil)) {
+            clean(state, changeover, from.minus(plant.dice.minutes(60, 120)));
+        }
+        state.lastProduct = product;
+        state.usesSinceClean++;
+        return state.key;
+    }
+
+    /** The unit's key without preparing it: the second sub-batch of an order follows the first without a clean. */
+    String key(int line, EquipmentSpec spec) {
+        return units[index(line, spec)].key;
+    }
+
+    private void calibrate(EquipmentState state, Instant at) {
+        var n = plant.keys.next("calibration", "CAL");
+        Person engineer = plant.pick(Staff.ENGINEERS);
+        CalibrationOutcome outcome = plant.dice.chance(0.1) ? CalibrationOutcome.ADJUSTED : CalibrationOutcome.PASS;
+        state.calibrationDue = at.plus(Duration.ofDays(state.spec.calibrationDays));
+        plant.emit(new Calibration(n.key(), state.key, outcome, at, state.calibrationDue, engineer.username(),
+                plant.provenance(n.locator(), engineer, at)));
+    }
+
+    private void clean(EquipmentState state, boolean changeover, Instant at) {
+        var n = plant.keys.next("cleaning", "CLN");
+        Person operator = plant.pick(Staff.OPERATORS);
+        String method = changeover ? "Major clean, product changeover (SOP-CLN-020)"
+                : "Minor clean, same product campaign (SOP-CLN-021)";
+        state.cleanUntil = at.plus(CLEAN_HOLD);
+        state.usesSinceClean = 0;
+        plant.emit(new Cleaning(n.key(), state.key, method, at, state.cleanUntil, operator.username(),
+                plant.provenance(n.locator(), operator, at)));
+    }
+
+    private static int index(int line, EquipmentSpec spec) {
+        return line * EquipmentSpec.values().length + spec.ordinal();
+    }
+
+    private static final class EquipmentState {
+        final String key;
+        final EquipmentSpec spec;
+        Instant calibrationDue;
+        Instant cleanUntil = Instant.MIN;
+        String lastProduct;
+        int usesSinceClean;
+
+        EquipmentState(String key, EquipmentSpec spec) {
+            this.key = key;
+            this.spec = spec;
+        }
+    }
+}

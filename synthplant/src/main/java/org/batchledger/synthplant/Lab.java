@@ -1,0 +1,38 @@
+package org.batchledger.synthplant;
+
+import java.time.Instant;
+import java.util.List;
+import org.batchledger.synthplant.Staff.Person;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.TestResult;
+import org.batchledger.schema.record.TestResult.TestOutcome;
+
+/** The QC laboratory: writes LIMS results on a lot or a batch, one test after another. */
+final class Lab {
+    private final PlantContext plant;
+
+    Lab(PlantContext plant) {
+        this.plant = plant;
+    }
+
+    /**
+     * Tests {@code subject} from {@code start}; the test named {@code oosTest} (or none, if null) comes out of
+     * specification.
+     *
+     * @return when the last result was recorded
+     */
+    Instant test(RecordRef subject, List<Measure> measures, Instant start, String oosTest) {
+        Person analyst = plant.pick(Staff.ANALYSTS);
+        Instant at = start;
+        for (Measure measure : measures) {
+            boolean oos = measure.name().equals(oosTest);
+            var n = plant.keys.next("test", "TR");
+            plant.emit(new TestResult(n.key(), subject, measure.name(), measure.method(),
+                    measure.sample(plant.dice, oos), measure.unit(), measure.lower(), measure.upper(),
+                    oos ? TestOutcome.OOS : TestOutcome.PASS, at, analyst.username(),
+                    plant.provenance(n.locator(), analyst, at)));
+            at = at.plus(plant.dice.minutes(10, 40));
+        }
+        return at;
+    }
+}

@@ -1,0 +1,33 @@
+package org.batchledger.synthplant;
+
+import java.util.List;
+
+/**
+ * The plant's people, by role. The pools are disjoint, so a batch performed by an operator, reviewed by QA and
+ * released by a QP always carries three different signers (segregation of duties).
+ */
+final class Staff {
+    static final List<Person> OPERATORS = List.of(
+            new Person("akowalski", "Anna Kowalski"), new Person("bnguyen", "Binh Nguyen"),
+            new Person("cfernandez", "Carlos Fernandez"), new Person("dmuller", "Dana Müller"),
+            new Person("eokafor", "Emeka Okafor"), new Person("fsato", "Fumiko Sato"));
+    static final List<Person> REVIEWERS = List.of(
+            new Person("glindqvist", "Greta Lindqvist"), new Person("hbrennan", "Hugh Brennan"));
+    static final List<Person> RELEASERS = List.of(
+            new Person("iricci", "Ilaria Ricci"), new Person("jdubois", "Jean Dubois"));
+    static final List<Person> ANALYSTS = List.of(
+            new Person("kpatel", "Kiran Patel"), new Person("lmorales", "Lucia Morales"),
+            new Person("mhansen", "Mads Hansen"));
+    static final List<Person> WAREHOUSE = List.of(
+            new Person("nivanova", "Nadia Ivanova"), new Person("oschmidt", "Olaf Schmidt"));
+    static final List<Person> ENGINEERS = List.of(
+            new Person("pwalsh", "Patrick Walsh"), new Person("qzhang", "Qing Zhang"));
+    static final List<Person> QA = List.of(
+            new Person("glindqvist", "Greta Lindqvist"), new Person("rosei", "Ruth Osei"));
+
+    private Staff() {
+    }
+
+    record Person(String username, String printedName) {
+    }
+}
