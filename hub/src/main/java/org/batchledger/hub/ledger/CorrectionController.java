@@ -4,7 +4,7 @@ import graphql.GraphQLContext;
 import java.util.List;
 import java.util.UUID;
 import org.batchledger.hub.api.BadRequestException;
-import org.batchledger.hub.api.GlobalIds;
+import org.batchledger.hub.api.node.GlobalIds;
 import org.batchledger.hub.security.CurrentActor;
 import org.batchledger.lineage.write.CorrectionReceipt;
 import org.batchledger.lineage.write.CorrectionRequest;

@@ -1,7 +1,7 @@
 package org.batchledger.hub.ledger;
 
-import org.batchledger.hub.api.GlobalIds;
-import org.batchledger.hub.api.Paging;
+import org.batchledger.hub.api.node.GlobalIds;
+import org.batchledger.hub.api.paging.Paging;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.audit.AuditEntry;
 import org.batchledger.lineage.ledger.audit.ConsistencyProof;
@@ -12,7 +12,7 @@ import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
 import org.batchledger.lineage.ledger.checkpoint.StoredCheckpoint;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
-import org.batchledger.lineage.query.Page;
+import org.batchledger.lineage.store.Page;
 import org.batchledger.schema.record.RecordRef;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

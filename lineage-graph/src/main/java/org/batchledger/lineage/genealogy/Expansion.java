@@ -3,7 +3,7 @@ package org.batchledger.lineage.genealogy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.batchledger.lineage.query.AsOf;
+import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.record.RecordType;
 import org.neo4j.driver.summary.ProfiledPlan;

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.batchledger.lineage.genealogy.server.TraceProcedure;
-import org.batchledger.lineage.query.AsOf;
+import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.record.RecordRef;
@@ -31,6 +30,8 @@ public final class GenealogyTraversal {
 
     /** The record types a trace starts from and reaches. */
     public static final Set<RecordType> TRACEABLE = Set.of(RecordType.LOT, RecordType.BATCH);
+    /** The server-side trace ({@code genealogy.server}, which depends on this package and not the other way). */
+    public static final String PROCEDURE = "batchledger.trace";
 
     /** Time the server gets beyond the budget to stop between hops itself before its transaction is ended. */
     private static final Duration GRACE = Duration.ofSeconds(2);
@@ -122,7 +123,7 @@ public final class GenealogyTraversal {
                         ? Optional.of(new Profiled(deadlineReached(start, direction, limits), 0)) : Optional.empty();
             }
             if (e instanceof Neo4jException n && "Neo.ClientError.Procedure.ProcedureNotFound".equals(n.code())) {
-                LOG.info("Neo4j has no {} procedure; traces walk hop by hop over the driver", TraceProcedure.NAME);
+                LOG.info("Neo4j has no {} procedure; traces walk hop by hop over the driver", PROCEDURE);
                 serverSide = false;
                 return null;
             }

@@ -1,6 +1,6 @@
 package org.batchledger.lineage.genealogy;
 
-import org.batchledger.lineage.query.AsOf;
+import org.batchledger.lineage.store.AsOf;
 import org.batchledger.schema.record.RecordType;
 
 /**

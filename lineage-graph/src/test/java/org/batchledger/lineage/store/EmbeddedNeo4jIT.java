@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
-import org.batchledger.lineage.query.RecordQueries;
+import org.batchledger.lineage.record.RecordQueries;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
 import org.batchledger.lineage.write.RecordWriter;
 import org.batchledger.lineage.write.WriteRequest;

@@ -14,11 +14,11 @@ import org.batchledger.lineage.ledger.audit.AuditEntry;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
-import org.batchledger.lineage.query.AsOf;
-import org.batchledger.lineage.query.Neighbours;
-import org.batchledger.lineage.query.Neighbours.Hop;
-import org.batchledger.lineage.query.PageRequest;
-import org.batchledger.lineage.query.RecordQueries;
+import org.batchledger.lineage.store.AsOf;
+import org.batchledger.lineage.record.Neighbours;
+import org.batchledger.lineage.record.Neighbours.Hop;
+import org.batchledger.lineage.store.PageRequest;
+import org.batchledger.lineage.record.RecordQueries;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.schema.json.CanonicalJson;
@@ -64,7 +64,7 @@ class RecordCorrectorIT {
 
         List<Lot> outputs = new Neighbours(NEO4J.db()).<Lot>all(Hop.BATCH_OUTPUTS, List.of("t:B")).get("t:B");
         assertThat(outputs).extracting(Lot::quantity).containsExactly(117.5);
-        assertThat(records.page(RecordType.LOT, org.batchledger.lineage.query.RecordFilter.none(),
+        assertThat(records.page(RecordType.LOT, org.batchledger.lineage.record.RecordFilter.none(),
                 new PageRequest(10, null)).items()).hasSize(2);
     }
 

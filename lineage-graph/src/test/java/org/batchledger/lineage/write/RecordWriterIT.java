@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerEntry;
-import org.batchledger.lineage.query.RecordQueries;
+import org.batchledger.lineage.record.RecordQueries;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.record.Consumption;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.batchledger.lineage.genealogy.Bfs;
+import org.batchledger.lineage.genealogy.GenealogyTraversal;
 import org.batchledger.lineage.genealogy.TraceDirection;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.genealogy.TraceLink;
@@ -27,7 +28,7 @@ import org.neo4j.procedure.Procedure;
  * indexes; links as index pairs), compact on the wire however large the trace.
  */
 public class TraceProcedure {
-    public static final String NAME = "batchledger.trace";
+    public static final String NAME = GenealogyTraversal.PROCEDURE;
 
     @Context
     public Transaction tx;

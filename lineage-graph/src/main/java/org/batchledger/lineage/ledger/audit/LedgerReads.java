@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
-import org.batchledger.lineage.query.Page;
-import org.batchledger.lineage.query.PageRequest;
+import org.batchledger.lineage.store.Page;
+import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.record.RecordType;
 

@@ -1,2 +1,0 @@
-/** Test results, deviations and signatures over GraphQL, with the records they concern. */
-package org.batchledger.hub.quality;
