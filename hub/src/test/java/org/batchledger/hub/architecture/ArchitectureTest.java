@@ -1,18 +1,50 @@
 package org.batchledger.hub.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Migrations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's module boundaries and the store's transaction rule, enforced over the production classes. */
+/**
+ * DESIGN.md's module arrows, package layout and the store's transaction rule, enforced over the production classes
+ * of every module (the hub's test class path holds them all).
+ */
 class ArchitectureTest {
+    /**
+     * Top-level packages of lineage-graph and the hub that features share: the store, the write path, and the hub's
+     * GraphQL plumbing, security and demo loader. Every other top-level package is a feature, so a new one (ingest,
+     * release, signature, workflow, ...) is held to the feature rules without editing this test.
+     */
+    private static final Set<String> SHARED = Set.of("store", "write", "api", "security", "demo");
+    private static final Pattern TOP_LEVEL = Pattern.compile("org\\.batchledger\\.(?:lineage|hub)\\.([a-z0-9]+)(?:\\..*)?");
+
+    /** A feature is one slice across modules: lineage.genealogy.. and hub.genealogy.. are both "genealogy". */
+    private static final SliceAssignment FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            Matcher m = TOP_LEVEL.matcher(javaClass.getPackageName());
+            return m.matches() && !SHARED.contains(m.group(1)) ? SliceIdentifier.of(m.group(1)) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "features (top-level packages of lineage-graph and hub other than " + SHARED + ")";
+        }
+    };
+
     /** The one auto-commit door: batched migration statements, which Neo4j runs only in implicit transactions. */
     private static final String BATCHED = "runInBatches";
     private static JavaClasses main;
@@ -34,11 +66,31 @@ class ArchitectureTest {
     }
 
     @Test
-    void lineageGraphKnowsNoGraphQlHttpOrSpring() {
+    void lineageGraphKnowsNoGraphQlHttpOrSpringAndItsMainCodeNoSyntheticPlant() {
         noClasses().that().resideInAPackage("org.batchledger.lineage..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "graphql..",
-                        "jakarta.servlet..", "java.net.http..", "org.batchledger.hub..", "org.batchledger.ingest..")
+                        "jakarta.servlet..", "java.net.http..", "org.batchledger.hub..", "org.batchledger.ingest..",
+                        "org.batchledger.synthplant..")
                 .check(main);
+    }
+
+    @Test
+    void theSyntheticPlantKnowsOnlyTheSchema() {
+        noClasses().that().resideInAPackage("org.batchledger.synthplant..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "org.springframework..",
+                        "graphql..", "org.batchledger.lineage..", "org.batchledger.hub..", "org.batchledger.ingest..")
+                .check(main);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.batchledger.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    /** Features depend on the store, the write path, the schema and shared hub plumbing, never on each other. */
+    @Test
+    void featuresDoNotDependOnEachOther() {
+        slices().assignedFrom(FEATURES).should().notDependOnEachOther().check(main);
     }
 
     @Test
@@ -54,7 +106,7 @@ class ArchitectureTest {
     void ingestAdaptersNeverWriteToTheDatabase() {
         noClasses().that().resideInAPackage("org.batchledger.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "org.batchledger.lineage..",
-                        "org.batchledger.hub..")
+                        "org.batchledger.hub..", "org.batchledger.synthplant..")
                 .check(main);
     }
 
