@@ -3,7 +3,6 @@ package org.batchledger.synthplant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Batch.BatchStatus;
 import org.batchledger.schema.record.Consumption;
@@ -12,6 +11,7 @@ import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Lot.LotStatus;
 import org.batchledger.schema.record.Production;
 import org.batchledger.schema.record.StepRecord;
+import org.batchledger.synthplant.Staff.Person;
 
 /**
  * Writes the electronic batch record of one stage batch: the batch, what it consumed, the equipment it used, its

@@ -2,11 +2,11 @@ package org.batchledger.synthplant;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.Calibration;
 import org.batchledger.schema.record.Calibration.CalibrationOutcome;
 import org.batchledger.schema.record.Cleaning;
 import org.batchledger.schema.record.Equipment;
+import org.batchledger.synthplant.Staff.Person;
 
 /**
  * Every line's equipment train and its status: when calibration is due, how long the last clean holds, which

@@ -5,14 +5,14 @@ import static org.batchledger.synthplant.Formula.kg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.batchledger.synthplant.Product.Intermediate;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Batch.BatchStatus;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Lot.LotStatus;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
+import org.batchledger.synthplant.Product.Intermediate;
+import org.batchledger.synthplant.Staff.Person;
 
 /**
  * The second half of an order: the blend split over two tablet presses whose core lots meet again in the coater

@@ -2,10 +2,10 @@ package org.batchledger.synthplant;
 
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.TestResult;
 import org.batchledger.schema.record.TestResult.TestOutcome;
+import org.batchledger.synthplant.Staff.Person;
 
 /** The QC laboratory: writes LIMS results on a lot or a batch, one test after another. */
 final class Lab {

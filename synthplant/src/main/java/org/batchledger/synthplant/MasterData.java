@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.synthplant.Product.Intermediate;
 import org.batchledger.schema.json.Sha256;
 import org.batchledger.schema.record.Document;
 import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.Material.MaterialKind;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
+import org.batchledger.synthplant.Product.Intermediate;
 
 /** Material masters and master batch records, written before the first order (they were approved before). */
 final class MasterData {

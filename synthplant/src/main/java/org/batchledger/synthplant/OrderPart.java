@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Batch.BatchStatus;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Lot.LotStatus;
 import org.batchledger.schema.record.RecordRef;
+import org.batchledger.synthplant.Staff.Person;
 
 /** What the two halves of an order run share: the plan, the departments and the per-stage helpers. */
 abstract class OrderPart {

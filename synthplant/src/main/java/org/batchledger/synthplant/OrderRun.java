@@ -5,12 +5,12 @@ import static org.batchledger.synthplant.Formula.kg;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.batchledger.synthplant.Product.Intermediate;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Batch.BatchStatus;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.RecordRef;
+import org.batchledger.synthplant.Product.Intermediate;
+import org.batchledger.synthplant.Staff.Person;
 
 /**
  * One production order from dispensing to the blend: the first half of the stage chain, including the first

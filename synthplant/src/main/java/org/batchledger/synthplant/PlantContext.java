@@ -3,9 +3,9 @@ package org.batchledger.synthplant;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.Provenance;
+import org.batchledger.synthplant.Staff.Person;
 
 /** What every part of the generator shares: the dice, the key counters, provenance and where records go. */
 final class PlantContext {

@@ -5,11 +5,11 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.batchledger.synthplant.OrderRun.Landmarks;
 import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
+import org.batchledger.synthplant.OrderRun.Landmarks;
 
 /**
  * Generates the plant lazily, one production order at a time, into a small buffer the iterator drains. Retained

@@ -3,12 +3,12 @@ package org.batchledger.synthplant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.record.ChangeControl;
 import org.batchledger.schema.record.ChangeControl.ChangeStatus;
 import org.batchledger.schema.record.Deviation;
 import org.batchledger.schema.record.Deviation.DeviationStatus;
 import org.batchledger.schema.record.RecordRef;
+import org.batchledger.synthplant.Staff.Person;
 
 /**
  * QA's deviations and change controls. A record is written once, in its latest state: a closed one carries its

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.json.Sha256;
 import org.batchledger.schema.record.Document;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Lot.LotStatus;
 import org.batchledger.schema.record.Material.MaterialKind;
 import org.batchledger.schema.record.RecordRef;
+import org.batchledger.synthplant.Staff.Person;
 
 /**
  * The warehouse: the current released lot of each purchased material. A material's next lot is received (with the

@@ -2,13 +2,13 @@ package org.batchledger.synthplant;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.batchledger.synthplant.Staff.Person;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Batch.BatchStatus;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.Signature;
 import org.batchledger.schema.record.Signature.SignatureMeaning;
+import org.batchledger.synthplant.Staff.Person;
 
 /**
  * E-signatures on packaging batches: performed by the operator, reviewed by QA, released (or rejected) by a QP —

@@ -9,12 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.batchledger.synthplant.Product.Intermediate;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Production;
+import org.batchledger.synthplant.Product.Intermediate;
 import org.junit.jupiter.api.Test;
 
 /** The shapes genealogy traversal must survive: a time-ordered DAG with diamonds and supernodes. */

@@ -1,7 +1,7 @@
 package org.batchledger.hub.genealogy;
 
-import org.batchledger.hub.api.node.GlobalIds;
 import org.batchledger.hub.api.NotFoundException;
+import org.batchledger.hub.api.node.GlobalIds;
 import org.batchledger.lineage.genealogy.RecallImpact;
 import org.batchledger.lineage.genealogy.RecallImpactAnalysis;
 import org.batchledger.schema.record.RecordType;

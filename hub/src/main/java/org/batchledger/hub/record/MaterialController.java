@@ -2,14 +2,14 @@ package org.batchledger.hub.record;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.concurrent.CompletableFuture;
+import org.batchledger.hub.api.NotFoundException;
 import org.batchledger.hub.api.loader.ChildPages;
 import org.batchledger.hub.api.node.GlobalIds;
-import org.batchledger.hub.api.NotFoundException;
 import org.batchledger.hub.api.paging.Paging;
 import org.batchledger.lineage.record.Neighbours.Hop;
-import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.record.RecordFilter;
 import org.batchledger.lineage.record.RecordQueries;
+import org.batchledger.lineage.store.Page;
 import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.RecordType;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -2,12 +2,12 @@ package org.batchledger.hub.record;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.concurrent.CompletableFuture;
-import org.batchledger.hub.api.scalar.DateRange;
-import org.batchledger.hub.api.paging.Paging;
 import org.batchledger.hub.api.loader.RecordLookup;
-import org.batchledger.lineage.store.Page;
+import org.batchledger.hub.api.paging.Paging;
+import org.batchledger.hub.api.scalar.DateRange;
 import org.batchledger.lineage.record.RecordFilter;
 import org.batchledger.lineage.record.RecordQueries;
+import org.batchledger.lineage.store.Page;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.TestResult;

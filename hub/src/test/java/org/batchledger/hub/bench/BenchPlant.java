@@ -9,10 +9,10 @@ import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
-import org.batchledger.synthplant.PlantSize;
-import org.batchledger.synthplant.SyntheticPlant;
 import org.batchledger.lineage.write.BulkLoader;
 import org.batchledger.lineage.write.RecordWriter;
+import org.batchledger.synthplant.PlantSize;
+import org.batchledger.synthplant.SyntheticPlant;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 

@@ -14,10 +14,10 @@ import java.util.Set;
 import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.lineage.write.BulkLoader;
 import org.batchledger.synthplant.GenealogyEdge;
 import org.batchledger.synthplant.PlantSize;
 import org.batchledger.synthplant.SyntheticPlant;
-import org.batchledger.lineage.write.BulkLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package org.batchledger.hub.support;
 
 import org.batchledger.lineage.ledger.Actor;
-import org.batchledger.synthplant.PlantSize;
-import org.batchledger.synthplant.SyntheticPlant;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.write.BulkLoader;
+import org.batchledger.synthplant.PlantSize;
+import org.batchledger.synthplant.SyntheticPlant;
 
 /**
  * A generated plant in the shared test Neo4j, loaded through the real write path. Test classes that need data

@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.batchledger.lineage.store.GraphDatabase;
-import org.batchledger.schema.record.LedgerRecord;
-import org.batchledger.schema.record.RecordType;
 import org.batchledger.lineage.store.AsOf;
+import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordType;
 
 /**
  * One-hop neighbours for many parents at once, in the current graph or as of a tree size. Each {@link Hop} is a

@@ -5,15 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Page;
+import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.neo4j.driver.Value;
-import org.batchledger.lineage.store.AsOf;
-import org.batchledger.lineage.store.Page;
-import org.batchledger.lineage.store.PageRequest;
 
 /** Records by key, by many keys, and in filtered keyset pages. */
 public final class RecordQueries {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.batchledger.lineage.ledger.Actor;
-import org.batchledger.synthplant.PlantSize;
-import org.batchledger.synthplant.SyntheticPlant;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.write.BulkLoader;
 import org.batchledger.lineage.write.WriteRequest;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
+import org.batchledger.synthplant.PlantSize;
+import org.batchledger.synthplant.SyntheticPlant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

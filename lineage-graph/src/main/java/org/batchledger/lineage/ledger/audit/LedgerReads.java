@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
+import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
-import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.record.RecordType;
 
 /** Keyset pages of entries, ordered by sequence number (the cursor is the last sequence number seen). */
