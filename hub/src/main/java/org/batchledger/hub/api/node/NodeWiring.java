@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 class NodeWiring implements RuntimeWiringConfigurer {
     @Override
     public void configure(RuntimeWiring.Builder builder) {
+        // nothing by type name: the wiring factory below covers every Node type
     }
 
     @Override
