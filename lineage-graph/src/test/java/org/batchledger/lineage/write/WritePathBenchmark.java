@@ -3,6 +3,7 @@ package org.batchledger.lineage.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -141,6 +142,67 @@ class WritePathBenchmark {
     }
 
     /**
+     * Whether an empty database loads much faster through {@code neo4j-admin database import full} (the import
+     * tool ships in the {@code org.neo4j:neo4j} jars from Maven Central we depend on): the same plant as prepared
+     * records plus their precomputed ledger entries, written as CSV (one file per label and relationship type),
+     * imported by the tool in a child JVM with this JVM's class path, then the hub's schema migrations (constraints
+     * and indexes) applied on the imported store. Merkle nodes are left out (after the tiles change they are one node
+     * per 256 entries). Not a command: a measurement for the decision. {@code -Dbench.batches} as above.
+     */
+    @Test
+    void adminImportOfAnEmptyDatabase() throws Exception {
+        int batches = Integer.getInteger("bench.batches", 6_000);
+        SyntheticPlant plant = SyntheticPlant.of(SEED, PlantSize.ofBatches(batches));
+        Path csv = Files.createDirectories(homes.resolve("csv"));
+        Path home = Files.createDirectories(homes.resolve("imported"));
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/neo4j.conf"), "");
+        print("machine: %s", machine());
+        String load = loadAverage();
+        long t0 = System.nanoTime();
+        CsvExport export = new CsvExport(csv);
+        plant.chunks(2_000).forEach(export::add);
+        List<String> args = export.finish();
+        double prepare = seconds(t0);
+        print("IMPORT: %,d records (%,d nodes, %,d relationships) and %,d ledger entries prepared and written as CSV "
+                        + "(%,.1f MB) in %.1f s = %,.0f records/s on one thread; load average before %s, after %s",
+                export.records, export.nodes, export.relationships, export.records, export.bytes() / 1e6, prepare,
+                export.records / prepare, load, loadAverage());
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "org.neo4j.cli.AdminTool", "database", "import", "full",
+                "neo4j"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(homes.resolve("import.log").toFile());
+        builder.environment().put("NEO4J_HOME", home.toString());
+        builder.environment().put("NEO4J_CONF", home.resolve("conf").toString());
+        load = loadAverage();
+        long t1 = System.nanoTime();
+        int exit = builder.start().waitFor();
+        double imported = seconds(t1);
+        List<String> log = Files.readAllLines(homes.resolve("import.log"));
+        assertThat(exit).as(String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size()))).isZero();
+        print("IMPORT: neo4j-admin database import full (child JVM, incl. its start) in %.1f s = %,.0f records/s, "
+                        + "%,.0f nodes+relationships/s; tool says: %s; load average before %s, after %s", imported,
+                export.records / imported, (export.nodes + export.records + export.relationships) / imported,
+                log.stream().filter(l -> l.startsWith("IMPORT DONE")).findFirst().orElse("?"), load, loadAverage());
+
+        load = loadAverage();
+        long t2 = System.nanoTime();
+        try (Store store = Store.start(home)) {
+            double schema = seconds(t2);
+            assertThat(store.count("MATCH (n:LedgerEntry) RETURN count(n)")).isEqualTo(export.records);
+            assertThat(store.count("MATCH ()-[r]->() RETURN count(r)")).isEqualTo(export.relationships);
+            print("IMPORT: start on the imported store + schema migrations (constraints, indexes populated) in %.1f s; "
+                            + "total %.1f s = %,.0f records/s end to end; load average before %s, after %s", schema,
+                    prepare + imported + schema, export.records / (prepare + imported + schema), load, loadAverage());
+        }
+    }
+
+    /**
      * The CPU part of a write, no database, one thread: {@link PreparedRecord#prepare} (property map, content hash,
      * references), the same through the JSON-B path it replaced, and prepare plus the ledger entries' canonical
      * bytes, entry hash and Merkle leaf.
@@ -217,6 +279,153 @@ class WritePathBenchmark {
         }
         byLabel.forEach((type, rows) -> tx.run("UNWIND $rows AS row CREATE (n:" + type.graphName() + ") SET n = row",
                 Map.of("rows", rows)).consume());
+    }
+
+    /**
+     * Prepared records and their ledger entries as neo4j-admin CSV: a file per node label (string ids
+     * {@code Label:key}, the anchors), per genealogy type and per reference edge type, and one of entries.
+     */
+    private static final class CsvExport {
+        private final Path dir;
+        private final Map<String, java.io.Writer> files = new TreeMap<>();
+        private final Map<String, List<String>> headers = new TreeMap<>();
+        private long records;
+        private long nodes;
+        private long relationships;
+        private String prev = LedgerEntry.GENESIS_HASH;
+        private final Instant at = Instant.parse("2026-11-26T00:00:00Z");
+
+        CsvExport(Path dir) {
+            this.dir = dir;
+        }
+
+        void add(List<LedgerRecord> chunk) {
+            String commit = "import#" + records;
+            for (PreparedRecord r : PreparedRecord.prepare(chunk)) {
+                long seq = ++records;
+                r.properties().put("ledgerSeq", seq);
+                String id = r.type().graphName() + ":" + r.key();
+                if (r.type().isRelationship()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put(":START_ID", end(r, "from"));
+                    row.put(":END_ID", end(r, "to"));
+                    row.putAll(r.properties());
+                    write("rel-" + r.type().graphName(), row);
+                    relationships++;
+                } else {
+                    r.properties().put("version", 1L);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put(":ID", id);
+                    row.putAll(r.properties());
+                    write("node-" + r.type().graphName(), row);
+                    nodes++;
+                    for (References.Ref ref : r.references()) {
+                        Map<String, Object> edge = new LinkedHashMap<>();
+                        edge.put(":START_ID", id);
+                        edge.put(":END_ID", ref.target().toString());
+                        write("rel-" + ref.edge(), edge);
+                        relationships++;
+                    }
+                }
+                LedgerEntry e = new LedgerEntry(seq, at, RecordWriter.ACTION_CREATE, r.type().graphName(), r.key(),
+                        r.contentHash(), null, SmallPlant.OPERATOR.subject(), SmallPlant.OPERATOR.displayName(),
+                        SmallPlant.OPERATOR.roles(), SmallPlant.OPERATOR.clientId(), "import", commit, prev, 1L);
+                prev = e.entryHash();
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put(":ID", "LedgerEntry:" + seq);
+                entry.putAll(org.batchledger.lineage.ledger.StoredEntries.properties(e, prev));
+                write("node-LedgerEntry", entry);
+            }
+        }
+
+        private static String end(PreparedRecord r, String end) {
+            return r.references().stream().filter(ref -> ref.edge().equals(end)).findFirst().orElseThrow().target()
+                    .toString();
+        }
+
+        // The header is fixed by the first row of a file; later rows with other keys go to a new file of their own.
+        private void write(String name, Map<String, Object> row) {
+            String shape = name + "|" + row.keySet() + "|" + types(row);
+            java.io.Writer out = files.get(shape);
+            try {
+                if (out == null) {
+                    String file = name + "-" + files.size() + ".csv";
+                    out = Files.newBufferedWriter(dir.resolve(file));
+                    files.put(shape, out);
+                    headers.put(shape, List.of(name, file));
+                    List<String> header = new ArrayList<>();
+                    row.forEach((k, v) -> header.add(k.startsWith(":") ? k : k + type(v)));
+                    out.write(String.join(",", header) + "\n");
+                }
+                StringBuilder line = new StringBuilder();
+                for (Object v : row.values()) {
+                    if (!line.isEmpty()) {
+                        line.append(',');
+                    }
+                    line.append(cell(v));
+                }
+                out.write(line.append('\n').toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String types(Map<String, Object> row) {
+            StringBuilder t = new StringBuilder();
+            row.values().forEach(v -> t.append(type(v)).append('/'));
+            return t.toString();
+        }
+
+        private static String type(Object v) {
+            return switch (v) {
+                case null -> "";
+                case Long l -> ":long";
+                case Double d -> ":double";
+                case List<?> list -> ":string[]";
+                default -> "";
+            };
+        }
+
+        private static String cell(Object v) {
+            return switch (v) {
+                case null -> "";
+                case Long l -> l.toString();
+                case Double d -> d.toString();
+                case List<?> list -> quote(list.stream().map(Object::toString).peek(x -> {
+                    if (x.contains(";")) {
+                        throw new IllegalArgumentException("array element with the delimiter: " + x);
+                    }
+                }).collect(Collectors.joining(";")));
+                default -> quote(v.toString());
+            };
+        }
+
+        private static String quote(String s) {
+            if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("multi-line value: " + s);
+            }
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+
+        /** Closes the files and returns the tool's --nodes / --relationships arguments. */
+        List<String> finish() throws IOException {
+            List<String> args = new ArrayList<>();
+            for (var e : files.entrySet()) {
+                e.getValue().close();
+                List<String> h = headers.get(e.getKey());
+                String name = h.get(0);
+                String path = dir.resolve(h.get(1)).toString();
+                args.add(name.startsWith("node-") ? "--nodes=" + name.substring(5) + "=" + path
+                        : "--relationships=" + name.substring(4) + "=" + path);
+            }
+            return args;
+        }
+
+        long bytes() throws IOException {
+            try (var files = Files.list(dir)) {
+                return files.mapToLong(f -> f.toFile().length()).sum();
+            }
+        }
     }
 
     /** One way of writing the records, with its figures per measured round. */
