@@ -1,15 +1,13 @@
 package org.batchledger.lineage.write;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.batchledger.lineage.write.InvalidRecordsException.Problem;
 import org.batchledger.lineage.write.References.Ref;
-import org.batchledger.schema.json.CanonicalJson;
-import org.batchledger.schema.json.RecordProperties;
+import org.batchledger.schema.json.CanonicalRecord;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
@@ -46,8 +44,10 @@ record PreparedRecord(RecordType type, String key, String locator, Map<String, O
     }
 
     private static PreparedRecord of(LedgerRecord r, String locator, List<Problem> problems) {
-        Map<String, Object> props = new HashMap<>(RecordProperties.of(r));
-        String hash = CanonicalJson.contentHash(r);
+        // One pass gives the stored properties and the content hash (no JSON binding, no re-parse).
+        CanonicalRecord canonical = CanonicalRecord.of(r);
+        Map<String, Object> props = canonical.properties();
+        String hash = canonical.contentHash();
         props.put("contentHash", hash);
         List<Ref> refs = List.of();
         try {

@@ -54,13 +54,14 @@ public final class CanonicalJson {
         }
     }
 
+    /** The record's RFC 8785 bytes, written directly from its components ({@link CanonicalRecord}). */
     public static byte[] canonicalBytes(LedgerRecord record) {
-        return canonicalize(toJson(record));
+        return RecordEncoder.local().encode(record, false).bytes();
     }
 
     /** Lower-case hex SHA-256 of the record's canonical bytes: the {@code contentHash} a record is ledgered with. */
     public static String contentHash(LedgerRecord record) {
-        return Sha256.hex(canonicalBytes(record));
+        return RecordEncoder.local().encode(record, false).contentHash();
     }
 
     public static String formatInstant(Instant instant) {

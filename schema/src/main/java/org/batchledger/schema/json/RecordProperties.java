@@ -1,16 +1,9 @@
 package org.batchledger.schema.json;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,17 +24,9 @@ public final class RecordProperties {
     private RecordProperties() {
     }
 
+    /** The stored properties of a record, as a new mutable map (see {@link CanonicalRecord}). */
     public static Map<String, Object> of(LedgerRecord record) {
-        JsonObject json = JSON.createReader(new StringReader(CanonicalJson.toJson(record))).readObject();
-        Map<String, Object> props = new LinkedHashMap<>();
-        json.forEach((name, value) -> {
-            if (PROVENANCE.equals(name)) {
-                value.asJsonObject().forEach((k, v) -> props.put(k, simple(v)));
-            } else {
-                props.put(name, simple(value));
-            }
-        });
-        return props;
+        return CanonicalRecord.of(record).properties();
     }
 
     /** Rebuilds a record from stored properties; keys that are not record fields (bookkeeping) are ignored. */
@@ -74,28 +59,6 @@ public final class RecordProperties {
             names.add(c.getName());
         }
         return names;
-    }
-
-    private static Object simple(JsonValue v) {
-        return switch (v.getValueType()) {
-            case STRING -> ((JsonString) v).getString();
-            case NUMBER -> number((JsonNumber) v);
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case NULL -> null;
-            case ARRAY -> array((JsonArray) v);
-            case OBJECT -> throw new IllegalArgumentException("nested objects are not stored as properties: " + v);
-        };
-    }
-
-    private static Object number(JsonNumber n) {
-        return n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
-    }
-
-    private static List<Object> array(JsonArray a) {
-        List<Object> out = new ArrayList<>(a.size());
-        a.forEach(v -> out.add(simple(v)));
-        return out;
     }
 
     private static JsonValue json(Object v) {
