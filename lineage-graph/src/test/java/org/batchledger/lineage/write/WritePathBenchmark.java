@@ -52,7 +52,7 @@ import org.neo4j.driver.Driver;
  *   <li>(ii) <b>write path</b>: {@link RecordWriter#write} (prepare, checks, graph, entries, Merkle tree, head).</li>
  * </ul>
  * Then the CPU part of preparing a batch (no database), on one thread. Run:
- * {@code mvn -o -pl schema,lineage-graph test -Dgroups=benchmark -DexcludedGroups=none -Dtest=WritePathBenchmark
+ * {@code mvn -o -pl schema,synthplant,lineage-graph test -Dgroups=benchmark -DexcludedGroups=none -Dtest=WritePathBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} with {@code -Dbench.batches} plant batches (default 6,000 ≈ 80,000
  * records), {@code -Dbench.batch} records per transaction (default 2,000), {@code -Dbench.roundChunks} transactions
  * per round (default 2), {@code -Dbench.warmup} warm-up rounds (default 2). Prints figures with the load average;

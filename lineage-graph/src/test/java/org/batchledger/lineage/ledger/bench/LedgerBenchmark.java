@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ledger figures for bench/RESULTS.md: append throughput, full verification speed, proof latency from the store,
  * and the verification CPU path alone. Not run by mvn verify. Run:
- * {@code mvn -o -pl schema,lineage-graph test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LedgerBenchmark
+ * {@code mvn -o -pl schema,synthplant,lineage-graph test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LedgerBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbench.entries=1000000}; {@code -Dtest=LedgerBenchmark#cpuPathOnly}
  * for the CPU path without a database ({@code -Dbench.seconds} of rounds, default 20; 10 after the store runs).
  * {@code -Dbench.runs} verifications from the store (default 2: the first is cold). Prints figures, each with the
