@@ -10,6 +10,8 @@ import org.neo4j.driver.Value;
 
 /** The {@code (:Checkpoint)} nodes: a copy of the kept notes for inspectors to fetch, one per tree size. */
 final class CheckpointStore {
+    private static final String AT = """
+            MATCH (c:Checkpoint {treeSize: $treeSize}) RETURN c""";
     private static final String ALL = """
             MATCH (c:Checkpoint) RETURN c ORDER BY c.treeSize""";
     // MERGE on the unique size: a note already stored at this size is kept and returned, so a caller can tell.
@@ -32,6 +34,13 @@ final class CheckpointStore {
 
     List<StoredCheckpoint> all(GraphDatabase.Tx tx) {
         return tx.run(ALL, Map.of()).list(r -> toCheckpoint(r.get("c")));
+    }
+
+    /** The kept note as stored, storing it only if its size has none yet (most calls read and find it). */
+    StoredCheckpoint ensureStored(KeptCheckpoints.Kept kept) {
+        List<StoredCheckpoint> stored = db.read(tx -> tx.run(AT, Map.of("treeSize", kept.treeSize()))
+                .list(r -> toCheckpoint(r.get("c"))));
+        return stored.size() == 1 && stored.getFirst().note().equals(kept.note()) ? stored.getFirst() : store(kept);
     }
 
     /** Stores a kept note; a different note already stored at its size is refused, never overwritten. */

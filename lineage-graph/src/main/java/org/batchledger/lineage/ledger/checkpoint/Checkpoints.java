@@ -74,7 +74,7 @@ public final class Checkpoints {
                 throw LedgerInconsistentException.with(status);
             }
             if (kept.last().isPresent() && kept.last().get().treeSize() == head.treeSize()) {
-                return store.store(kept.last().get()); // stored already, or lost to a crash before the database
+                return store.ensureStored(kept.last().get()); // stored, or lost to a crash before the database
             }
             return sign(head, kept);
         }
