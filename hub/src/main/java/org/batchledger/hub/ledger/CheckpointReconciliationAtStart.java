@@ -1,6 +1,8 @@
 package org.batchledger.hub.ledger;
 
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CheckpointReconciliationAtStart implements SmartInitializingSingleton {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointReconciliationAtStart.class);
     private final Checkpoints checkpoints;
 
     CheckpointReconciliationAtStart(Checkpoints checkpoints) {
@@ -19,6 +22,11 @@ class CheckpointReconciliationAtStart implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        checkpoints.reconcile();
+        try {
+            checkpoints.reconcile();
+        } catch (RuntimeException e) {
+            // e.g. Neo4j unreachable for a moment: the first checkpoint request reconciles instead
+            LOG.error("Checkpoint reconciliation at start failed; it runs again before the first signature", e);
+        }
     }
 }

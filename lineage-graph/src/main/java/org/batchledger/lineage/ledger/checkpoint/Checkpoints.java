@@ -40,6 +40,7 @@ public final class Checkpoints {
     private final Object signing = new Object();
     private KeptCheckpoints cached;
     private long cachedFileSize = -1;
+    private boolean reconciled;
     /** Test hook: simulates a crash between two steps of signing. */
     CrashPoint crashPoint = step -> { };
 
@@ -67,6 +68,9 @@ public final class Checkpoints {
     /** The checkpoint of the current head, signing one if the last kept one is older. */
     public StoredCheckpoint latest() {
         synchronized (signing) {
+            if (!reconciled) {
+                reconcile(); // at start, normally; here if the database was unreachable then
+            }
             KeptCheckpoints kept = kept();
             LedgerHead head = db.read(LedgerHead::read);
             CheckpointStatus status = status(kept, head);
@@ -98,6 +102,7 @@ public final class Checkpoints {
             CheckpointReconciliation.Outcome outcome =
                     new CheckpointReconciliation(db, log, hubKey, store, consistency).run(kept());
             cachedFileSize = -1;
+            reconciled = true;
             return outcome;
         }
     }
