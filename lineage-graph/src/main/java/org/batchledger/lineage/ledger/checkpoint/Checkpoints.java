@@ -125,12 +125,22 @@ public final class Checkpoints {
         }
         long keptSize = kept.last().map(KeptCheckpoints.Kept::treeSize).orElse(0L);
         byte[] keptRoot = kept.last().map(k -> k.checkpoint().rootHash()).orElse(MerkleHash.emptyRoot());
-        Verification proven = consistency.check(keptSize, keptRoot, head.treeSize(), HEX.parseHex(head.root()));
+        Verification proven = isHash(head.root())
+                ? consistency.check(keptSize, keptRoot, head.treeSize(), HEX.parseHex(head.root()))
+                : Verification.failure("the head's root is not a hash");
         String sizes = "the database head (size " + head.treeSize() + ", root " + head.root() + ") and the last kept "
                 + "checkpoint (size " + keptSize + ", root " + HEX.formatHex(keptRoot) + ")";
         return new CheckpointStatus(proven.ok(), kept.last().isPresent() ? keptSize : -1, HEX.formatHex(keptRoot),
                 head.treeSize(), head.root(), proven.ok() ? sizes + " are consistent"
                         : sizes + " are inconsistent: " + proven.reason());
+    }
+
+    private static boolean isHash(String hex) {
+        try {
+            return HEX.parseHex(hex).length == MerkleHash.SIZE;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The log, read again only when its file has changed size (it only grows, unless someone replaced it). */

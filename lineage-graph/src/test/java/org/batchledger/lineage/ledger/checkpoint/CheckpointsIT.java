@@ -3,7 +3,9 @@ package org.batchledger.lineage.ledger.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -136,6 +138,37 @@ class CheckpointsIT {
         assertThat(storedNotes()).last().isEqualTo(keptNote);
         assertThat(restarted.latest().note()).isEqualTo(keptNote);
         assertThat(keptSizes()).as("signed once").containsExactly(21L, 28L);
+    }
+
+    @Test
+    void aRecordTornByACrashWhileWritingTheLogIsReplacedByTheNextSignature() throws Exception {
+        write("-4");
+        Files.writeString(CheckpointLog.beside(keys).file(), "checkpoint 190\nbatchledger.hub/test\n28\n",
+                StandardOpenOption.APPEND);
+
+        Checkpoints restarted = start();
+        assertThat(restarted.reconcile().problems()).isEmpty();
+
+        assertThat(restarted.latest().treeSize()).isEqualTo(28);
+        assertThat(keptSizes()).containsExactly(21L, 28L);
+        assertThat(CheckpointLog.beside(keys).read().tornBytes()).isZero();
+    }
+
+    @Test
+    void aDamagedLogIsReportedAndNothingIsSignedFromIt(@TempDir Path otherKeys) {
+        write("-4");
+        String foreign = SmallPlant.signer(otherKeys).sign(Checkpoint.at(SmallPlant.ORIGIN, 28, root(head()),
+                Instant.now()));
+        CheckpointLog.beside(keys).append(foreign, CheckpointLog.beside(keys).read().validLength());
+
+        Checkpoints restarted = start();
+
+        assertThat(restarted.reconcile().problems()).singleElement().asString()
+                .startsWith("kept checkpoint record 2: the note has no signature by key");
+        assertThat(restarted.status().consistent()).isFalse();
+        assertThatThrownBy(restarted::latest).isInstanceOf(LedgerInconsistentException.class)
+                .hasMessageContaining("kept checkpoint record 2");
+        assertThat(storedSizes()).containsExactly(21L);
     }
 
     @Test
