@@ -26,7 +26,7 @@ public final class CheckpointLog {
     public static final String FILE_NAME = "checkpoints.log";
     private static final String HEADER = "checkpoint ";
     private static final Pattern HEADER_LINE = Pattern.compile("checkpoint ([1-9][0-9]{0,8})");
-    private static final Pattern HEADER_PREFIX = Pattern.compile("c?h?e?c?k?p?o?i?n?t? ?[0-9]{0,9}");
+    private static final Pattern HEADER_WITH_PART_OF_ITS_NUMBER = Pattern.compile("checkpoint [0-9]{0,9}");
     private static final int MAX_HEADER = HEADER.length() + 10;
 
     private final Path file;
@@ -67,7 +67,8 @@ public final class CheckpointLog {
                     - at, StandardCharsets.US_ASCII);
             Matcher m = HEADER_LINE.matcher(header);
             if (newline < 0 || !m.matches()) {
-                boolean torn = newline < 0 && bytes.length - at <= MAX_HEADER && HEADER_PREFIX.matcher(header).matches();
+                boolean torn = newline < 0 && bytes.length - at <= MAX_HEADER && (HEADER.startsWith(header)
+                        || HEADER_WITH_PART_OF_ITS_NUMBER.matcher(header).matches());
                 return torn ? new Contents(notes, at, bytes.length - at, null)
                         : new Contents(notes, at, 0, "no record header at byte " + at);
             }
