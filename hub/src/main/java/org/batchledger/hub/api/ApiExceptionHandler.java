@@ -1,8 +1,10 @@
 package org.batchledger.hub.api;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
+import org.batchledger.lineage.ledger.checkpoint.LedgerInconsistentException;
 import org.batchledger.lineage.write.InvalidRecordsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 @ControllerAdvice
 class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final ErrorClassification LEDGER_INCONSISTENT = ErrorClassification.errorClassification("LEDGER_INCONSISTENT");
 
     @GraphQlExceptionHandler
     GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
@@ -37,6 +40,14 @@ class ApiExceptionHandler {
     GraphQLError invalidRecords(InvalidRecordsException e, DataFetchingEnvironment env) {
         LOG.info("Refused write: {}", e.getMessage());
         return error(ErrorType.BAD_REQUEST, e.getMessage(), env);
+    }
+
+    /** The ledger is not an extension of the last kept checkpoint: a server-side state for an operator. */
+    @GraphQlExceptionHandler
+    GraphQLError ledgerInconsistent(LedgerInconsistentException e, DataFetchingEnvironment env) {
+        LOG.error("Refused to sign a checkpoint: {}", e.getMessage());
+        return GraphQLError.newError().errorType(LEDGER_INCONSISTENT).message(e.getMessage())
+                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation()).build();
     }
 
     private static GraphQLError error(ErrorType type, String message, DataFetchingEnvironment env) {

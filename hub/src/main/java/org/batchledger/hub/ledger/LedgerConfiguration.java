@@ -5,6 +5,7 @@ import org.batchledger.hub.HubProperties;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
+import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
 import org.batchledger.lineage.ledger.proof.HubKeys;
 import org.batchledger.lineage.ledger.proof.NoteSigner;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The ledger's services. The checkpoint key lives in {@code <data-dir>/keys}, created on first start and never
- * replaced; its name is the log's origin ({@code batchledger.ledger.origin}), which must stay the same for the
+ * replaced. Beside it, {@code checkpoints.log} keeps every checkpoint signed (see {@link CheckpointLog}); its name is the log's origin ({@code batchledger.ledger.origin}), which must stay the same for the
  * life of the ledger, since it is part of every signed checkpoint and of the verifier key.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +33,13 @@ class LedgerConfiguration {
     }
 
     @Bean
-    Checkpoints checkpoints(GraphDatabase db, NoteSigner signer, ObjectProvider<Clock> clock) {
-        return new Checkpoints(db, signer, clock.getIfAvailable(Clock::systemUTC));
+    CheckpointLog checkpointLog(HubProperties props) {
+        return CheckpointLog.beside(props.dataDir().resolve("keys"));
+    }
+
+    @Bean
+    Checkpoints checkpoints(GraphDatabase db, NoteSigner signer, CheckpointLog log, ObjectProvider<Clock> clock) {
+        return new Checkpoints(db, signer, log, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -52,7 +58,7 @@ class LedgerConfiguration {
     }
 
     @Bean
-    LedgerVerifier ledgerVerifier(GraphDatabase db, NoteSigner signer) {
-        return new LedgerVerifier(db, NoteVerifier.of(signer.verifierKey()));
+    LedgerVerifier ledgerVerifier(GraphDatabase db, NoteSigner signer, CheckpointLog log) {
+        return new LedgerVerifier(db, NoteVerifier.of(signer.verifierKey()), log);
     }
 }

@@ -27,7 +27,7 @@ class RecallImpactIT extends HubTestBase {
 
     @BeforeAll
     static void loadPlant() {
-        NEO4J.clean();
+        cleanLedger();
         var plant = SyntheticPlant.of(8, PlantSize.ofBatches(48));
         new BulkLoader(NEO4J.db(), NEO4J.writer()).load("recall", plant.chunks(5_000), Actor.system("test"), "recall test", 0);
         TraceApiIT.edges = plant.genealogyEdges().toList();

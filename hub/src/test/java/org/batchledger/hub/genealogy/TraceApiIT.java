@@ -28,7 +28,7 @@ class TraceApiIT extends HubTestBase {
 
     @BeforeAll
     static void loadPlant() {
-        NEO4J.clean();
+        cleanLedger();
         new BulkLoader(NEO4J.db(), NEO4J.writer()).load("trace-api", PLANT.chunks(5_000), Actor.system("test"), "trace api test", 0);
         edges = PLANT.genealogyEdges().toList();
     }

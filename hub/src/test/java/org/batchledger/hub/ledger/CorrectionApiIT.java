@@ -19,7 +19,7 @@ class CorrectionApiIT extends HubTestBase {
 
     @BeforeEach
     void oneStep() {
-        NEO4J.clean();
+        cleanLedger();
         NEO4J.writer().write(WriteRequest.of(SmallPlant.step(""), SmallPlant.OPERATOR, "batch record"));
     }
 

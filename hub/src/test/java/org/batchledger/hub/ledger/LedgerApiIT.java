@@ -20,7 +20,7 @@ class LedgerApiIT extends HubTestBase {
 
     @BeforeEach
     void ledgerOfTwoWrites() {
-        NEO4J.clean();
+        cleanLedger();
         NEO4J.writer().write(WriteRequest.of(SmallPlant.step("-1"), SmallPlant.OPERATOR, "batch record"));
         NEO4J.writer().write(WriteRequest.of(SmallPlant.step("-2"), SmallPlant.OPERATOR, "batch record"));
     }

@@ -54,7 +54,7 @@ class PointInTimeReadsIT extends HubTestBase {
 
     @BeforeEach
     void firstStateThenNewAndCorrectedChildren() {
-        NEO4J.clean();
+        cleanLedger();
         write(SmallPlant.step(""));
         write(List.of(new Equipment("t:E1", "Granulator", "GRANULATOR", "Hall 1", SmallPlant.provenance("e")),
                 new Batch("t:B2", "t:MAT-OUT", "GRANULATION", Batch.BatchStatus.IN_PROCESS, "MBR-7", T, null,

@@ -33,7 +33,7 @@ class ReadYourWritesIT extends HubTestBase {
 
     @BeforeEach
     void oneStep() {
-        NEO4J.clean();
+        cleanLedger();
         NEO4J.writer().write(WriteRequest.of(SmallPlant.step(""), SmallPlant.OPERATOR, "batch record"));
     }
 

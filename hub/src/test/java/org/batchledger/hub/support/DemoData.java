@@ -24,7 +24,7 @@ public final class DemoData {
         if (loader.started(name)) {
             return;
         }
-        neo4j.clean();
+        HubTestBase.cleanLedger();
         SyntheticPlant plant = SyntheticPlant.of(SEED, SIZE);
         loader.load(name, plant.chunks(2_000), Actor.system("synthplant"), "test plant", 0);
     }

@@ -1,5 +1,10 @@
 package org.batchledger.hub.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubTestBase {
     protected static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     protected static final TestTokens TOKENS = TestTokens.shared();
+    protected static final Path DATA_DIR = dataDirectory();
 
     @LocalServerPort
     protected int port;
@@ -25,8 +31,31 @@ public abstract class HubTestBase {
         registry.add("batchledger.keycloak.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("batchledger.demo-plant.enabled", () -> "false");
         registry.add("server.address", () -> "127.0.0.1");
-        // The ledger's signing key is created under data-dir: keep it in the build directory.
-        registry.add("batchledger.data-dir", () -> "target/hub-test-data");
+        // The ledger's signing key and checkpoint log are created under data-dir: a fresh one in the build
+        // directory for each test run, since the log remembers the ledger of the test Neo4j it was signed for.
+        registry.add("batchledger.data-dir", DATA_DIR::toString);
+    }
+
+    /**
+     * Empties the shared graph and the hub's checkpoint log with it: the log is the hub's memory of that ledger,
+     * and a new ledger would otherwise be (rightly) refused as a rewrite of the old one.
+     */
+    public static void cleanLedger() {
+        NEO4J.clean();
+        try {
+            Files.deleteIfExists(DATA_DIR.resolve("keys").resolve(CheckpointLog.FILE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path dataDirectory() {
+        try {
+            Path target = Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(target, "hub-test-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected GraphQlHttp graphql() {

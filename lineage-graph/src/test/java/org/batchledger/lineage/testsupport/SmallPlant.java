@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
 import org.batchledger.lineage.ledger.proof.HubKeys;
 import org.batchledger.lineage.ledger.proof.NoteSigner;
@@ -55,6 +56,6 @@ public final class SmallPlant {
     }
 
     public static Checkpoints checkpoints(GraphDatabase db, Path keyDirectory) {
-        return new Checkpoints(db, signer(keyDirectory), Clock.systemUTC());
+        return new Checkpoints(db, signer(keyDirectory), CheckpointLog.beside(keyDirectory), Clock.systemUTC());
     }
 }

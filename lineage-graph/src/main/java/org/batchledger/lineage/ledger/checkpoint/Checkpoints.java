@@ -1,42 +1,62 @@
 package org.batchledger.lineage.ledger.checkpoint;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.batchledger.lineage.ledger.LedgerHead;
+import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.proof.Checkpoint;
+import org.batchledger.lineage.ledger.proof.MerkleHash;
 import org.batchledger.lineage.ledger.proof.NoteSigner;
+import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.lineage.ledger.proof.Verification;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
-import org.neo4j.driver.Value;
 
 /**
- * Signs and stores checkpoints. {@link #latest()} signs a fresh one whenever the head has moved since the last,
- * so a reader always gets a checkpoint covering every committed entry. Origin and key name are the same text,
- * as C2SP recommends.
+ * Signs, keeps and stores checkpoints. {@link #latest()} signs a fresh one whenever the head has moved since the
+ * last, so a reader always gets a checkpoint covering every committed entry, but only after proving the head's
+ * tree consistent with the last checkpoint the hub kept in its {@link CheckpointLog}: a rewritten or truncated
+ * history is refused with {@link LedgerInconsistentException} and nothing is signed.
+ *
+ * <p>Order of the steps: sign, append to the log (fsynced), store in the database. A crash after the log and
+ * before the database leaves a kept note the next start stores ({@link CheckpointReconciliation}). Origin and key
+ * name are the same text, as C2SP recommends.
  */
 public final class Checkpoints {
-    private static final String LATEST = """
-            MATCH (c:Checkpoint) RETURN c ORDER BY c.treeSize DESC LIMIT 1""";
-    private static final String ALL = """
-            MATCH (c:Checkpoint) RETURN c ORDER BY c.treeSize""";
-    // MERGE on the unique size: two hubs signing the same head keep the first note.
-    private static final String STORE = """
-            MERGE (c:Checkpoint {treeSize: $treeSize})
-              ON CREATE SET c.origin = $origin, c.rootHash = $rootHash, c.timestamp = $timestamp, c.note = $note
-            RETURN c""";
+    private static final HexFormat HEX = HexFormat.of();
 
     private final GraphDatabase db;
     private final NoteSigner signer;
+    private final NoteVerifier hubKey;
+    private final CheckpointLog log;
+    private final CheckpointStore store;
+    private final Consistency consistency;
     private final Clock clock;
+    private final Object signing = new Object();
+    private KeptCheckpoints cached;
+    private long cachedFileSize = -1;
+    private boolean reconciled;
+    /** Test hook: simulates a crash between two steps of signing. */
+    CrashPoint crashPoint = step -> { };
 
-    public Checkpoints(GraphDatabase db, NoteSigner signer, Clock clock) {
+    enum Step { SIGNED, KEPT }
+
+    interface CrashPoint {
+        void reached(Step step);
+    }
+
+    public Checkpoints(GraphDatabase db, NoteSigner signer, CheckpointLog log, Clock clock) {
         this.db = db;
         this.signer = signer;
+        this.hubKey = NoteVerifier.of(signer.verifierKey());
+        this.log = log;
+        this.store = new CheckpointStore(db, signer.verifierKey());
+        this.consistency = new Consistency(new LedgerProofs(db));
         this.clock = clock;
     }
 
@@ -45,39 +65,96 @@ public final class Checkpoints {
         return signer.verifierKey();
     }
 
-    /** The checkpoint of the current head, signing one if the latest stored one is older. */
+    /** The checkpoint of the current head, signing one if the last kept one is older. */
     public StoredCheckpoint latest() {
-        Optional<StoredCheckpoint> stored = db.read(tx -> latest(tx));
-        long size = db.read(tx -> LedgerHead.read(tx).treeSize());
-        if (stored.isPresent() && stored.get().treeSize() >= size) {
-            return stored.get();
+        synchronized (signing) {
+            if (!reconciled) {
+                reconcile(); // at start, normally; here if the database was unreachable then
+            }
+            KeptCheckpoints kept = kept();
+            LedgerHead head = db.read(LedgerHead::read);
+            CheckpointStatus status = status(kept, head);
+            if (!status.consistent()) {
+                throw LedgerInconsistentException.with(status);
+            }
+            if (kept.last().isPresent() && kept.last().get().treeSize() == head.treeSize()) {
+                return store.ensureStored(kept.last().get()); // stored, or lost to a crash before the database
+            }
+            return sign(head, kept);
         }
-        return db.write(this::signHead).result();
     }
 
-    /** Every stored checkpoint, smallest first (verification checks each against the recomputed tree). */
+    /** The database's head against the last kept checkpoint (readiness asks this). */
+    public CheckpointStatus status() {
+        synchronized (signing) {
+            return status(kept(), db.read(LedgerHead::read));
+        }
+    }
+
+    /** Every stored checkpoint, smallest first. */
     public List<StoredCheckpoint> all(Tx tx) {
-        return tx.run(ALL, Map.of()).list(r -> toCheckpoint(r.get("c")));
+        return store.all(tx);
     }
 
-    private Optional<StoredCheckpoint> latest(Tx tx) {
-        var result = tx.run(LATEST, Map.of());
-        return result.hasNext() ? Optional.of(toCheckpoint(result.single().get("c"))) : Optional.empty();
+    /** Reconciles the log and the database after a start; see {@link CheckpointReconciliation}. */
+    public CheckpointReconciliation.Outcome reconcile() {
+        synchronized (signing) {
+            CheckpointReconciliation.Outcome outcome =
+                    new CheckpointReconciliation(db, log, hubKey, store, consistency).run(kept());
+            cachedFileSize = -1;
+            reconciled = true;
+            return outcome;
+        }
     }
 
-    private StoredCheckpoint signHead(Tx tx) {
-        LedgerHead head = LedgerHead.read(tx);
-        Instant now = clock.instant();
-        Checkpoint checkpoint = Checkpoint.at(signer.keyName(), head.treeSize(), HexFormat.of().parseHex(head.root()),
-                Instant.parse(CanonicalJson.formatInstant(now)));
-        Map<String, Object> params = Map.of("treeSize", head.treeSize(), "origin", signer.keyName(),
-                "rootHash", head.root(), "timestamp", CanonicalJson.formatInstant(now), "note", signer.sign(checkpoint));
-        return toCheckpoint(tx.run(STORE, params).single().get("c"));
+    private StoredCheckpoint sign(LedgerHead head, KeptCheckpoints kept) {
+        Instant now = Instant.parse(CanonicalJson.formatInstant(clock.instant()));
+        Checkpoint checkpoint = Checkpoint.at(signer.keyName(), head.treeSize(), HEX.parseHex(head.root()), now);
+        KeptCheckpoints.Kept note = new KeptCheckpoints.Kept(checkpoint, signer.sign(checkpoint));
+        crashPoint.reached(Step.SIGNED);
+        log.append(note.note(), kept.validLength());
+        cachedFileSize = -1;
+        crashPoint.reached(Step.KEPT);
+        return store.store(note);
     }
 
-    private StoredCheckpoint toCheckpoint(Value c) {
-        return new StoredCheckpoint(c.get("origin").asString(), c.get("treeSize").asLong(),
-                c.get("rootHash").asString(), CanonicalJson.parseInstant(c.get("timestamp").asString()),
-                c.get("note").asString(), signer.verifierKey());
+    private CheckpointStatus status(KeptCheckpoints kept, LedgerHead head) {
+        if (!kept.problems().isEmpty()) {
+            return new CheckpointStatus(false, kept.last().map(KeptCheckpoints.Kept::treeSize).orElse(-1L), null,
+                    head.treeSize(), head.root(), String.join("; ", kept.problems()));
+        }
+        long keptSize = kept.last().map(KeptCheckpoints.Kept::treeSize).orElse(0L);
+        byte[] keptRoot = kept.last().map(k -> k.checkpoint().rootHash()).orElse(MerkleHash.emptyRoot());
+        Verification proven = isHash(head.root())
+                ? consistency.check(keptSize, keptRoot, head.treeSize(), HEX.parseHex(head.root()))
+                : Verification.failure("the head's root is not a hash");
+        String sizes = "the database head (size " + head.treeSize() + ", root " + head.root() + ") and the last kept "
+                + "checkpoint (size " + keptSize + ", root " + HEX.formatHex(keptRoot) + ")";
+        return new CheckpointStatus(proven.ok(), kept.last().isPresent() ? keptSize : -1, HEX.formatHex(keptRoot),
+                head.treeSize(), head.root(), proven.ok() ? sizes + " are consistent"
+                        : sizes + " are inconsistent: " + proven.reason());
+    }
+
+    private static boolean isHash(String hex) {
+        try {
+            return HEX.parseHex(hex).length == MerkleHash.SIZE;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The log, read again only when its file has changed size (it only grows, unless someone replaced it). */
+    private KeptCheckpoints kept() {
+        long size;
+        try {
+            size = Files.exists(log.file()) ? Files.size(log.file()) : 0;
+        } catch (IOException e) {
+            size = -2;
+        }
+        if (cached == null || size != cachedFileSize || size < 0) {
+            cached = KeptCheckpoints.read(log, hubKey);
+            cachedFileSize = size;
+        }
+        return cached;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.batchledger.lineage.ledger.LedgerHead;
 import org.batchledger.lineage.ledger.MerkleStore;
+import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.proof.ProofNodes;
 import org.batchledger.lineage.ledger.proof.SubtreeHashes;
@@ -29,10 +30,17 @@ public final class LedgerVerifier {
 
     private final GraphDatabase db;
     private final CheckpointCheck checkpoints;
+    private final KeptCheckpointCheck kept;
 
     public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey) {
+        this(db, hubKey, null);
+    }
+
+    /** Also checks the ledger and the stored checkpoints against the hub's checkpoint log ({@code kept}). */
+    public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey, CheckpointLog kept) {
         this.db = db;
         this.checkpoints = new CheckpointCheck(hubKey);
+        this.kept = kept == null ? null : new KeptCheckpointCheck(kept, hubKey);
     }
 
     public LedgerReport verify(String trustedNote) {
@@ -50,7 +58,7 @@ public final class LedgerVerifier {
     }
 
     private LedgerReport verify(String trustedNote, LedgerHead head, Findings findings, long started) {
-        Map<String, String> notes = notes(trustedNote);
+        Map<String, String> notes = notes(trustedNote, findings);
         Set<Long> sizes = new HashSet<>();
         notes.forEach((what, note) -> sizes.add(checkpoints.size(what, note, findings)));
         ChainCheck chain = new ChainCheck(sizes);
@@ -77,10 +85,15 @@ public final class LedgerVerifier {
                 findings.mismatchCount, millis);
     }
 
-    private Map<String, String> notes(String trustedNote) {
+    private Map<String, String> notes(String trustedNote, Findings findings) {
         Map<String, String> notes = new java.util.LinkedHashMap<>();
+        Map<Long, String> stored = new java.util.TreeMap<>();
         db.read(tx -> tx.run(CHECKPOINTS, Map.of()).list()).forEach(r ->
-                notes.put("stored checkpoint " + r.get("size").asLong(), r.get("note").asString()));
+                stored.put(r.get("size").asLong(), r.get("note").asString()));
+        stored.forEach((size, note) -> notes.put("stored checkpoint " + size, note));
+        if (kept != null) {
+            notes.putAll(kept.check(stored, findings));
+        }
         if (trustedNote != null && !trustedNote.isBlank()) {
             notes.put("the checkpoint supplied", trustedNote);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.ledger.proof.Checked;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.store.GraphDatabase;
@@ -19,10 +20,12 @@ import org.neo4j.driver.exceptions.Neo4jException;
  * Verifies a hub's ledger from the command line, against its Neo4j (read access suffices):
  * <pre>
  * VerifyLedgerCommand --uri neo4j://127.0.0.1:7687 --vkey NAME+KEYID+KEY [--user U --password P]
- *                     [--database neo4j] [--checkpoint NOTE_FILE]
+ *                     [--database neo4j] [--checkpoint NOTE_FILE] [--data-dir DIR | --kept-log FILE]
  * </pre>
  * {@code --vkey} is the {@code publicKey} of {@code ledgerCheckpoint}; {@code --checkpoint} a note kept from
- * earlier. Progress goes to the log; the report to standard output, errors to standard error. Exit status 0 when
+ * earlier; {@code --data-dir} the hub's data directory, whose {@code keys/checkpoints.log} (or the file given by
+ * {@code --kept-log}) holds every checkpoint the hub signed: the ledger and the stored checkpoints are checked
+ * against it. Progress goes to the log; the report to standard output, errors to standard error. Exit status 0 when
  * the ledger verifies, 1 when it does not (the report names the first bad entry and every problem), 2 on a usage
  * error (unknown or missing option, malformed key, unreadable note), 3 when the database cannot be read.
  */
@@ -32,9 +35,9 @@ public final class VerifyLedgerCommand {
     static final int USAGE = 2;
     static final int UNREADABLE = 3;
     static final String USAGE_TEXT = "usage: VerifyLedgerCommand --uri URI --vkey KEY [--user U --password P] "
-            + "[--database DB] [--checkpoint NOTE_FILE]";
+            + "[--database DB] [--checkpoint NOTE_FILE] [--data-dir DIR | --kept-log FILE]";
     private static final Set<String> OPTIONS = Set.of("--uri", "--vkey", "--user", "--password", "--database",
-            "--checkpoint");
+            "--checkpoint", "--data-dir", "--kept-log");
 
     private VerifyLedgerCommand() {
     }
@@ -48,20 +51,22 @@ public final class VerifyLedgerCommand {
         Map<String, String> options;
         NoteVerifier hubKey;
         String note;
+        CheckpointLog kept;
         try {
             options = options(args);
             hubKey = hubKey(options.get("--vkey"));
             note = note(options.get("--checkpoint"));
+            kept = keptLog(options);
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
         }
-        return verify(options, hubKey, note, out, err);
+        return verify(options, hubKey, note, kept, out, err);
     }
 
-    private static int verify(Map<String, String> options, NoteVerifier hubKey, String note, PrintStream out,
-                              PrintStream err) {
+    private static int verify(Map<String, String> options, NoteVerifier hubKey, String note, CheckpointLog kept,
+                              PrintStream out, PrintStream err) {
         String uri = options.get("--uri");
         AuthToken auth = options.containsKey("--user")
                 ? AuthTokens.basic(options.get("--user"), options.getOrDefault("--password", ""))
@@ -77,7 +82,7 @@ public final class VerifyLedgerCommand {
         try (driver) {
             driver.verifyConnectivity();
             GraphDatabase db = new GraphDatabase(driver, options.getOrDefault("--database", "neo4j"));
-            LedgerReport report = new LedgerVerifier(db, hubKey).verify(note);
+            LedgerReport report = new LedgerVerifier(db, hubKey, kept).verify(note);
             LedgerReportText.print(report, out);
             return report.ok() ? OK : FAILED;
         } catch (Neo4jException e) {
@@ -113,6 +118,19 @@ public final class VerifyLedgerCommand {
             throw new UsageException("--vkey: " + key.reason());
         }
         return key.value();
+    }
+
+    private static CheckpointLog keptLog(Map<String, String> options) throws UsageException {
+        if (options.containsKey("--data-dir") && options.containsKey("--kept-log")) {
+            throw new UsageException("give --data-dir or --kept-log, not both");
+        }
+        Path file = options.containsKey("--kept-log") ? Path.of(options.get("--kept-log"))
+                : options.containsKey("--data-dir")
+                ? Path.of(options.get("--data-dir"), "keys", CheckpointLog.FILE_NAME) : null;
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new UsageException("no checkpoint log at " + file);
+        }
+        return file == null ? null : new CheckpointLog(file);
     }
 
     private static String note(String file) throws UsageException {

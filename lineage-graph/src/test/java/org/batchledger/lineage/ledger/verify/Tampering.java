@@ -16,19 +16,19 @@ import org.batchledger.schema.json.Sha256;
  * What an attacker with write access to the database does, in raw Cypher: the tamper tests use it to rewrite the
  * chain, tree and head consistently after an edit, so that only a signed checkpoint can tell.
  */
-final class Tampering {
+public final class Tampering {
     private final GraphDatabase db;
 
-    Tampering(GraphDatabase db) {
+    public Tampering(GraphDatabase db) {
         this.db = db;
     }
 
-    void run(String cypher) {
+    public void run(String cypher) {
         db.write(tx -> tx.run(cypher, Map.of()).consume());
     }
 
     /** Recomputes every entry hash and back link, rebuilds every Merkle node and moves the head to match. */
-    void rechain() {
+    public void rechain() {
         List<Map<String, Object>> entries = db.read(tx -> tx.run("MATCH (e:LedgerEntry) RETURN e ORDER BY e.seq",
                 Map.of()).list(r -> r.get("e").asMap()));
         String prev = LedgerEntry.GENESIS_HASH;

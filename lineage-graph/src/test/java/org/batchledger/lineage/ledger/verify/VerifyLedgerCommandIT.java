@@ -91,6 +91,33 @@ class VerifyLedgerCommandIT {
     }
 
     @Test
+    void rewrittenLedgerWithItsCheckpointsDeletedFailsAgainstTheKeptLogOfTheDataDirectory() throws IOException {
+        Path keys = Files.createDirectories(dir.resolve("data").resolve("keys"));
+        Files.copy(dir.resolve("checkpoints.log"), keys.resolve("checkpoints.log"));
+        attacker.run("MATCH (e:LedgerEntry {seq: 5}) SET e.reason = 'nothing to see'");
+        attacker.rechain();
+        attacker.run("MATCH (c:Checkpoint) DETACH DELETE c");
+
+        int status = run("--uri", uri(), "--vkey", checkpoints.verifierKey(), "--data-dir",
+                dir.resolve("data").toString());
+
+        assertThat(status).isEqualTo(VerifyLedgerCommand.FAILED);
+        assertThat(out()).contains("problem: kept checkpoint 21 is missing from the database (deleted)")
+                .contains("problem: kept checkpoint 21 signs root").contains("the ledger was rewritten");
+        out.reset();
+        assertThat(run("--uri", uri(), "--vkey", checkpoints.verifierKey(), "--kept-log",
+                dir.resolve("checkpoints.log").toString())).isEqualTo(VerifyLedgerCommand.FAILED);
+    }
+
+    @Test
+    void missingCheckpointLogIsAUsageErrorNamingTheFile() {
+        int status = run("--uri", uri(), "--vkey", checkpoints.verifierKey(), "--data-dir", dir.toString());
+
+        assertThat(status).isEqualTo(VerifyLedgerCommand.USAGE);
+        assertThat(err()).contains("error: no checkpoint log at " + dir.resolve("keys").resolve("checkpoints.log"));
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageErrorNamingIt() {
         assertThat(run("--uri", uri())).isEqualTo(VerifyLedgerCommand.USAGE);
         assertThat(err()).contains("error: --vkey is required").contains("usage: VerifyLedgerCommand");

@@ -1,0 +1,66 @@
+package org.batchledger.lineage.ledger.checkpoint;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.batchledger.lineage.ledger.proof.Checkpoint;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.schema.json.CanonicalJson;
+import org.neo4j.driver.Value;
+
+/** The {@code (:Checkpoint)} nodes: a copy of the kept notes for inspectors to fetch, one per tree size. */
+final class CheckpointStore {
+    private static final String AT = """
+            MATCH (c:Checkpoint {treeSize: $treeSize}) RETURN c""";
+    private static final String ALL = """
+            MATCH (c:Checkpoint) RETURN c ORDER BY c.treeSize""";
+    // MERGE on the unique size: a note already stored at this size is kept and returned, so a caller can tell.
+    private static final String STORE = """
+            MERGE (c:Checkpoint {treeSize: $treeSize})
+              ON CREATE SET c.origin = $origin, c.rootHash = $rootHash, c.timestamp = $timestamp, c.note = $note
+            RETURN c""";
+
+    private final GraphDatabase db;
+    private final String verifierKey;
+
+    CheckpointStore(GraphDatabase db, String verifierKey) {
+        this.db = db;
+        this.verifierKey = verifierKey;
+    }
+
+    List<StoredCheckpoint> all() {
+        return db.read(tx -> tx.run(ALL, Map.of()).list(r -> toCheckpoint(r.get("c"))));
+    }
+
+    List<StoredCheckpoint> all(GraphDatabase.Tx tx) {
+        return tx.run(ALL, Map.of()).list(r -> toCheckpoint(r.get("c")));
+    }
+
+    /** The kept note as stored, storing it only if its size has none yet (most calls read and find it). */
+    StoredCheckpoint ensureStored(KeptCheckpoints.Kept kept) {
+        List<StoredCheckpoint> stored = db.read(tx -> tx.run(AT, Map.of("treeSize", kept.treeSize()))
+                .list(r -> toCheckpoint(r.get("c"))));
+        return stored.size() == 1 && stored.getFirst().note().equals(kept.note()) ? stored.getFirst() : store(kept);
+    }
+
+    /** Stores a kept note; a different note already stored at its size is refused, never overwritten. */
+    StoredCheckpoint store(KeptCheckpoints.Kept kept) {
+        Checkpoint c = kept.checkpoint();
+        String time = CanonicalJson.formatInstant(c.time().orElse(java.time.Instant.EPOCH));
+        Map<String, Object> params = Map.of("treeSize", c.treeSize(), "origin", c.origin(),
+                "rootHash", HexFormat.of().formatHex(c.rootHash()), "timestamp", time, "note", kept.note());
+        StoredCheckpoint stored = db.write(tx -> toCheckpoint(tx.run(STORE, params).single().get("c"))).result();
+        if (!stored.note().equals(kept.note())) {
+            throw new LedgerInconsistentException("the database holds another checkpoint at size " + c.treeSize()
+                    + " than the one the hub signed and kept (root " + stored.rootHash() + " stored, "
+                    + HexFormat.of().formatHex(c.rootHash()) + " kept)");
+        }
+        return stored;
+    }
+
+    private StoredCheckpoint toCheckpoint(Value c) {
+        return new StoredCheckpoint(c.get("origin").asString(), c.get("treeSize").asLong(),
+                c.get("rootHash").asString(), CanonicalJson.parseInstant(c.get("timestamp").asString()),
+                c.get("note").asString(), verifierKey);
+    }
+}
