@@ -1,8 +1,13 @@
 package org.batchledger.hub.api;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
+import org.batchledger.lineage.write.CorrectionRefusedException;
+import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.InvalidRecordsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +44,36 @@ class ApiExceptionHandler {
         return error(ErrorType.BAD_REQUEST, e.getMessage(), env);
     }
 
-    private static GraphQLError error(ErrorType type, String message, DataFetchingEnvironment env) {
-        return GraphQLError.newError().errorType(type).message(message).path(env.getExecutionStepInfo().getPath())
-                .location(env.getField().getSourceLocation()).build();
+    @GraphQlExceptionHandler
+    GraphQLError idempotencyConflict(IdempotencyConflictException e, DataFetchingEnvironment env) {
+        return error(ApiErrorType.CONFLICT, e.getMessage(), env, Map.of("idempotencyKey", e.idempotencyKey()));
+    }
+
+    /** A refused correction: FORBIDDEN for a role the rules do not allow, else BAD_REQUEST; names record, field, rule. */
+    @GraphQlExceptionHandler
+    GraphQLError correctionRefused(CorrectionRefusedException e, DataFetchingEnvironment env) {
+        LOG.info("Refused correction: {}", e.getMessage());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("record", e.record());
+        if (e.field() != null) {
+            extensions.put("field", e.field());
+        }
+        extensions.put("rule", e.rule().id());
+        extensions.put("ruleText", e.rule().text());
+        return error(e.forbidden() ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST, e.getMessage(), env, extensions);
+    }
+
+    private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env) {
+        return error(type, message, env, Map.of());
+    }
+
+    private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env,
+                                      Map<String, Object> extensions) {
+        var builder = GraphQLError.newError().errorType(type).message(message)
+                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation());
+        if (!extensions.isEmpty()) {
+            builder.extensions(extensions);
+        }
+        return builder.build();
     }
 }
