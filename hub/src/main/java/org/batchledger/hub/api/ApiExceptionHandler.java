@@ -9,6 +9,7 @@ import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.write.CorrectionRefusedException;
 import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.InvalidRecordsException;
+import org.batchledger.lineage.write.WithdrawalRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -61,6 +62,14 @@ class ApiExceptionHandler {
         extensions.put("rule", e.rule().id());
         extensions.put("ruleText", e.rule().text());
         return error(e.forbidden() ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST, e.getMessage(), env, extensions);
+    }
+
+    /** A refused withdrawal: FORBIDDEN when the caller is neither signer nor qa-release, else BAD_REQUEST. */
+    @GraphQlExceptionHandler
+    GraphQLError withdrawalRefused(WithdrawalRefusedException e, DataFetchingEnvironment env) {
+        LOG.info("Refused withdrawal: {}", e.getMessage());
+        return error(e.forbidden() ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST, e.getMessage(), env,
+                Map.of("record", e.signature(), "rule", e.rule().id(), "ruleText", e.rule().text()));
     }
 
     private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env) {

@@ -11,7 +11,12 @@ import org.batchledger.lineage.ledger.proof.NoteSigner;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.query.Neighbours;
+import org.batchledger.lineage.query.RecordQueries;
+import org.batchledger.lineage.query.SignatureStates;
+import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordCorrector;
+import org.batchledger.lineage.write.SignatureWithdrawals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +52,18 @@ class LedgerConfiguration {
     }
 
     @Bean
-    RecordCorrector recordCorrector(GraphDatabase db, ObjectProvider<Clock> clock) {
-        return new RecordCorrector(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
+    RecordCorrector recordCorrector(LedgeredWrite unitOfWork) {
+        return new RecordCorrector(unitOfWork);
+    }
+
+    @Bean
+    SignatureWithdrawals signatureWithdrawals(LedgeredWrite unitOfWork, ObjectProvider<Clock> clock) {
+        return new SignatureWithdrawals(unitOfWork, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    SignatureStates signatureStates(Neighbours neighbours, RecordQueries records) {
+        return new SignatureStates(neighbours, records);
     }
 
     @Bean
