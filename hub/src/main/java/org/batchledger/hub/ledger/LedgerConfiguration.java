@@ -3,6 +3,7 @@ package org.batchledger.hub.ledger;
 import java.time.Clock;
 import org.batchledger.hub.HubProperties;
 import org.batchledger.lineage.ledger.LedgerAppender;
+import org.batchledger.lineage.ledger.audit.AuditChanges;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
@@ -10,10 +11,10 @@ import org.batchledger.lineage.ledger.proof.HubKeys;
 import org.batchledger.lineage.ledger.proof.NoteSigner;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
-import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.query.Neighbours;
 import org.batchledger.lineage.query.RecordQueries;
 import org.batchledger.lineage.query.SignatureStates;
+import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordCorrector;
 import org.batchledger.lineage.write.SignatureWithdrawals;
@@ -49,6 +50,11 @@ class LedgerConfiguration {
     @Bean
     LedgerReads ledgerReads(GraphDatabase db) {
         return new LedgerReads(db);
+    }
+
+    @Bean
+    AuditChanges auditChanges(GraphDatabase db) {
+        return new AuditChanges(db);
     }
 
     @Bean

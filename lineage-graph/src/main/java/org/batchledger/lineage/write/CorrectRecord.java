@@ -11,6 +11,7 @@ import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordFields;
 
 /**
  * Corrects one record by a new version: never in place. The {@link CorrectionRules} are checked for every field
@@ -31,12 +32,13 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
     private final String requestHash;
 
     CorrectRecord(CorrectionRequest request) {
-        this.request = request;
         requireAllowed(request);
+        this.request = new CorrectionRequest(request.type(), request.key(), stored(request), request.actor(),
+                request.reason(), request.idempotencyKey());
         Map<String, Object> content = new TreeMap<>();
         content.put("type", request.type().graphName());
         content.put("key", request.key());
-        content.put("changes", new TreeMap<>(request.changes()));
+        content.put("changes", new TreeMap<>(this.request.changes()));
         this.requestHash = RequestHash.of("CorrectRecord", request.actor(), request.reason(), content);
     }
 
@@ -56,6 +58,20 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
         if (request.reason() == null || request.reason().isBlank()) {
             throw problem(request, "reason", "a correction needs a reason");
         }
+    }
+
+    // Values given as text (the API's) become the field's stored value; typed values are taken as they are.
+    private static Map<String, Object> stored(CorrectionRequest request) {
+        Map<String, Object> stored = new HashMap<>();
+        request.changes().forEach((field, value) -> {
+            try {
+                stored.put(field, value instanceof String text
+                        ? RecordFields.storedValue(request.type(), field, text) : value);
+            } catch (RecordFields.BadValueException e) {
+                throw problem(request, field, e.getMessage());
+            }
+        });
+        return stored;
     }
 
     @Override

@@ -45,10 +45,6 @@ final class WithdrawSignature implements LedgeredCommand<SignatureWithdrawal> {
                 Map.of("signature", request.signatureKey()));
     }
 
-    static String withdrawalKey(String signatureKey) {
-        return "withdrawal:" + signatureKey;
-    }
-
     @Override
     public String idempotencyKey() {
         return request.idempotencyKey();
@@ -84,7 +80,7 @@ final class WithdrawSignature implements LedgeredCommand<SignatureWithdrawal> {
             throw new WithdrawalRefusedException(request.signatureKey(), WHO, true);
         }
         Instant now = clock.instant();
-        SignatureWithdrawal withdrawal = new SignatureWithdrawal(withdrawalKey(request.signatureKey()),
+        SignatureWithdrawal withdrawal = new SignatureWithdrawal(SignatureWithdrawal.keyFor(request.signatureKey()),
                 request.signatureKey(), request.reason(), actor.subject(), actor.displayName(), now,
                 new Provenance("hub:" + actor.clientId(), null, actor.subject(), now, now));
         Plan<Map<org.batchledger.schema.record.RecordType, Integer>> create = new CreateRecords(new WriteRequest(

@@ -13,6 +13,11 @@ import java.time.Instant;
 public record SignatureWithdrawal(String key, String signatureKey, String reason, String withdrawnBy,
                                   String printedName, Instant withdrawnAt, Provenance provenance)
         implements LedgerRecord {
+    /** The key of the (only) withdrawal of a signature: derived, so a second withdrawal collides. */
+    public static String keyFor(String signatureKey) {
+        return "withdrawal:" + signatureKey;
+    }
+
     public SignatureWithdrawal {
         withdrawnAt = Instants.millis(withdrawnAt);
     }
