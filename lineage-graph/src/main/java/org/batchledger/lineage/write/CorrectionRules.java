@@ -4,7 +4,7 @@ import static java.util.Map.entry;
 
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,16 +155,16 @@ public final class CorrectionRules {
     }
 
     private static Map<String, Set<Role>> fields(Set<Role> roles, String... names) {
-        Map<String, Set<Role>> m = new LinkedHashMap<>();
+        Map<String, Set<Role>> m = new HashMap<>();
         for (String n : names) {
             m.put(n, Set.copyOf(roles));
         }
-        return m;
+        return Map.copyOf(m);
     }
 
     @SafeVarargs
     private static Map<String, Set<Role>> merge(Map<String, Set<Role>>... parts) {
-        Map<String, Set<Role>> m = new LinkedHashMap<>();
+        Map<String, Set<Role>> m = new HashMap<>();
         List.of(parts).forEach(m::putAll);
         return Map.copyOf(m);
     }
