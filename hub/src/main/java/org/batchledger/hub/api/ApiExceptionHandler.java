@@ -3,9 +3,14 @@ package org.batchledger.hub.api;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.ledger.checkpoint.LedgerInconsistentException;
+import org.batchledger.lineage.write.CorrectionRefusedException;
+import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.InvalidRecordsException;
+import org.batchledger.lineage.write.WithdrawalRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -19,7 +24,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 @ControllerAdvice
 class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    static final ErrorClassification LEDGER_INCONSISTENT = ErrorClassification.errorClassification("LEDGER_INCONSISTENT");
 
     @GraphQlExceptionHandler
     GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
@@ -46,12 +50,47 @@ class ApiExceptionHandler {
     @GraphQlExceptionHandler
     GraphQLError ledgerInconsistent(LedgerInconsistentException e, DataFetchingEnvironment env) {
         LOG.error("Refused to sign a checkpoint: {}", e.getMessage());
-        return GraphQLError.newError().errorType(LEDGER_INCONSISTENT).message(e.getMessage())
-                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation()).build();
+        return error(ApiErrorType.LEDGER_INCONSISTENT, e.getMessage(), env);
     }
 
-    private static GraphQLError error(ErrorType type, String message, DataFetchingEnvironment env) {
-        return GraphQLError.newError().errorType(type).message(message).path(env.getExecutionStepInfo().getPath())
-                .location(env.getField().getSourceLocation()).build();
+    @GraphQlExceptionHandler
+    GraphQLError idempotencyConflict(IdempotencyConflictException e, DataFetchingEnvironment env) {
+        return error(ApiErrorType.CONFLICT, e.getMessage(), env, Map.of("idempotencyKey", e.idempotencyKey()));
+    }
+
+    /** A refused correction: FORBIDDEN for a role the rules do not allow, else BAD_REQUEST; names record, field, rule. */
+    @GraphQlExceptionHandler
+    GraphQLError correctionRefused(CorrectionRefusedException e, DataFetchingEnvironment env) {
+        LOG.info("Refused correction: {}", e.getMessage());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("record", e.record());
+        if (e.field() != null) {
+            extensions.put("field", e.field());
+        }
+        extensions.put("rule", e.rule().id());
+        extensions.put("ruleText", e.rule().text());
+        return error(e.forbidden() ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST, e.getMessage(), env, extensions);
+    }
+
+    /** A refused withdrawal: FORBIDDEN when the caller is neither signer nor qa-release, else BAD_REQUEST. */
+    @GraphQlExceptionHandler
+    GraphQLError withdrawalRefused(WithdrawalRefusedException e, DataFetchingEnvironment env) {
+        LOG.info("Refused withdrawal: {}", e.getMessage());
+        return error(e.forbidden() ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST, e.getMessage(), env,
+                Map.of("record", e.signature(), "rule", e.rule().id(), "ruleText", e.rule().text()));
+    }
+
+    private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env) {
+        return error(type, message, env, Map.of());
+    }
+
+    private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env,
+                                      Map<String, Object> extensions) {
+        var builder = GraphQLError.newError().errorType(type).message(message)
+                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation());
+        if (!extensions.isEmpty()) {
+            builder.extensions(extensions);
+        }
+        return builder.build();
     }
 }

@@ -1,7 +1,9 @@
 package org.batchledger.hub.ledger;
 
 import graphql.GraphQLContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.batchledger.hub.api.BadRequestException;
 import org.batchledger.hub.api.node.GlobalIds;
@@ -15,7 +17,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
-/** Corrections, attributed to the caller's token; the bookmark goes to the response extensions. */
+/**
+ * Corrections, attributed to the caller's token; values go down as text and lineage-graph types them by the record's
+ * fields and applies the correction rules. The bookmark goes to the response extensions.
+ */
 @Controller
 class CorrectionController {
     private final RecordCorrector corrector;
@@ -31,9 +36,10 @@ class CorrectionController {
             throw new BadRequestException("argument 'changes' must name at least one field to correct");
         }
         RecordRef ref = GlobalIds.parse(id);
-        CorrectionReceipt receipt = corrector.correct(new CorrectionRequest(ref.type(), ref.key(),
-                FieldChanges.typed(ref.type(), changes), CurrentActor.of(authentication), reason,
-                UUID.randomUUID().toString()));
+        Map<String, Object> values = new HashMap<>();
+        changes.forEach(c -> values.put(c.field(), c.value()));
+        CorrectionReceipt receipt = corrector.correct(new CorrectionRequest(ref.type(), ref.key(), values,
+                CurrentActor.of(authentication), reason, UUID.randomUUID().toString()));
         BookmarkExtensions.remember(context, receipt.bookmarks());
         return receipt;
     }

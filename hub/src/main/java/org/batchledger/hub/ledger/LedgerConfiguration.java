@@ -3,6 +3,7 @@ package org.batchledger.hub.ledger;
 import java.time.Clock;
 import org.batchledger.hub.HubProperties;
 import org.batchledger.lineage.ledger.LedgerAppender;
+import org.batchledger.lineage.ledger.audit.AuditChanges;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
 import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
@@ -11,8 +12,13 @@ import org.batchledger.lineage.ledger.proof.HubKeys;
 import org.batchledger.lineage.ledger.proof.NoteSigner;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
+import org.batchledger.lineage.record.Neighbours;
+import org.batchledger.lineage.record.RecordQueries;
+import org.batchledger.lineage.record.SignatureStates;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordCorrector;
+import org.batchledger.lineage.write.SignatureWithdrawals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -53,8 +59,23 @@ class LedgerConfiguration {
     }
 
     @Bean
-    RecordCorrector recordCorrector(GraphDatabase db, ObjectProvider<Clock> clock) {
-        return new RecordCorrector(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
+    AuditChanges auditChanges(GraphDatabase db) {
+        return new AuditChanges(db);
+    }
+
+    @Bean
+    RecordCorrector recordCorrector(LedgeredWrite unitOfWork) {
+        return new RecordCorrector(unitOfWork);
+    }
+
+    @Bean
+    SignatureWithdrawals signatureWithdrawals(LedgeredWrite unitOfWork, ObjectProvider<Clock> clock) {
+        return new SignatureWithdrawals(unitOfWork, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    SignatureStates signatureStates(Neighbours neighbours, RecordQueries records) {
+        return new SignatureStates(neighbours, records);
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package org.batchledger.hub.ledger;
 
+import java.util.List;
+import java.util.Map;
 import org.batchledger.hub.api.node.GlobalIds;
 import org.batchledger.hub.api.paging.Paging;
 import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.lineage.ledger.audit.AuditChanges;
 import org.batchledger.lineage.ledger.audit.AuditEntry;
 import org.batchledger.lineage.ledger.audit.ConsistencyProof;
 import org.batchledger.lineage.ledger.audit.InclusionProof;
@@ -13,8 +16,10 @@ import org.batchledger.lineage.ledger.checkpoint.StoredCheckpoint;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.store.Page;
+import org.batchledger.schema.record.RecordFields.Difference;
 import org.batchledger.schema.record.RecordRef;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -26,12 +31,15 @@ class LedgerController {
     private final LedgerProofs proofs;
     private final LedgerReads reads;
     private final LedgerVerifier verifier;
+    private final AuditChanges changes;
 
-    LedgerController(Checkpoints checkpoints, LedgerProofs proofs, LedgerReads reads, LedgerVerifier verifier) {
+    LedgerController(Checkpoints checkpoints, LedgerProofs proofs, LedgerReads reads, LedgerVerifier verifier,
+                     AuditChanges changes) {
         this.checkpoints = checkpoints;
         this.proofs = proofs;
         this.reads = reads;
         this.verifier = verifier;
+        this.changes = changes;
     }
 
     @QueryMapping
@@ -64,6 +72,11 @@ class LedgerController {
     Page<AuditEntry> ledgerEntries(@Argument Long from, @Argument Long to, @Argument Integer first,
                                    @Argument String after) {
         return reads.entries(from, to, Paging.of(first, after));
+    }
+
+    @BatchMapping(typeName = "LedgerEntry")
+    Map<AuditEntry, List<Difference>> changes(List<AuditEntry> entries) {
+        return changes.of(entries);
     }
 
     @SchemaMapping(typeName = "LedgerCheckpoint")

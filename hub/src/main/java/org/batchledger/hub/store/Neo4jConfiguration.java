@@ -12,6 +12,7 @@ import org.batchledger.lineage.record.RecordQueries;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
+import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordWriter;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -63,9 +64,15 @@ class Neo4jConfiguration {
         return db;
     }
 
+    /** The one ledgered unit of work every write command runs on. */
     @Bean
-    RecordWriter recordWriter(GraphDatabase db, ObjectProvider<Clock> clock) {
-        return new RecordWriter(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
+    LedgeredWrite ledgeredWrite(GraphDatabase db, ObjectProvider<Clock> clock) {
+        return new LedgeredWrite(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    @Bean
+    RecordWriter recordWriter(LedgeredWrite unitOfWork) {
+        return new RecordWriter(unitOfWork);
     }
 
     @Bean

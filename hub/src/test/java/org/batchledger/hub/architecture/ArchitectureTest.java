@@ -2,6 +2,7 @@ package org.batchledger.hub.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -13,8 +14,11 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.function.Function;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Migrations;
+import org.batchledger.lineage.write.LedgeredWrite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +147,39 @@ class ArchitectureTest {
                 .should().callMethod(org.neo4j.driver.Driver.class, "session")
                 .orShould().callMethod(org.neo4j.driver.Driver.class, "session", org.neo4j.driver.SessionConfig.class)
                 .check(main);
+    }
+
+    /**
+     * The ledgered unit of work is the only code that opens a write transaction; besides it only checkpoint
+     * storage, the schema migrations and the embedded store's bootstrap may.
+     */
+    private static final ArchRule ONLY_THE_UNIT_OF_WORK_WRITES = noClasses()
+            .that().doNotHaveFullyQualifiedName(LedgeredWrite.class.getName())
+            .and().doNotHaveFullyQualifiedName(Migrations.class.getName())
+            .and().resideOutsideOfPackages("org.batchledger.lineage.ledger.checkpoint..",
+                    "org.batchledger.lineage.store.embedded..")
+            .should().callMethod(GraphDatabase.class, "write", Function.class)
+            .because("ledgered changes are written only through LedgeredWrite (issue 8)");
+
+    @Test
+    void onlyTheLedgeredUnitOfWorkOpensWriteTransactions() {
+        ONLY_THE_UNIT_OF_WORK_WRITES.check(main);
+    }
+
+    @Test
+    void aClassThatWritesBesideTheUnitOfWorkFailsTheRule() {
+        JavaClasses rogue = new ClassFileImporter().importClasses(RogueWriter.class);
+
+        assertThatThrownBy(() -> ONLY_THE_UNIT_OF_WORK_WRITES.check(rogue))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(RogueWriter.class.getName())
+                .hasMessageContaining("GraphDatabase.write");
+    }
+
+    /** Writes around the unit of work: the rule must name it. */
+    static final class RogueWriter {
+        void write(GraphDatabase db) {
+            db.write(tx -> tx.run("CREATE (:Batch {key: 'forged'})", java.util.Map.of()).consume());
+        }
     }
 }

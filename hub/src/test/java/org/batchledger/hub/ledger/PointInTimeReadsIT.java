@@ -36,18 +36,18 @@ import org.junit.jupiter.api.Test;
 class PointInTimeReadsIT extends HubTestBase {
     private static final Instant T = SmallPlant.T0;
     private static final String BATCH_TREE = """
-            { batch(id: "Batch:t:B"ASOF) { asOf status product { name }
+            { batch(id: "Batch:t:B"ASOF) { asOf stage product { name }
                 inputs { key quantity lot { key quantity asOf } }
-                outputs(first: 10) { edges { node { key quantity asOf producedBy { key status } } } }
+                outputs(first: 10) { edges { node { key quantity asOf producedBy { key stage } } } }
                 stepRecords(first: 10) { edges { node { key value } } }
                 equipmentUsed { key equipment { key } }
-                testResults { key outcome subject { id ... on Batch { status } } }
-                deviations { key status impacts { id ... on Lot { quantity } } }
-                signatures { key signs { id ... on Batch { status } } } } }""";
+                testResults { key outcome subject { id ... on Batch { stage } } }
+                deviations { key severity impacts { id ... on Lot { quantity } } }
+                signatures { key signs { id ... on Batch { stage } } } } }""";
     private static final String LOT_TREE = """
             { lot(id: "Lot:t:LOT-IN"ASOF) { asOf quantity material { name }
-                consumedBy(first: 10) { edges { node { key status inputs { key } } } }
-                testResults { key } deviations { key status } } }""";
+                consumedBy(first: 10) { edges { node { key stage inputs { key } } } }
+                testResults { key } deviations { key severity } } }""";
 
     /** The ledger's tree size after the first state was recorded; everything after it is later. */
     private int then;
@@ -72,18 +72,18 @@ class PointInTimeReadsIT extends HubTestBase {
                 new Consumption("t:C3", "t:LOT-IN", "t:B2", 5.0, "kg", "charge", T, SmallPlant.provenance("c3"))));
         correct("StepRecord:t:SR1", "value", "7.4");
         correct("TestResult:t:TR1", "outcome", "OOS");
-        correct("Deviation:t:D1", "status", "CLOSED");
+        correct("Deviation:t:D1", "severity", "MAJOR");
         correct("Lot:t:LOT-OUT", "quantity", "117.5");
         correct("Lot:t:LOT-IN", "quantity", "240");
         correct("Material:t:MAT-OUT", "name", "Granulate (milled)");
-        correct("Batch:t:B", "status", "RELEASED");
+        correct("Batch:t:B", "stage", "MILLING");
     }
 
     @Test
     void batchAsOfATreeSizeShowsEveryChildAsItStoodThenAndTheCurrentReadShowsTheNewState() {
         JsonObject old = batch(then);
         assertThat(old.getInt("asOf")).isEqualTo(then);
-        assertThat(old.getString("status")).isEqualTo("COMPLETED");
+        assertThat(old.getString("stage")).isEqualTo("GRANULATION");
         assertThat(old.getJsonObject("product").getString("name")).isEqualTo("Granulate");
         assertThat(keys(old.getJsonArray("inputs"))).containsExactly("t:C");
         JsonObject inputLot = old.getJsonArray("inputs").getJsonObject(0).getJsonObject("lot");
@@ -92,27 +92,27 @@ class PointInTimeReadsIT extends HubTestBase {
         JsonArray outputs = nodes(old.getJsonObject("outputs"));
         assertThat(keys(outputs)).containsExactly("t:LOT-OUT");
         assertThat(outputs.getJsonObject(0).getJsonNumber("quantity").doubleValue()).isEqualTo(250.0);
-        assertThat(outputs.getJsonObject(0).getJsonObject("producedBy").getString("status")).isEqualTo("COMPLETED");
+        assertThat(outputs.getJsonObject(0).getJsonObject("producedBy").getString("stage")).isEqualTo("GRANULATION");
         assertThat(values(nodes(old.getJsonObject("stepRecords")), n -> n.getString("value"))).containsExactly("6.8");
         assertThat(keys(old.getJsonArray("equipmentUsed"))).containsExactly("t:U1");
         assertThat(values(old.getJsonArray("testResults"), n -> n.getString("key") + "=" + n.getString("outcome")))
                 .containsExactly("t:TR1=PASS");
-        assertThat(old.getJsonArray("testResults").getJsonObject(0).getJsonObject("subject").getString("status"))
-                .isEqualTo("COMPLETED");
+        assertThat(old.getJsonArray("testResults").getJsonObject(0).getJsonObject("subject").getString("stage"))
+                .isEqualTo("GRANULATION");
         JsonObject deviation = old.getJsonArray("deviations").getJsonObject(0);
         assertThat(keys(old.getJsonArray("deviations"))).containsExactly("t:D1");
-        assertThat(deviation.getString("status")).isEqualTo("OPEN");
+        assertThat(deviation.getString("severity")).isEqualTo("MINOR");
         assertThat(values(deviation.getJsonArray("impacts"), n -> n.getString("id"))).contains("Lot:t:LOT-IN");
         assertThat(deviation.getJsonArray("impacts").getValuesAs(JsonObject.class).stream()
                 .filter(n -> n.containsKey("quantity")).map(n -> n.getJsonNumber("quantity").doubleValue()))
                 .containsExactly(250.0);
         assertThat(keys(old.getJsonArray("signatures"))).containsExactly("t:S1");
-        assertThat(old.getJsonArray("signatures").getJsonObject(0).getJsonObject("signs").getString("status"))
-                .isEqualTo("COMPLETED");
+        assertThat(old.getJsonArray("signatures").getJsonObject(0).getJsonObject("signs").getString("stage"))
+                .isEqualTo("GRANULATION");
 
         JsonObject now = batch(null);
         assertThat(now.isNull("asOf")).isTrue();
-        assertThat(now.getString("status")).isEqualTo("RELEASED");
+        assertThat(now.getString("stage")).isEqualTo("MILLING");
         assertThat(now.getJsonObject("product").getString("name")).isEqualTo("Granulate (milled)");
         assertThat(keys(now.getJsonArray("inputs"))).containsExactly("t:C", "t:C2");
         assertThat(now.getJsonArray("inputs").getJsonObject(0).getJsonObject("lot").getJsonNumber("quantity")
@@ -123,8 +123,8 @@ class PointInTimeReadsIT extends HubTestBase {
         assertThat(keys(now.getJsonArray("equipmentUsed"))).containsExactly("t:U1", "t:U2");
         assertThat(values(now.getJsonArray("testResults"), n -> n.getString("key") + "=" + n.getString("outcome")))
                 .containsExactly("t:TR1=OOS", "t:TR2=PASS");
-        assertThat(values(now.getJsonArray("deviations"), n -> n.getString("key") + "=" + n.getString("status")))
-                .containsExactly("t:D1=CLOSED", "t:D2=OPEN");
+        assertThat(values(now.getJsonArray("deviations"), n -> n.getString("key") + "=" + n.getString("severity")))
+                .containsExactly("t:D1=MAJOR", "t:D2=MINOR");
         assertThat(keys(now.getJsonArray("signatures"))).containsExactly("t:S1", "t:S2");
     }
 
@@ -134,18 +134,18 @@ class PointInTimeReadsIT extends HubTestBase {
         assertThat(old.getInt("asOf")).isEqualTo(then);
         assertThat(old.getJsonNumber("quantity").doubleValue()).isEqualTo(250.0);
         JsonArray consumers = nodes(old.getJsonObject("consumedBy"));
-        assertThat(values(consumers, n -> n.getString("key") + "=" + n.getString("status")))
-                .as("B2 existed then, but consumed the lot only later").containsExactly("t:B=COMPLETED");
+        assertThat(values(consumers, n -> n.getString("key") + "=" + n.getString("stage")))
+                .as("B2 existed then, but consumed the lot only later").containsExactly("t:B=GRANULATION");
         assertThat(keys(consumers.getJsonObject(0).getJsonArray("inputs"))).containsExactly("t:C");
         assertThat(keys(old.getJsonArray("testResults"))).containsExactly("t:TRL1");
-        assertThat(values(old.getJsonArray("deviations"), n -> n.getString("status"))).containsExactly("OPEN");
+        assertThat(values(old.getJsonArray("deviations"), n -> n.getString("severity"))).containsExactly("MINOR");
 
         JsonObject now = lot(null);
         assertThat(now.getJsonNumber("quantity").doubleValue()).isEqualTo(240.0);
-        assertThat(values(nodes(now.getJsonObject("consumedBy")), n -> n.getString("key") + "=" + n.getString("status")))
-                .containsExactly("t:B=RELEASED", "t:B2=IN_PROCESS");
+        assertThat(values(nodes(now.getJsonObject("consumedBy")), n -> n.getString("key") + "=" + n.getString("stage")))
+                .containsExactly("t:B=MILLING", "t:B2=GRANULATION");
         assertThat(keys(now.getJsonArray("testResults"))).containsExactly("t:TRL1", "t:TRL2");
-        assertThat(values(now.getJsonArray("deviations"), n -> n.getString("status"))).containsExactly("CLOSED");
+        assertThat(values(now.getJsonArray("deviations"), n -> n.getString("severity"))).containsExactly("MAJOR");
     }
 
     @Test
@@ -163,16 +163,16 @@ class PointInTimeReadsIT extends HubTestBase {
     void traceAsOfATreeSizeFollowsTheGenealogyOfThenAndShowsTheRecordsAsTheyWere() {
         String trace = """
                 { trace(from: "Lot:t:LOT-IN", direction: DOWNSTREAM%s) { asOf nodes(first: 20) { edges { node {
-                    id record { ... on Lot { quantity asOf } ... on Batch { status asOf } } } } } } }""";
+                    id record { ... on Lot { quantity asOf } ... on Batch { stage asOf } } } } } } }""";
         JsonObject old = ok(graphql().post(inspector(), trace.formatted(", asOf: " + then)))
                 .body().getJsonObject("data").getJsonObject("trace");
         JsonObject now = ok(graphql().post(inspector(), trace.formatted(""))).body().getJsonObject("data").getJsonObject("trace");
 
         assertThat(old.getInt("asOf")).isEqualTo(then);
         assertThat(values(nodes(old.getJsonObject("nodes")), PointInTimeReadsIT::describe))
-                .containsExactly("Lot:t:LOT-IN=250.0", "Batch:t:B=COMPLETED", "Lot:t:LOT-OUT=250.0");
+                .containsExactly("Lot:t:LOT-IN=250.0", "Batch:t:B=GRANULATION", "Lot:t:LOT-OUT=250.0");
         assertThat(values(nodes(now.getJsonObject("nodes")), PointInTimeReadsIT::describe))
-                .containsExactlyInAnyOrder("Lot:t:LOT-IN=240.0", "Batch:t:B=RELEASED", "Batch:t:B2=IN_PROCESS",
+                .containsExactlyInAnyOrder("Lot:t:LOT-IN=240.0", "Batch:t:B=MILLING", "Batch:t:B2=GRANULATION",
                         "Lot:t:LOT-OUT=117.5", "Lot:t:LOT-OUT2=250.0");
     }
 
@@ -216,7 +216,8 @@ class PointInTimeReadsIT extends HubTestBase {
     }
 
     private void correct(String id, String field, String value) {
-        ok(graphql().post(TOKENS.forUser("operator", "operator"), """
+        // a reviewer: the correction rules let qa-reviewer correct every field this fixture changes
+        ok(graphql().post(TOKENS.forUser("reviewer", "qa-reviewer"), """
                 mutation { correct(id: "%s", reason: "transcription error", changes: [{field: "%s", value: "%s"}])
                   { version } }""".formatted(id, field, value)));
     }
@@ -270,7 +271,7 @@ class PointInTimeReadsIT extends HubTestBase {
 
     private static String describe(JsonObject node) {
         JsonObject record = node.getJsonObject("record");
-        return node.getString("id") + "=" + (record.containsKey("status") ? record.getString("status")
+        return node.getString("id") + "=" + (record.containsKey("stage") ? record.getString("stage")
                 : record.getJsonNumber("quantity").toString());
     }
 }

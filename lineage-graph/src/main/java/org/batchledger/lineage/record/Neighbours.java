@@ -26,6 +26,8 @@ public final class Neighbours {
         BATCH_TEST_RESULTS("(p:Batch {key: k, version: 1})<-[:ON]-(c:TestResult)", RecordType.TEST_RESULT, false),
         BATCH_DEVIATIONS("(p:Batch {key: k, version: 1})<-[:IMPACTS]-(c:Deviation)", RecordType.DEVIATION, false),
         BATCH_SIGNATURES("(p:Batch {key: k, version: 1})<-[:SIGNS]-(c:Signature)", RecordType.SIGNATURE, false),
+        SIGNATURE_WITHDRAWALS("(p:Signature {key: k, version: 1})<-[:WITHDRAWS]-(c:SignatureWithdrawal)",
+                RecordType.SIGNATURE_WITHDRAWAL, false),
         LOT_CONSUMED_BY("(p:Lot {key: k, version: 1})-[r:CONSUMED_IN]->(c:Batch)", RecordType.BATCH, true),
         LOT_PRODUCED_BY("(p:Lot {key: k, version: 1})<-[r:PRODUCED]-(c:Batch)", RecordType.BATCH, true),
         LOT_TEST_RESULTS("(p:Lot {key: k, version: 1})<-[:ON]-(c:TestResult)", RecordType.TEST_RESULT, false),

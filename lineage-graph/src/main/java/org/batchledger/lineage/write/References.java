@@ -30,6 +30,8 @@ final class References {
             Map.entry(RecordType.CALIBRATION, List.of(new Field("equipmentKey", "ON", RecordType.EQUIPMENT))),
             Map.entry(RecordType.DOCUMENT, List.of(new Field("about", "ABOUT", null))),
             Map.entry(RecordType.SIGNATURE, List.of(new Field("signs", "SIGNS", null))),
+            Map.entry(RecordType.SIGNATURE_WITHDRAWAL,
+                    List.of(new Field("signatureKey", "WITHDRAWS", RecordType.SIGNATURE))),
             Map.entry(RecordType.CONSUMPTION, List.of(new Field("lotKey", "from", RecordType.LOT),
                     new Field("batchKey", "to", RecordType.BATCH))),
             Map.entry(RecordType.PRODUCTION, List.of(new Field("batchKey", "from", RecordType.BATCH),

@@ -97,7 +97,7 @@ class RecordCorrectorIT {
     void aCorrectionNeedsAReasonAndMayNotChangeIdentityOrReferences() {
         assertThatThrownBy(() -> corrector.correct(lotQuantity(1.0, " "))).hasMessageContaining("field reason");
         assertThatThrownBy(() -> corrector.correct(change("materialKey", "t:MAT-IN")))
-                .hasMessageContaining("field materialKey: cannot be corrected");
+                .hasMessageContaining("field materialKey refused: CORR-REFERENCE");
         assertThatThrownBy(() -> corrector.correct(change("key", "t:OTHER"))).hasMessageContaining("field key");
         assertThatThrownBy(() -> corrector.correct(change("colour", "red"))).hasMessageContaining("not a field");
     }

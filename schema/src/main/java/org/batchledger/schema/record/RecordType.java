@@ -16,6 +16,7 @@ public enum RecordType {
     CALIBRATION("Calibration", Calibration.class, false),
     DOCUMENT("Document", Document.class, false),
     SIGNATURE("Signature", Signature.class, false),
+    SIGNATURE_WITHDRAWAL("SignatureWithdrawal", SignatureWithdrawal.class, false),
     SOURCE_FILE("SourceFile", SourceFile.class, false),
     CONSUMPTION("CONSUMED_IN", Consumption.class, true),
     PRODUCTION("PRODUCED", Production.class, true),

@@ -9,7 +9,7 @@ import org.batchledger.schema.record.RecordType;
 public final class GlobalIds {
     public static final Set<RecordType> NODE_TYPES = Set.of(RecordType.MATERIAL, RecordType.LOT, RecordType.BATCH,
             RecordType.EQUIPMENT, RecordType.STEP_RECORD, RecordType.TEST_RESULT, RecordType.DEVIATION,
-            RecordType.CLEANING, RecordType.CALIBRATION, RecordType.SIGNATURE);
+            RecordType.CLEANING, RecordType.CALIBRATION, RecordType.SIGNATURE, RecordType.SIGNATURE_WITHDRAWAL);
 
     private GlobalIds() {
     }

@@ -1,5 +1,6 @@
 package org.batchledger.lineage.ledger.audit;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,13 @@ import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.schema.record.RecordType;
+import org.batchledger.schema.record.SignatureWithdrawal;
 
 /** Keyset pages of entries, ordered by sequence number (the cursor is the last sequence number seen). */
 public final class LedgerReads {
     private static final String TRAIL = """
-            MATCH (e:LedgerEntry {entityType: $type, entityKey: $key}) WHERE e.seq > $after
+            UNWIND $entities AS x
+            MATCH (e:LedgerEntry {entityType: x.type, entityKey: x.key}) WHERE e.seq > $after
             RETURN e ORDER BY e.seq LIMIT $limit""";
     private static final String RANGE = """
             MATCH (e:LedgerEntry) WHERE e.seq > $after AND e.seq >= $from AND e.seq <= $to
@@ -24,9 +27,18 @@ public final class LedgerReads {
         this.db = db;
     }
 
-    /** Every entry about one record, all its versions: creation, corrections with who, when and why. */
+    /**
+     * Every entry about one record, all its versions: creation, corrections with who, when and why; for a
+     * signature also its withdrawal (a record of its own that the signature shows).
+     */
     public Page<AuditEntry> auditTrail(RecordType type, String key, PageRequest page) {
-        Map<String, Object> params = new HashMap<>(Map.of("type", type.graphName(), "key", key));
+        List<Map<String, Object>> entities = new ArrayList<>();
+        entities.add(Map.of("type", type.graphName(), "key", key));
+        if (type == RecordType.SIGNATURE) {
+            entities.add(Map.of("type", RecordType.SIGNATURE_WITHDRAWAL.graphName(),
+                    "key", SignatureWithdrawal.keyFor(key)));
+        }
+        Map<String, Object> params = new HashMap<>(Map.of("entities", entities));
         return fetch(TRAIL, params, page);
     }
 

@@ -1,0 +1,11 @@
+package org.batchledger.hub.api;
+
+import graphql.ErrorClassification;
+
+/** Error classes beyond Spring's {@code ErrorType}, reported as {@code extensions.classification}. */
+enum ApiErrorType implements ErrorClassification {
+    /** The request contradicts one already committed (an idempotency key reused with other content). */
+    CONFLICT,
+    /** The ledger is not an extension of the last checkpoint the hub kept: nothing is signed (an operator's alarm). */
+    LEDGER_INCONSISTENT
+}

@@ -1,0 +1,138 @@
+package org.batchledger.lineage.write;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.lineage.ledger.LedgerAppender.Change;
+import org.batchledger.lineage.ledger.LedgerAppender.Commit;
+import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.schema.json.CanonicalJson;
+import org.batchledger.schema.json.RecordProperties;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordFields;
+
+/**
+ * Corrects one record by a new version: never in place. The {@link CorrectionRules} are checked for every field
+ * before anything is read or written. The new version is a new node ({@code version + 1}), the old one gets
+ * {@code supersededAtSeq} and a {@code SUPERSEDES} edge points from new to old; the entry {@code CORRECT} names
+ * both content hashes. Edges stay on version 1, so reads see the corrected content without any edge moving.
+ */
+final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
+    static final String ACTION = "CORRECT";
+    private static final String SUPERSEDE = """
+            MATCH (old:%s {key: $key, version: $version})
+            SET old.supersededAtSeq = $seq
+            CREATE (new:%1$s) SET new = $props
+            CREATE (new)-[:SUPERSEDES {seq: $seq}]->(old)""";
+    private static final String BY_SEQ = "MATCH (n:%s {ledgerSeq: $seq}) RETURN properties(n) AS p";
+
+    private final CorrectionRequest request;
+    private final String requestHash;
+
+    CorrectRecord(CorrectionRequest request) {
+        requireAllowed(request);
+        this.request = new CorrectionRequest(request.type(), request.key(), stored(request), request.actor(),
+                request.reason(), request.idempotencyKey());
+        Map<String, Object> content = new TreeMap<>();
+        content.put("type", request.type().graphName());
+        content.put("key", request.key());
+        content.put("changes", new TreeMap<>(this.request.changes()));
+        this.requestHash = RequestHash.of("CorrectRecord", request.actor(), request.reason(), content);
+    }
+
+    private static void requireAllowed(CorrectionRequest request) {
+        String record = request.type().graphName() + ":" + request.key();
+        CorrectionRules.typeRefusal(request.type()).ifPresent(rule -> {
+            throw new CorrectionRefusedException(record, request.changes().keySet().stream().sorted().findFirst()
+                    .orElse(null), rule, false);
+        });
+        if (request.changes().isEmpty()) {
+            throw problem(request, "changes", "name at least one field to correct");
+        }
+        request.changes().keySet().stream().sorted().forEach(field -> CorrectionRules
+                .refusal(request.type(), field, request.actor().roles()).ifPresent(refusal -> {
+                    throw new CorrectionRefusedException(record, field, refusal.rule(), refusal.forbidden());
+                }));
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw problem(request, "reason", "a correction needs a reason");
+        }
+    }
+
+    // Values given as text (the API's) become the field's stored value; typed values are taken as they are.
+    private static Map<String, Object> stored(CorrectionRequest request) {
+        Map<String, Object> stored = new HashMap<>();
+        request.changes().forEach((field, value) -> {
+            try {
+                stored.put(field, value instanceof String text
+                        ? RecordFields.storedValue(request.type(), field, text) : value);
+            } catch (RecordFields.BadValueException e) {
+                throw problem(request, field, e.getMessage());
+            }
+        });
+        return stored;
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return request.idempotencyKey();
+    }
+
+    @Override
+    public Actor actor() {
+        return request.actor();
+    }
+
+    @Override
+    public String reason() {
+        return request.reason();
+    }
+
+    @Override
+    public String requestHash() {
+        return requestHash;
+    }
+
+    @Override
+    public Plan<CorrectionReceipt> plan(Tx tx) {
+        CurrentVersion current = CurrentVersion.read(tx, request);
+        LedgerRecord corrected = current.apply(request);
+        String hash = CanonicalJson.contentHash(corrected);
+        if (hash.equals(current.contentHash())) {
+            throw problem(request, "changes", "change nothing: the record already has these values");
+        }
+        long version = current.version() + 1;
+        List<Change> changes = List.of(new Change(ACTION, request.type().graphName(), request.key(), version, hash,
+                current.contentHash()));
+        return new Plan<>() {
+            @Override
+            public List<Change> changes() {
+                return changes;
+            }
+
+            @Override
+            public CorrectionReceipt write(Tx tx, long seq) {
+                Map<String, Object> props = new HashMap<>(RecordProperties.of(corrected));
+                props.putAll(Map.of("contentHash", hash, "ledgerSeq", seq, "version", version));
+                tx.run(SUPERSEDE.formatted(request.type().graphName()), Map.of("key", request.key(),
+                        "version", current.version(), "seq", seq, "props", props)).consume();
+                return new CorrectionReceipt(corrected, version, seq, hash, current.contentHash(), false, null);
+            }
+        };
+    }
+
+    @Override
+    public CorrectionReceipt replay(Tx tx, Commit commit) {
+        Map<String, Object> p = tx.run(BY_SEQ.formatted(request.type().graphName()), Map.of("seq", commit.lastSeq()))
+                .single().get("p").asMap();
+        LedgerRecord record = RecordProperties.toRecord(p, request.type().javaType());
+        return new CorrectionReceipt(record, ((Number) p.get("version")).longValue(), commit.lastSeq(),
+                (String) p.get("contentHash"), null, true, null);
+    }
+
+    static InvalidRecordsException problem(CorrectionRequest request, String field, String message) {
+        return new InvalidRecordsException(List.of(new InvalidRecordsException.Problem(
+                request.type().graphName() + ":" + request.key(), null, field, message)));
+    }
+}
