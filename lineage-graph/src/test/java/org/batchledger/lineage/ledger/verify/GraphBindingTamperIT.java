@@ -6,12 +6,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport.RecordMismatch;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
+import org.batchledger.lineage.synthplant.PlantSize;
+import org.batchledger.lineage.synthplant.SyntheticPlant;
+import org.batchledger.lineage.write.BulkLoader;
 import org.batchledger.lineage.write.CorrectionRequest;
 import org.batchledger.lineage.write.RecordCorrector;
 import org.batchledger.lineage.write.WriteRequest;
@@ -62,6 +67,23 @@ class GraphBindingTamperIT {
         assertThat(report.recordMismatches()).isEmpty();
         assertThat(report.ok()).isTrue();
         assertThat(report.recordsChecked()).isEqualTo(19);
+    }
+
+    @Test
+    void syntheticPlantOfEveryRecordTypeVerifiesAcrossPageBoundaries() {
+        NEO4J.clean();
+        SyntheticPlant plant = SyntheticPlant.of(7, PlantSize.TINY);
+        new BulkLoader(NEO4J.db(), NEO4J.writer()).load("tiny", plant.chunks(500), SmallPlant.OPERATOR, "load", 0);
+        Set<String> types = NEO4J.db().read(tx -> tx.run("MATCH (e:LedgerEntry) RETURN DISTINCT e.entityType AS t",
+                Map.of()).list(r -> r.get("t").asString())).stream().collect(Collectors.toSet());
+
+        LedgerReport report = new LedgerVerifier(NEO4J.db(), hubKey, new StoredEntrySource(NEO4J.db()), 97)
+                .verify(null);
+
+        assertThat(types).as("the plant has records of most types").hasSizeGreaterThan(10);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.recordMismatches()).isEmpty();
+        assertThat(report.ok()).isTrue();
     }
 
     @Test
