@@ -69,7 +69,7 @@ public final class LedgerVerifier {
                 (System.nanoTime() - started) / 1_000_000);
         GraphReplay records = new GraphReplay(db, entries, pageSize);
         records.run(head.seq(), findings);
-        StoreCounts.compare(db, records.expected, head.seq(), findings);
+        StoreCounts.compare(db, records.expected, head.seq(), findings, entries, pageSize);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Ledger verification of {} entries and {} records: {} in {} ms", chain.tree.size(), records.checked,
                 findings.clean() ? "ok" : "FAILED", millis);

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.write.References;
 import org.batchledger.schema.record.LedgerRecord;
@@ -20,9 +17,6 @@ import org.batchledger.schema.record.RecordType;
  * correction's predecessor must hold the superseded hash and name the correction's entry.
  */
 final class NodeShape {
-    private static final Set<String> GENEALOGY = Stream.of(RecordType.values()).filter(RecordType::isRelationship)
-            .map(RecordType::graphName).collect(Collectors.toSet());
-
     private final long head;
     private final ExpectedCounts expected;
 
@@ -119,10 +113,8 @@ final class NodeShape {
         List<String> edges = new ArrayList<>();
         for (Object o : (List<?>) found.get("out")) {
             Map<String, Object> r = (Map<String, Object>) o;
-            if (!GENEALOGY.contains((String) r.get("type"))) {
-                edges.add(ElementShape.edge((String) r.get("type"), (Map<String, Object>) r.get("props"),
-                        r.get("labels"), r.get("key"), r.get("version")));
-            }
+            edges.add(ElementShape.edge((String) r.get("type"), (Map<String, Object>) r.get("props"),
+                    r.get("labels"), r.get("key"), r.get("version")));
         }
         return edges;
     }

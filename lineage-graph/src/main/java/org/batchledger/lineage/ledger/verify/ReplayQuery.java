@@ -11,9 +11,9 @@ import org.batchledger.schema.record.RecordType;
 /**
  * One query per page of entries fetches every graph element those entries imply: one {@code COLLECT} subquery per
  * record type (labels and types from {@link RecordType} only), each an index seek on {@code ledgerSeq} for the
- * sequence numbers of that type. For a node: all its labels and properties, its outgoing edges (type, properties,
- * end node's labels, key and version), the {@code ledgerSeq} of its next version and what its previous version
- * holds. For a genealogy relationship: its properties and both ends.
+ * sequence numbers of that type. For a node: all its labels and properties, its outgoing edges other than genealogy
+ * (type, properties, end node's labels, key and version), the {@code ledgerSeq} of its next version and what its
+ * previous version holds. For a genealogy relationship: its properties and both ends.
  */
 final class ReplayQuery {
     private static final String NODE = """
@@ -22,7 +22,7 @@ final class ReplayQuery {
               MATCH (n:%1$s {ledgerSeq: seq})
               WITH seq, n, CASE WHEN n.version IS :: INTEGER NOT NULL THEN n.version END AS v
               RETURN {seq: seq, labels: labels(n), props: properties(n),
-                out: COLLECT { MATCH (n)-[r]->(m)
+                out: COLLECT { MATCH (n)-[r]->(m) WHERE NOT type(r) IN $genealogy
                                RETURN {type: type(r), props: properties(r), labels: labels(m), key: m.key,
                                        version: m.version} },
                 next: COLLECT { MATCH (x:%1$s {key: n.key, version: v + 1}) RETURN x.ledgerSeq },
@@ -57,6 +57,8 @@ final class ReplayQuery {
     /** Parameters of {@link #TEXT}: each type's sequence numbers in the page (empty lists for the others). */
     static Map<String, Object> parameters(List<LedgerEntry> entries) {
         Map<String, Object> params = new HashMap<>();
+        // genealogy relationships leave anchors too; they are their own entries' elements, checked as such
+        params.put("genealogy", List.copyOf(StoreCounts.GENEALOGY_TYPES));
         for (RecordType type : RecordType.values()) {
             params.put(param(type), new ArrayList<Long>());
         }

@@ -1,6 +1,7 @@
 package org.batchledger.lineage.ledger.verify;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,9 @@ import org.batchledger.schema.record.RecordType;
 /**
  * The other direction of the replay: what the store holds that no entry accounts for. Counts from the count store
  * (per record label, per relationship type, in total, and the labels and types in use) are compared with what
- * the replayed entries imply; only where one differs do targeted queries ({@link Extras}) name the elements.
+ * the replayed entries imply; only where one differs do targeted queries ({@link Extras}) name the elements, and
+ * where the store holds more of a record type, a second pass ({@link ClaimScan}) names those that claim another
+ * record's entry.
  * Infrastructure nodes ({@link InfrastructureLabel}) are no entry's: they are counted as found, must carry one
  * label each and no relationships.
  */
@@ -44,11 +47,14 @@ final class StoreCounts {
     private StoreCounts() {
     }
 
-    static void compare(GraphDatabase db, ExpectedCounts expected, long head, Findings findings) {
+    static void compare(GraphDatabase db, ExpectedCounts expected, long head, Findings findings, EntrySource entries,
+                        int pageSize) {
+        Set<RecordType> over = EnumSet.noneOf(RecordType.class);
         db.read(tx -> {
+            over.clear();
             Extras extras = new Extras(tx, head, findings);
-            long infrastructure = labels(tx, expected, extras, findings);
-            relationshipTypes(tx, expected, extras, findings);
+            long infrastructure = labels(tx, expected, extras, findings, over);
+            relationshipTypes(tx, expected, extras, findings, over);
             long nodes = count(tx, ALL_NODES);
             if (nodes != expected.totalNodes() + infrastructure) {
                 findings.problem("the store holds " + nodes + " nodes, the ledger accounts for "
@@ -63,15 +69,22 @@ final class StoreCounts {
             }
             return null;
         });
+        if (!over.isEmpty()) {
+            ClaimScan.run(db, entries, pageSize, head, over, findings);
+        }
     }
 
     // Record labels against the replay, infrastructure counted as found, any other label in use named.
-    private static long labels(Tx tx, ExpectedCounts expected, Extras extras, Findings findings) {
+    private static long labels(Tx tx, ExpectedCounts expected, Extras extras, Findings findings,
+                               Set<RecordType> over) {
         for (String label : RECORD_LABELS) {
             long n = count(tx, NODES.formatted(label));
             if (n != expected.nodes(label)) {
                 findings.problem(label + ": the ledger implies " + expected.nodes(label) + " nodes, the store holds " + n);
                 extras.nodes(label);
+            }
+            if (n > expected.nodes(label)) {
+                over.add(RecordType.ofGraphName(label));
             }
         }
         long infrastructure = 0;
@@ -89,7 +102,8 @@ final class StoreCounts {
         return infrastructure;
     }
 
-    private static void relationshipTypes(Tx tx, ExpectedCounts expected, Extras extras, Findings findings) {
+    private static void relationshipTypes(Tx tx, ExpectedCounts expected, Extras extras, Findings findings,
+                                          Set<RecordType> over) {
         Set<String> known = relationshipTypes();
         for (String type : known) {
             long n = count(tx, RELATIONSHIPS.formatted(type));
@@ -97,6 +111,9 @@ final class StoreCounts {
                 findings.problem(type + ": the ledger implies " + expected.relationships(type)
                         + " relationships, the store holds " + n);
                 extras.relationships(type, GENEALOGY_TYPES.contains(type));
+            }
+            if (n > expected.relationships(type) && GENEALOGY_TYPES.contains(type)) {
+                over.add(RecordType.ofGraphName(type));
             }
         }
         for (String type : names(tx, TYPES)) {

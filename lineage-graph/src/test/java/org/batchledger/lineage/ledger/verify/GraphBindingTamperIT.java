@@ -171,6 +171,18 @@ class GraphBindingTamperIT {
     }
 
     @Test
+    void nodeClaimingTheEntryOfARecordOfAnotherTypeIsNamed() {
+        attacker.run("""
+                MATCH (b:Batch {key: 't:B-1'})
+                CREATE (fake:Batch) SET fake = b {.*, key: 't:B-FAKE', status: 'RELEASED', ledgerSeq: 3}""");
+
+        LedgerReport report = verify();
+
+        assertThat(mismatch(report, "t:B-FAKE", 3L).reason())
+                .contains("extra: it claims entry 3, which records Lot:t:LOT-IN-1");
+    }
+
+    @Test
     void nodeWithAVersionOutsideTheLedgerIsNamed() {
         attacker.run("MATCH (l:Lot {key: 't:LOT-IN-1'}) CREATE (copy:Lot) SET copy = l {.*, version: 7}");
 
