@@ -38,10 +38,10 @@ final class Extras {
             RETURN type(r) AS type, labels(a) AS fromLabels, a.key AS from, labels(b) AS toLabels, b.key AS to
             LIMIT $limit""";
     private static final String WITH_LABEL = """
-            MATCH (n) WHERE $label IN labels(n)
+            MATCH (n:$($label))
             RETURN labels(n) AS labels, n.key AS key, n.ledgerSeq AS seq LIMIT $limit""";
     private static final String OF_TYPE = """
-            MATCH (a)-[r]->(b) WHERE type(r) = $type
+            MATCH (a)-[r:$($type)]->(b)
             RETURN labels(a) AS fromLabels, a.key AS from, labels(b) AS toLabels, b.key AS to LIMIT $limit""";
 
     private final Tx tx;
