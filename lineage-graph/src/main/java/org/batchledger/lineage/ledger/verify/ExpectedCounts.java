@@ -16,6 +16,21 @@ final class ExpectedCounts {
         relationships.merge(type, 1L, Long::sum);
     }
 
+    void nodes(String label, long n) {
+        nodes.merge(label, n, Long::sum);
+    }
+
+    void relationships(String type, long n) {
+        relationships.merge(type, n, Long::sum);
+    }
+
+    ExpectedCounts copy() {
+        ExpectedCounts copy = new ExpectedCounts();
+        copy.nodes.putAll(nodes);
+        copy.relationships.putAll(relationships);
+        return copy;
+    }
+
     long nodes(String label) {
         return nodes.getOrDefault(label, 0L);
     }

@@ -31,7 +31,7 @@ final class GraphReplay {
     }
 
     void run(long head, Findings findings) {
-        NodeShape nodes = new NodeShape(head, expected);
+        NodeShape nodes = new NodeShape(expected);
         RelationshipShape relationships = new RelationshipShape();
         try (Prefetch<Replayed> pages = new Prefetch<>("ledger-verify-graph", 0, head, after -> fetch(after, head),
                 r -> r.entry().seq())) {
