@@ -9,14 +9,28 @@ import org.batchledger.schema.record.RecordType;
 /**
  * The fields by which one record points at another, and the graph edge each becomes. Edge types come from here,
  * never from input. A genealogy record (a relationship) names its two ends with {@code from}/{@code to}.
+ * Public because verification derives the edges a record implies from the same table the writer uses.
  */
-final class References {
+public final class References {
+    /** The relationship from a newer version of a record to the version it replaces. */
+    public static final String SUPERSEDES = "SUPERSEDES";
+    private static final String FROM = "from";
+    private static final String TO = "to";
+
     /** A reference field; a null {@code target} means the field holds {@code Label:key} text of any type. */
     record Field(String name, String edge, RecordType target) {
     }
 
-    /** One resolved reference of one record. */
-    record Ref(String field, String edge, RecordRef target) {
+    /** One resolved reference of one record: {@code edge} is an edge type, or {@code from}/{@code to} of a genealogy record. */
+    public record Ref(String field, String edge, RecordRef target) {
+        /** Whether this names an end of a genealogy relationship rather than an edge of its own. */
+        public boolean isEndpoint() {
+            return edge.equals(FROM) || edge.equals(TO);
+        }
+
+        public boolean isFrom() {
+            return edge.equals(FROM);
+        }
     }
 
     private static final Map<RecordType, List<Field>> FIELDS = Map.ofEntries(
@@ -42,7 +56,8 @@ final class References {
     private References() {
     }
 
-    static List<Ref> of(RecordType type, Map<String, Object> props) {
+    /** The references of a record given as its stored properties; throws IllegalArgumentException on bad text. */
+    public static List<Ref> of(RecordType type, Map<String, Object> props) {
         List<Ref> refs = new ArrayList<>();
         for (Field f : FIELDS.getOrDefault(type, List.of())) {
             Object value = props.get(f.name());
@@ -67,6 +82,15 @@ final class References {
     }
 
     static boolean isEndpoint(Ref ref) {
-        return ref.edge().equals("from") || ref.edge().equals("to");
+        return ref.isEndpoint();
+    }
+
+    /** Every edge type a reference field becomes (genealogy ends excluded). */
+    public static java.util.Set<String> edgeTypes() {
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        FIELDS.values().forEach(fields -> fields.forEach(f -> types.add(f.edge())));
+        types.remove(FROM);
+        types.remove(TO);
+        return types;
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.batchledger.lineage.ledger.CanonicalEntryEncoder;
 import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.ledger.StoredEntry;
@@ -30,7 +29,6 @@ final class ChainCheck {
     private static final long PROGRESS_EVERY = 100_000;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final byte[] NO_LEAF = new byte[MerkleHash.SIZE];
-    private static final Function<String, long[]> COUNTER = type -> new long[1];
     // Keyset pages: a range seek on the unique seq index, in index order (no sort, no skip), returning the
     // entry's properties as positional columns (no node identity, no property map to build and look up).
     static final String PAGE_OF_ENTRIES = """
@@ -44,7 +42,6 @@ final class ChainCheck {
     String lastHash = LedgerEntry.GENESIS_HASH;
     private final long[] checkpointSizes;
     private int nextCheckpoint;
-    private final Map<String, long[]> versionsByType = new HashMap<>();
     private final CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
     private final MessageDigest entryDigest = Sha256.digest();
     private final MessageDigest leafDigest = Sha256.digest();
@@ -92,11 +89,6 @@ final class ChainCheck {
         }
     }
 
-    long versions(String entityType) {
-        long[] count = versionsByType.get(entityType);
-        return count == null ? 0 : count[0];
-    }
-
     // One entry: its leaf; the chain goes on from its stored hash so one edit is reported once.
     private void check(StoredEntry stored, Findings findings) {
         long seq = seq(stored);
@@ -124,7 +116,6 @@ final class ChainCheck {
             findings.badEntry(seq, "its previous-hash link does not name the entry before it (chain broken)");
         }
         lastHash = String.valueOf(entryHash);
-        versionsByType.computeIfAbsent(String.valueOf(stored.entityType()), COUNTER)[0]++;
         leafDigest.update((byte) 0x00);
         leafDigest.update(canonical, 0, length);
         appendLeaf(digest(leafDigest));

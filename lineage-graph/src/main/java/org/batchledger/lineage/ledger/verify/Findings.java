@@ -35,6 +35,13 @@ final class Findings {
         }
     }
 
+    /** Adds what another collection found (its uncapped mismatch count too). */
+    void addAll(Findings other) {
+        other.problems.forEach(this::problem);
+        other.mismatches.forEach(m -> mismatch(m.entityType(), m.entityKey(), m.ledgerSeq(), m.reason()));
+        mismatchCount += other.mismatchCount - other.mismatches.size();
+    }
+
     boolean clean() {
         return problems.isEmpty() && mismatchCount == 0;
     }

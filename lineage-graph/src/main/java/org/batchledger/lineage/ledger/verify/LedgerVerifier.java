@@ -14,7 +14,6 @@ import org.batchledger.lineage.ledger.proof.SubtreeHashes;
 import org.batchledger.lineage.store.BookmarkScope;
 import org.batchledger.lineage.store.Bookmarks;
 import org.batchledger.lineage.store.GraphDatabase;
-import org.batchledger.schema.record.RecordType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +30,8 @@ public final class LedgerVerifier {
     private final GraphDatabase db;
     private final CheckpointCheck checkpoints;
     private final KeptCheckpointCheck kept;
+    private final EntrySource entries;
+    private final int pageSize;
 
     public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey) {
         this(db, hubKey, null);
@@ -38,9 +39,17 @@ public final class LedgerVerifier {
 
     /** Also checks the ledger and the stored checkpoints against the hub's checkpoint log ({@code kept}). */
     public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey, CheckpointLog kept) {
+        this(db, hubKey, kept, new StoredEntrySource(db), ChainCheck.PAGE);
+    }
+
+    /** Verifies with the entries read from {@code entries}, {@code pageSize} at a time, in the graph's replay. */
+    public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey, CheckpointLog kept, EntrySource entries,
+                          int pageSize) {
         this.db = db;
         this.checkpoints = new CheckpointCheck(hubKey);
         this.kept = kept == null ? null : new KeptCheckpointCheck(kept, hubKey);
+        this.entries = entries;
+        this.pageSize = pageSize;
     }
 
     public LedgerReport verify(String trustedNote) {
@@ -67,15 +76,9 @@ public final class LedgerVerifier {
         checkHead(head, chain, findings);
         LOG.info("Ledger verification: chain and tree of {} entries checked after {} ms", chain.tree.size(),
                 (System.nanoTime() - started) / 1_000_000);
-        RecordCheck records = new RecordCheck();
-        for (RecordType type : RecordType.values()) {
-            long versions = records.run(db, type, head.seq(), findings);
-            long ledgered = chain.versions(type.graphName());
-            if (versions != ledgered) {
-                findings.problem(type.graphName() + ": the ledger records " + ledgered + " versions, the graph holds "
-                        + versions + (versions < ledgered ? " (records were deleted)" : ""));
-            }
-        }
+        GraphReplay records = new GraphReplay(db, entries, pageSize);
+        records.run(head.seq(), findings);
+        StoreCounts.compare(db, records.expected, head.seq(), findings, entries, pageSize);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Ledger verification of {} entries and {} records: {} in {} ms", chain.tree.size(), records.checked,
                 findings.clean() ? "ok" : "FAILED", millis);
