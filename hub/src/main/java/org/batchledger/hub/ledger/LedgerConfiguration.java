@@ -12,9 +12,6 @@ import org.batchledger.lineage.ledger.proof.HubKeys;
 import org.batchledger.lineage.ledger.proof.NoteSigner;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
-import org.batchledger.lineage.record.Neighbours;
-import org.batchledger.lineage.record.RecordQueries;
-import org.batchledger.lineage.record.SignatureStates;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordCorrector;
@@ -71,11 +68,6 @@ class LedgerConfiguration {
     @Bean
     SignatureWithdrawals signatureWithdrawals(LedgeredWrite unitOfWork, ObjectProvider<Clock> clock) {
         return new SignatureWithdrawals(unitOfWork, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
-    SignatureStates signatureStates(Neighbours neighbours, RecordQueries records) {
-        return new SignatureStates(neighbours, records);
     }
 
     @Bean

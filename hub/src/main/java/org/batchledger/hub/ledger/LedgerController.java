@@ -16,7 +16,7 @@ import org.batchledger.lineage.ledger.checkpoint.StoredCheckpoint;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.store.Page;
-import org.batchledger.schema.record.RecordFields.Difference;
+import org.batchledger.schema.json.RecordFields.Difference;
 import org.batchledger.schema.record.RecordRef;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

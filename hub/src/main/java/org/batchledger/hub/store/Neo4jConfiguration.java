@@ -9,6 +9,7 @@ import org.batchledger.lineage.genealogy.RecallImpactAnalysis;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.record.Neighbours;
 import org.batchledger.lineage.record.RecordQueries;
+import org.batchledger.lineage.record.SignatureStates;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
@@ -83,6 +84,11 @@ class Neo4jConfiguration {
     @Bean
     Neighbours neighbours(GraphDatabase db) {
         return new Neighbours(db);
+    }
+
+    @Bean
+    SignatureStates signatureStates(Neighbours neighbours, RecordQueries records) {
+        return new SignatureStates(neighbours, records);
     }
 
     @Bean

@@ -11,7 +11,7 @@ import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
-import org.batchledger.schema.record.RecordFields;
+import org.batchledger.schema.json.RecordFields;
 
 /**
  * Corrects one record by a new version: never in place. The {@link CorrectionRules} are checked for every field

@@ -14,7 +14,7 @@ import org.batchledger.lineage.ledger.audit.AuditEntry;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
 import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
-import org.batchledger.schema.record.RecordFields.Difference;
+import org.batchledger.schema.json.RecordFields.Difference;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import org.batchledger.lineage.record.RecordQueries;
 import org.batchledger.lineage.record.SignatureStates;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
-import org.batchledger.schema.record.RecordFields.Difference;
+import org.batchledger.schema.json.RecordFields.Difference;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.Signature;
 import org.batchledger.schema.record.SignatureWithdrawal;

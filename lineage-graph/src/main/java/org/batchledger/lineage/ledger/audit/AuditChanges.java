@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
-import org.batchledger.schema.record.RecordFields;
-import org.batchledger.schema.record.RecordFields.Difference;
+import org.batchledger.schema.json.RecordFields;
+import org.batchledger.schema.json.RecordFields.Difference;
 import org.batchledger.schema.record.RecordType;
 
 /**

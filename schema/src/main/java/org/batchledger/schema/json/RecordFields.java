@@ -1,4 +1,4 @@
-package org.batchledger.schema.record;
+package org.batchledger.schema.json;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.batchledger.schema.json.CanonicalJson;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.Provenance;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.RecordType;
 
 /**
  * The fields of a record type as their record components say (the provenance's components flattened, as stored):

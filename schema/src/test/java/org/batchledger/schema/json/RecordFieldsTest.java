@@ -1,11 +1,16 @@
-package org.batchledger.schema.record;
+package org.batchledger.schema.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.schema.record.RecordFields.Difference;
+import org.batchledger.schema.record.Deviation;
+import org.batchledger.schema.record.Lot;
+import org.batchledger.schema.record.Provenance;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.RecordType;
+import org.batchledger.schema.json.RecordFields.Difference;
 import org.junit.jupiter.api.Test;
 
 /** Fields typed by their record components, and two versions compared as records. */
