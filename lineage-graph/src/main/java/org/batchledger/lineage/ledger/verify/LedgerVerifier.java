@@ -93,7 +93,7 @@ public final class LedgerVerifier {
             findings.problem("the head says " + head.treeSize() + " entries with root " + head.root()
                     + "; the entries give " + chain.tree.size() + " with root " + root);
         }
-        if (!head.hash().equals(chain.lastHash)) {
+        if (!head.hash().equals(chain.lastHash())) {
             findings.problem("the head's hash is not the last entry's hash");
         }
         String stored = db.read(tx -> {
@@ -106,7 +106,7 @@ public final class LedgerVerifier {
             }
         });
         if (!stored.equals(root)) {
-            findings.problem("the stored Merkle nodes give root " + stored + ", the entries " + root);
+            findings.problem("the stored hash tiles give root " + stored + ", the entries " + root);
         }
     }
 }
