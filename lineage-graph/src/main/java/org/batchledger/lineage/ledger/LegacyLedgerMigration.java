@@ -13,13 +13,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Converts a ledger of the layout before tiles ({@code LedgerEntry} node per entry, {@code MerkleNode} per hash)
  * into entry bundles and hash tiles, on start. Each entry's canonical bytes are re-encoded from its stored
- * properties with the same encoder, so leaves, roots and old signed checkpoints stay valid. Batches of whole
- * bundles, one transaction each (bounded memory); the bundles written so far are the progress, so an interrupted
+ * properties with the same encoder, so leaves, roots and old signed checkpoints stay valid. Batches of entries,
+ * one transaction each (bounded memory); the bundles written so far are the progress, so an interrupted
  * run resumes where it stopped. The old nodes are deleted only once the head names the converted tree.
  */
 public final class LegacyLedgerMigration {
     private static final Logger LOG = LoggerFactory.getLogger(LegacyLedgerMigration.class);
-    static final int BATCH = 40 * TileId.WIDTH;
     private static final String STATE = """
             OPTIONAL MATCH (h:LedgerHead {id: 'main'})
             RETURN coalesce(h.seq, 0) AS seq, COUNT { (e:LedgerEntry) } AS entries, COUNT { (m:MerkleNode) } AS nodes,
@@ -40,8 +39,8 @@ public final class LegacyLedgerMigration {
     private LegacyLedgerMigration() {
     }
 
-    /** Converts what is left to convert; does nothing on a ledger already in tiles. */
-    public static void run(GraphDatabase db, int deleteBatchSize) {
+    /** Converts what is left to convert, {@code batchSize} entries (or old nodes deleted) per transaction. */
+    public static void run(GraphDatabase db, int batchSize) {
         var state = db.read(tx -> tx.run(STATE, Map.of("width", TileId.WIDTH)).single());
         long seq = state.get("seq").asLong();
         long converted = state.get("converted").asLong();
@@ -52,21 +51,21 @@ public final class LegacyLedgerMigration {
         LOG.info("Converting the ledger to tiles: {} of {} entries converted so far", converted, seq);
         while (converted < seq) {
             long from = converted;
-            converted = db.write(tx -> convert(tx, from, seq)).result();
+            converted = db.write(tx -> convert(tx, from, seq, batchSize)).result();
         }
         long size = converted;
         db.write(tx -> tx.run(HEAD, Map.of("size", size,
                 "root", MerkleStore.hex(MerkleStore.frontier(tx, size).root()))).consume());
-        DROP_OLD.forEach(statement -> db.runInBatches(statement, Map.of("batchSize", deleteBatchSize)));
+        DROP_OLD.forEach(statement -> db.runInBatches(statement, Map.of("batchSize", batchSize)));
         DROP_SCHEMA.forEach(statement -> db.write(tx -> tx.run(statement, Map.of()).consume()));
         LOG.info("Converted the ledger's {} entries to tiles", size);
     }
 
-    // One batch: entries (from, from+BATCH] re-encoded and appended to the tiles; returns the new size.
-    private static long convert(GraphDatabase.Tx tx, long from, long last) {
+    // One batch: entries (from, from+batch] re-encoded and appended to the tiles; returns the new size.
+    private static long convert(GraphDatabase.Tx tx, long from, long last, int batch) {
         CanonicalEntryEncoder encoder = new CanonicalEntryEncoder();
-        List<byte[]> entries = new ArrayList<>(BATCH);
-        tx.run(PAGE, Map.of("after", from, "last", last, "limit", BATCH)).forEachRemaining(row -> {
+        List<byte[]> entries = new ArrayList<>(batch);
+        tx.run(PAGE, Map.of("after", from, "last", last, "limit", batch)).forEachRemaining(row -> {
             StoredEntry stored = StoredEntry.of(row);
             long seq = ((Number) stored.seq()).longValue();
             if (seq != from + entries.size() + 1) {

@@ -45,7 +45,8 @@ public final class TileStore {
             MATCH (t:LedgerTile {level: $level, index: $index})
             RETURN t.level AS level, t.index AS index, t.width AS width, t.hashes AS bytes""";
 
-    private static final String BUNDLES = """
+    /** A keyset page of bundles with their level-0 tiles (public for the test that pins its plan). */
+    public static final String BUNDLE_PAGE = """
             MATCH (b:LedgerBundle) WHERE b.index >= $from AND b.index <= $to
             WITH b ORDER BY b.index LIMIT $limit
             OPTIONAL MATCH (t:LedgerTile {level: 0, index: b.index})
@@ -98,7 +99,7 @@ public final class TileStore {
 
     /** Bundles {@code from..to} (by index, at most {@code limit}) in order, each with its level-0 tile's hashes. */
     public static List<BundleWithLeaves> bundles(Tx tx, long from, long to, int limit) {
-        return tx.run(BUNDLES, Map.of("from", from, "to", to, "limit", limit)).list(r -> new BundleWithLeaves(
+        return tx.run(BUNDLE_PAGE, Map.of("from", from, "to", to, "limit", limit)).list(r -> new BundleWithLeaves(
                 r.get("index").asLong(), r.get("width").asInt(), r.get("data").asByteArray(),
                 r.get("leaves").isNull() ? null : r.get("leaves").asByteArray()));
     }

@@ -140,17 +140,18 @@ final class ChainCheck {
         boolean altered = tile != null && (tile.length < (position + 1) * MerkleHash.SIZE
                 || !Arrays.equals(leaf, 0, MerkleHash.SIZE, tile, position * MerkleHash.SIZE,
                 (position + 1) * MerkleHash.SIZE));
-        if (altered) {
-            findings.badEntry(seq, "its bytes do not hash to its leaf in the level-0 hash tile (entry altered)");
-        }
+        String problem = altered ? "its bytes do not hash to its leaf in the level-0 hash tile (entry altered)" : null;
         try {
             LedgerEntry entry = CanonicalEntryDecoder.decode(data, from, length, seq);
             if (!linkReported && !isHexOf(lastDigest, entry.prevHash())) {
-                findings.badEntry(seq, "its previous-hash link does not name the entry before it (chain broken)");
+                problem = and(problem, "its previous-hash link does not name the entry before it (chain broken)");
             }
             versionsByType.computeIfAbsent(entry.entityType(), COUNTER)[0]++;
         } catch (EntryDecodeException e) {
-            findings.badEntry(seq, "its stored bytes do not form a canonical entry (" + e.getMessage() + ")");
+            problem = and(problem, "its stored bytes do not form a canonical entry (" + e.getMessage() + ")");
+        }
+        if (problem != null) {
+            findings.badEntry(seq, problem);
         }
         // an entry reported altered is not reported again through the next entry's link
         linkReported = altered;
@@ -158,6 +159,10 @@ final class ChainCheck {
         lastDigest = digest(entryDigest).clone();
         tree.append(leaf);
         rootIfCheckpoint();
+    }
+
+    private static String and(String first, String second) {
+        return first == null ? second : first + "; " + second;
     }
 
     private void rootIfCheckpoint() {
