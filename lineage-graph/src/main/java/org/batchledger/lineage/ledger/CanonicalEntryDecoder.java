@@ -133,10 +133,10 @@ public final class CanonicalEntryDecoder {
                 if (b[p] == '\\') {
                     plain = false;
                     p++;
+                } else if (b[p] < 0) {
+                    plain = false; // a byte of a multi-byte UTF-8 sequence
                 } else if (b[p] < 0x20) {
                     throw fail("a control character in text at byte " + p);
-                } else if (b[p] < 0) {
-                    plain = false;
                 }
                 p++;
             }

@@ -44,7 +44,8 @@ class TileLogIT {
         }
         for (int size = 1; size <= 1000; size++) {
             long at = size;
-            assertThat(NEO4J.db().read(tx -> hex(MerkleStore.frontier(tx, at).root())))
+            String stored = NEO4J.db().read(tx -> hex(MerkleStore.frontier(tx, at).root()));
+            assertThat(stored)
                     .as("tree of size %d from the tiles", size).isEqualTo(memoryRoot(size));
         }
     }
