@@ -30,7 +30,11 @@ public final class LegacyLedgerMigration {
             RETURN\s""" + StoredEntry.RETURN_FIELDS;
     private static final String HEAD = """
             MATCH (h:LedgerHead {id: 'main'}) SET h.treeSize = $size, h.root = $root""";
-    private static final List<String> DROP_OLD = List.of(
+    /**
+     * Deletes the old nodes once {@link #convert} returned: batched statements ({@code $batchSize}), which only
+     * the store's migrations may run.
+     */
+    public static final List<String> DROP_OLD = List.of(
             "MATCH (e:LedgerEntry) CALL (e) { DELETE e } IN TRANSACTIONS OF $batchSize ROWS",
             "MATCH (m:MerkleNode) CALL (m) { DELETE m } IN TRANSACTIONS OF $batchSize ROWS");
     private static final List<String> DROP_SCHEMA = List.of("DROP CONSTRAINT ledger_entry_seq IF EXISTS",
@@ -39,14 +43,17 @@ public final class LegacyLedgerMigration {
     private LegacyLedgerMigration() {
     }
 
-    /** Converts what is left to convert, {@code batchSize} entries (or old nodes deleted) per transaction. */
-    public static void run(GraphDatabase db, int batchSize) {
+    /**
+     * Converts what is left to convert, {@code batchSize} entries per transaction, and moves the head to the
+     * converted tree; returns whether old nodes remain to be deleted ({@link #DROP_OLD}).
+     */
+    public static boolean convert(GraphDatabase db, int batchSize) {
         var state = db.read(tx -> tx.run(STATE, Map.of("width", TileId.WIDTH)).single());
         long seq = state.get("seq").asLong();
         long converted = state.get("converted").asLong();
         if (state.get("entries").asLong() == 0 && state.get("nodes").asLong() == 0) {
             DROP_SCHEMA.forEach(statement -> db.write(tx -> tx.run(statement, Map.of()).consume()));
-            return;
+            return false;
         }
         LOG.info("Converting the ledger to tiles: {} of {} entries converted so far", converted, seq);
         while (converted < seq) {
@@ -56,9 +63,13 @@ public final class LegacyLedgerMigration {
         long size = converted;
         db.write(tx -> tx.run(HEAD, Map.of("size", size,
                 "root", MerkleStore.hex(MerkleStore.frontier(tx, size).root()))).consume());
-        DROP_OLD.forEach(statement -> db.runInBatches(statement, Map.of("batchSize", batchSize)));
-        DROP_SCHEMA.forEach(statement -> db.write(tx -> tx.run(statement, Map.of()).consume()));
         LOG.info("Converted the ledger's {} entries to tiles", size);
+        return true;
+    }
+
+    /** Drops the old layout's constraints and index, once its nodes are deleted. */
+    public static void dropOldSchema(GraphDatabase db) {
+        DROP_SCHEMA.forEach(statement -> db.write(tx -> tx.run(statement, Map.of()).consume()));
     }
 
     // One batch: entries (from, from+batch] re-encoded and appended to the tiles; returns the new size.

@@ -106,7 +106,7 @@ public final class GraphDatabase {
      * holds that): the driver does not retry it, and a failure keeps the batches committed before it, so the
      * statement must be idempotent and its migration recorded only after it succeeded.
      */
-    public void runInBatches(String cypher, Map<String, Object> parameters) {
+    void runInBatches(String cypher, Map<String, Object> parameters) {
         if (!cypher.contains("IN TRANSACTIONS")) {
             throw new IllegalArgumentException("not a batched statement (CALL {...} IN TRANSACTIONS): " + cypher);
         }

@@ -59,8 +59,9 @@ public final class Migrations {
             LOG.info("Applied graph schema migration {}", script);
         }
         // Data in the layout before tiles: converted in Java (the canonical bytes come from the entry encoder).
-        if (scripts.contains(TILES)) {
-            LegacyLedgerMigration.run(db, batchSize);
+        if (scripts.contains(TILES) && LegacyLedgerMigration.convert(db, batchSize)) {
+            LegacyLedgerMigration.DROP_OLD.forEach(s -> db.runInBatches(s, Map.of("batchSize", batchSize)));
+            LegacyLedgerMigration.dropOldSchema(db);
         }
     }
 

