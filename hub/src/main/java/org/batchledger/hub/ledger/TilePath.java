@@ -37,7 +37,7 @@ record TilePath(int level, long index, int width) {
             if (group.length() != (prefixed ? 4 : 3) || prefixed && group.charAt(0) != 'x'
                     || !digits(group.substring(prefixed ? 1 : 0))) {
                 throw new MalformedTilePathException(path, "index element '" + group + "' is not "
-                        + (prefixed ? "x followed by" : "") + " three digits");
+                        + (prefixed ? "x followed by " : "") + "three digits");
             }
             index = Math.multiplyExact(index, 1000) + Integer.parseInt(group.substring(prefixed ? 1 : 0));
         }
