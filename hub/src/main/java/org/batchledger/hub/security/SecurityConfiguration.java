@@ -2,9 +2,12 @@ package org.batchledger.hub.security;
 
 import java.util.List;
 import org.batchledger.hub.HubProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,14 +24,17 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 /**
  * URL security: GraphQL needs a valid Keycloak token (else 401); which fields a token may reach is decided per
  * field by the {@code @roles} directive and {@code @PreAuthorize} behind it. Health probes, metrics, GraphiQL and
- * the UI's static files are open: they carry no batch data.
+ * the UI's static files are open: they carry no batch data. The ledger's tlog-tiles under {@code /ledger/} are for
+ * the inspector and admin roles, or for anyone when {@code batchledger.ledger.public-tiles=true}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+                                            @Value("${batchledger.ledger.public-tiles:false}") boolean publicTiles)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -37,6 +43,9 @@ class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/graphiql/**",
                                 "/graphiql").permitAll()
+                        .requestMatchers("/ledger/checkpoint", "/ledger/tile/**").access(publicTiles
+                                ? (auth2, ctx) -> new AuthorizationDecision(true)
+                                : AuthorityAuthorizationManager.hasAnyRole("inspector", "admin"))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))

@@ -62,7 +62,7 @@ class CheckpointIntegrityIT extends HubTestBase {
     void rewrittenHistoryIsRefusedASignatureAndMakesTheHubNotReady() throws Exception {
         String keptRoot = graphql().post(inspector(), "{ ledgerCheckpoint { rootHash } }")
                 .at("/data/ledgerCheckpoint/rootHash").toString().replace("\"", "");
-        attacker.run("MATCH (e:LedgerEntry {seq: 5}) SET e.reason = 'nothing to see'");
+        attacker.editEntryText(5, "\"reason\":\"", "\"reason\":\"nothing to see; ");
         attacker.rechain();
         attacker.run("MATCH (c:Checkpoint) DETACH DELETE c");
         write("-4");

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.batchledger.lineage.ledger.proof.Frontier;
 import org.batchledger.lineage.ledger.proof.MerkleHash;
+import org.batchledger.lineage.ledger.tile.TileLog;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.Sha256;
@@ -16,7 +16,7 @@ import org.neo4j.driver.Record;
 /**
  * Appends entries inside the caller's write transaction. The head node is write-locked first, so appenders in any
  * number of threads or hub processes queue on it and the chain stays linear: no gaps, no forks. The head also
- * holds the Merkle tree's size and root (hex), moved in the same transaction as the entries and tree nodes.
+ * holds the Merkle tree's size and root (hex), moved in the same transaction as the entry bundles and hash tiles.
  */
 public final class LedgerAppender {
     private static final String LOCK_HEAD = """
@@ -28,9 +28,6 @@ public final class LedgerAppender {
             MATCH (c:LedgerCommit {idempotencyKey: $key})
             RETURN c.firstSeq AS firstSeq, c.lastSeq AS lastSeq, c.requestHash AS requestHash,
                    c.headHash AS headHash""";
-    private static final String CREATE_ENTRIES = """
-            UNWIND $entries AS e
-            CREATE (n:LedgerEntry) SET n = e""";
     private static final String ADVANCE_HEAD = """
             MATCH (h:LedgerHead {id: 'main'})
             SET h.seq = $seq, h.hash = $hash, h.treeSize = $seq, h.root = $root
@@ -70,34 +67,33 @@ public final class LedgerAppender {
      */
     public Commit append(Tx tx, Head head, List<Change> changes, Actor actor, String reason, String idempotencyKey,
                          String requestHash) {
+        requireTree(head);
         long seq = head.seq();
         String prev = head.hash();
         Instant at = clock.instant();
-        List<Map<String, Object>> rows = new ArrayList<>(changes.size());
-        List<byte[]> leaves = new ArrayList<>(changes.size());
+        List<byte[]> entries = new ArrayList<>(changes.size());
         for (Change c : changes) {
             LedgerEntry entry = new LedgerEntry(++seq, at, c.action(), c.entityType(), c.entityKey(), c.contentHash(),
                     c.supersedesHash(), actor.subject(), actor.displayName(), actor.roles(), actor.clientId(), reason,
                     idempotencyKey, prev, c.version());
             byte[] bytes = entry.canonicalBytes();
             prev = Sha256.hex(bytes);
-            leaves.add(MerkleHash.leaf(bytes));
-            rows.add(StoredEntries.properties(entry, prev));
+            entries.add(bytes);
         }
-        tx.run(CREATE_ENTRIES, Map.of("entries", rows)).consume();
-        Frontier.Appended tree = frontier(tx, head).appendAll(leaves);
-        MerkleStore.persist(tx, tree.completed());
+        byte[] root = TileLog.append(tx, head.seq(), entries);
         long first = seq - changes.size() + 1;
         tx.run(ADVANCE_HEAD, Map.of("seq", seq, "hash", prev, "key", idempotencyKey, "firstSeq", first,
                 "requestHash", requestHash, "at", CanonicalJson.formatInstant(at),
-                "root", MerkleStore.hex(tree.root()))).consume();
+                "root", MerkleStore.hex(root))).consume();
         return new Commit(idempotencyKey, first, seq, requestHash, prev, false);
     }
 
-    // A ledger written before the tree existed has no tree size on its head: build its tree once, here.
-    private static Frontier frontier(Tx tx, Head head) {
-        return head.treeSize() == head.seq() ? MerkleStore.frontier(tx, head.seq())
-                : MerkleBackfill.build(tx, head.seq());
+    // A ledger of the layout before tiles is converted on start (LegacyLedgerMigration); never appended to as it is.
+    private static void requireTree(Head head) {
+        if (head.treeSize() != head.seq()) {
+            throw new IllegalStateException("the ledger's tree covers " + head.treeSize() + " of " + head.seq()
+                    + " entries; start the hub once so its migrations convert the ledger to tiles");
+        }
     }
 
     /** The chain's end: the last sequence number and its entry hash. */

@@ -2,47 +2,28 @@ package org.batchledger.lineage.ledger;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.ledger.proof.Frontier;
-import org.batchledger.lineage.ledger.proof.MerkleNode;
 import org.batchledger.lineage.ledger.proof.NodeId;
+import org.batchledger.lineage.ledger.tile.TileStore;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 
 /**
- * The ledger's Merkle tree in the graph: every completed perfect subtree as {@code (:MerkleNode {level, index,
- * hash})} (hash as lower-case hex), written once, unique on {@code (level, index)}. Any root or proof needs
- * O(log n) of them, fetched in one {@code UNWIND}.
+ * The ledger's Merkle tree as proofs see it: completed perfect subtrees by {@link NodeId}, read from the
+ * tlog-tiles hash tiles ({@code lineage.ledger.tile}). Any root or proof needs O(log n) nodes, which lie in a few
+ * tiles fetched in one {@code UNWIND}.
  */
 public final class MerkleStore {
     private static final HexFormat HEX = HexFormat.of();
-    private static final String FETCH = """
-            UNWIND $ids AS id
-            MATCH (m:MerkleNode {level: id[0], index: id[1]})
-            RETURN m.level AS level, m.index AS index, m.hash AS hash""";
-    private static final String FETCH_WITH_HEAD = """
-            OPTIONAL MATCH (h:LedgerHead {id: 'main'})
-            RETURN coalesce(h.treeSize, 0) AS treeSize, COLLECT {
-              UNWIND $ids AS id
-              MATCH (m:MerkleNode {level: id[0], index: id[1]})
-              RETURN [m.level, m.index, m.hash]
-            } AS nodes""";
-    private static final String CREATE = """
-            UNWIND $nodes AS n
-            CREATE (:MerkleNode {level: n[0], index: n[1], hash: n[2]})""";
 
     private MerkleStore() {
     }
 
     /** The stored hashes of the given nodes; absent ones are missing from the map. */
     public static Map<NodeId, byte[]> fetch(Tx tx, Collection<NodeId> ids) {
-        List<List<Long>> keys = ids.stream().map(id -> List.of((long) id.level(), id.index())).toList();
-        Map<NodeId, byte[]> found = new HashMap<>();
-        tx.run(FETCH, Map.of("ids", keys)).forEachRemaining(r -> found.put(
-                new NodeId(r.get("level").asInt(), r.get("index").asLong()), HEX.parseHex(r.get("hash").asString())));
-        return found;
+        return TileStore.nodes(tx, ids);
     }
 
     /** Stored node hashes and the ledger's tree size, read in one query (a proof for a given size needs both). */
@@ -50,14 +31,8 @@ public final class MerkleStore {
     }
 
     public static Fetched fetchWithHeadSize(Tx tx, Collection<NodeId> ids) {
-        List<List<Long>> keys = ids.stream().map(id -> List.of((long) id.level(), id.index())).toList();
-        var row = tx.run(FETCH_WITH_HEAD, Map.of("ids", keys)).single();
-        Map<NodeId, byte[]> found = new HashMap<>();
-        for (Object o : row.get("nodes").asList()) {
-            List<?> n = (List<?>) o;
-            found.put(new NodeId(((Long) n.get(0)).intValue(), (Long) n.get(1)), HEX.parseHex((String) n.get(2)));
-        }
-        return new Fetched(row.get("treeSize").asLong(), found);
+        TileStore.NodesAndSize read = TileStore.nodesWithHeadSize(tx, ids);
+        return new Fetched(read.headTreeSize(), read.nodes());
     }
 
     /** The right edge of the stored tree of {@code size} leaves, from which the next append continues. */
@@ -74,12 +49,6 @@ public final class MerkleStore {
             hashes.add(hash);
         }
         return Frontier.restore(size, hashes);
-    }
-
-    static void persist(Tx tx, List<MerkleNode> nodes) {
-        List<List<Object>> rows = new ArrayList<>(nodes.size());
-        nodes.forEach(n -> rows.add(List.of(n.id().level(), n.id().index(), HEX.formatHex(n.hash()))));
-        tx.run(CREATE, Map.of("nodes", rows)).consume();
     }
 
     public static String hex(byte[] hash) {

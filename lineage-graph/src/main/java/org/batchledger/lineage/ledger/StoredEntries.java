@@ -6,7 +6,8 @@ import java.util.Map;
 import org.batchledger.schema.json.CanonicalJson;
 
 /**
- * A ledger entry as the properties of its {@code (:LedgerEntry)} node, and back. The way back is what verification
+ * A ledger entry as the properties of a {@code (:LedgerEntry)} node (the layout before tiles, read by
+ * {@link LegacyLedgerMigration}; benchmarks and tests build old layouts with it), and back. The way back is what verification
  * relies on: it rebuilds the entry from what is stored and re-derives its canonical bytes and hashes.
  */
 public final class StoredEntries {

@@ -1,25 +1,36 @@
 package org.batchledger.lineage.ledger.audit;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.batchledger.lineage.ledger.CanonicalEntryDecoder;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
+import org.batchledger.lineage.ledger.LedgerBundles;
+import org.batchledger.lineage.ledger.LedgerEntry;
+import org.batchledger.lineage.ledger.tile.EntryBundle;
+import org.batchledger.lineage.ledger.tile.TileId;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.SignatureWithdrawal;
 
-/** Keyset pages of entries, ordered by sequence number (the cursor is the last sequence number seen). */
+/** Keyset pages of entries from the entry bundles, ordered by sequence number (the cursor is the last one seen). */
 public final class LedgerReads {
+    // Every version of the record names the entry that created it; its bundle is found by that number.
     private static final String TRAIL = """
-            UNWIND $entities AS x
-            MATCH (e:LedgerEntry {entityType: x.type, entityKey: x.key}) WHERE e.seq > $after
-            RETURN e ORDER BY e.seq LIMIT $limit""";
-    private static final String RANGE = """
-            MATCH (e:LedgerEntry) WHERE e.seq > $after AND e.seq >= $from AND e.seq <= $to
-            RETURN e ORDER BY e.seq LIMIT $limit""";
+            CALL () { %s }
+            WITH seq WHERE seq > $after
+            WITH seq ORDER BY seq LIMIT $limit
+            WITH collect(seq) AS seqs
+            RETURN seqs, COLLECT {
+              UNWIND seqs AS s
+              WITH DISTINCT (s - 1) / $width AS i
+              MATCH (b:LedgerBundle {index: i})
+              RETURN [b.index, b.data]
+            } AS bundles""";
+    private static final String NODE = "MATCH (n:%s {key: $%s}) RETURN n.ledgerSeq AS seq";
+    private static final String RELATIONSHIP = "MATCH ()-[n:%s {key: $%s}]->() RETURN n.ledgerSeq AS seq";
 
     private final GraphDatabase db;
 
@@ -29,17 +40,35 @@ public final class LedgerReads {
 
     /**
      * Every entry about one record, all its versions: creation, corrections with who, when and why; for a
-     * signature also its withdrawal (a record of its own that the signature shows).
+     * signature also its withdrawal (a record of its own that the signature shows). One query: the versions'
+     * sequence numbers, found by key, and the bundles that hold them.
      */
     public Page<AuditEntry> auditTrail(RecordType type, String key, PageRequest page) {
-        List<Map<String, Object>> entities = new ArrayList<>();
-        entities.add(Map.of("type", type.graphName(), "key", key));
+        String versions = (type.isRelationship() ? RELATIONSHIP : NODE).formatted(type.graphName(), "key");
         if (type == RecordType.SIGNATURE) {
-            entities.add(Map.of("type", RecordType.SIGNATURE_WITHDRAWAL.graphName(),
-                    "key", SignatureWithdrawal.keyFor(key)));
+            versions += " UNION ALL " + NODE.formatted(RecordType.SIGNATURE_WITHDRAWAL.graphName(), "withdrawal");
         }
-        Map<String, Object> params = new HashMap<>(Map.of("entities", entities));
-        return fetch(TRAIL, params, page);
+        String cypher = TRAIL.formatted(versions);
+        long after = after(page);
+        return page(page, page.first() == 0 ? List.of() : db.read(tx -> {
+            var row = tx.run(cypher, Map.of("key", key, "withdrawal", SignatureWithdrawal.keyFor(key), "after", after,
+                    "limit", page.first() + 1, "width", TileId.WIDTH)).single();
+            Map<Long, byte[]> bundles = new java.util.HashMap<>();
+            row.get("bundles").asList(v -> v).forEach(b -> bundles.put(b.get(0).asLong(), b.get(1).asByteArray()));
+            List<AuditEntry> entries = new ArrayList<>();
+            for (Object s : row.get("seqs").asList()) {
+                long seq = ((Number) s).longValue();
+                byte[] data = bundles.get(LedgerBundles.bundleOf(seq));
+                int at = data == null ? 0 : EntryBundle.offsetOf(data, (int) ((seq - 1) % TileId.WIDTH));
+                if (data == null || at >= data.length) {
+                    throw new IllegalStateException("ledger entry " + seq + " of " + type.graphName() + " " + key
+                            + " is missing from its entry bundle");
+                }
+                entries.add(AuditEntry.of(CanonicalEntryDecoder.decode(data, at + 2, EntryBundle.length(data, at),
+                        seq)));
+            }
+            return entries;
+        }));
     }
 
     /** Entries {@code from..to} (inclusive, 1-based; null: from the first, to the last). */
@@ -50,16 +79,14 @@ public final class LedgerReads {
         if (to != null && from != null && to < from) {
             throw new LedgerArgumentException("to", "is " + to + ", smaller than 'from' " + from);
         }
-        Map<String, Object> params = new HashMap<>(Map.of("from", from == null ? 1L : from,
-                "to", to == null ? Long.MAX_VALUE : to));
-        return fetch(RANGE, params, page);
+        long after = Math.max(after(page), from == null ? 0 : from - 1);
+        long last = to == null ? Long.MAX_VALUE - 1 : to;
+        List<LedgerEntry> fetched = page.first() == 0 ? List.of()
+                : db.read(tx -> LedgerBundles.page(tx, after, last, page.first() + 1));
+        return page(page, fetched.stream().map(AuditEntry::of).toList());
     }
 
-    private Page<AuditEntry> fetch(String cypher, Map<String, Object> params, PageRequest page) {
-        params.put("after", after(page));
-        params.put("limit", page.first() + 1);
-        List<AuditEntry> fetched = page.first() == 0 ? List.of()
-                : db.read(tx -> tx.run(cypher, params).list(r -> AuditEntry.of(r.get("e").asMap())));
+    private static Page<AuditEntry> page(PageRequest page, List<AuditEntry> fetched) {
         boolean more = fetched.size() > page.first();
         List<AuditEntry> items = more ? fetched.subList(0, page.first()) : fetched;
         return new Page<>(List.copyOf(items), items.stream().map(e -> Long.toString(e.seq())).toList(), more,

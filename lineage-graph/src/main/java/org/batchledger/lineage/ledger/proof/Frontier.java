@@ -9,7 +9,7 @@ import java.util.List;
  * an appender needs to keep: from it, appending a leaf yields the new root and the nodes the append completed.
  *
  * <p>Immutable. The store restores one from the stored nodes {@link #nodeIds(long)} names, appends a batch of leaf
- * hashes, persists {@link Appended#completed()} as {@code (:MerkleNode {level, index, hash})} in the same
+ * hashes, persists {@link Appended#completed()} (those at heights 0, 8, 16, … as hash tiles) in the same
  * transaction as the entries, and records {@link Appended#root()} with the new size.
  */
 public final class Frontier {

@@ -3,7 +3,7 @@ package org.batchledger.lineage.ledger.proof;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** A perfect subtree and its hash: what the store persists as {@code (:MerkleNode {level, index, hash})}. */
+/** A perfect subtree and its hash: what an append completes (the store keeps those at heights 0, 8, 16, … in hash tiles). */
 public record MerkleNode(NodeId id, byte[] hash) {
     public MerkleNode {
         hash = hash.clone();

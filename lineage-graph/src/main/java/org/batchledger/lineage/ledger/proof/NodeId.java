@@ -9,7 +9,7 @@ package org.batchledger.lineage.ledger.proof;
  *       (0-based).</li>
  *   <li>For level &gt; 0, {@code hash(level, i) = MerkleHash.node(hash(level-1, 2i), hash(level-1, 2i+1))}.</li>
  *   <li>A node exists once the tree holds {@code (index+1)·2^level} leaves and never changes afterwards: the
- *       store can write it once ({@code (:MerkleNode {level, index, hash})}, unique on {@code (level, index)}) and
+ *       store can write it once (in a hash tile when {@code level % 8 == 0}; others are hashed up within one tile) and
  *       answer any aligned power-of-two range with one read.</li>
  * </ul>
  * A tree of size n therefore stores fewer than 2n nodes, and any subtree an RFC 9162 proof asks for is at most

@@ -7,8 +7,8 @@
  * <ol>
  *   <li>On append, {@link org.batchledger.lineage.ledger.proof.Frontier#append(byte[])} takes the new leaf hash
  *       ({@link org.batchledger.lineage.ledger.proof.MerkleHash#leaf(byte[])} of the entry's canonical bytes) and
- *       returns the new root plus every perfect subtree the append completed; the store persists each as
- *       {@code (:MerkleNode {level, index, hash})}. See {@link org.batchledger.lineage.ledger.proof.NodeId} for the
+ *       returns the new root plus every perfect subtree the append completed; the store keeps those at heights
+ *       0, 8, 16, … in C2SP tlog-tiles hash tiles ({@code lineage.ledger.tile}). See {@link org.batchledger.lineage.ledger.proof.NodeId} for the
  *       (level, index) scheme.</li>
  *   <li>For a proof, {@link org.batchledger.lineage.ledger.proof.ProofNodes} names the O(log n) stored nodes the
  *       proof needs (fetch them in one {@code UNWIND}), and

@@ -14,8 +14,6 @@ enum InfrastructureLabel {
     LEDGER_COMMIT("LedgerCommit"),
     CHECKPOINT("Checkpoint"),
     SCHEMA_MIGRATION("SchemaMigration"),
-    MERKLE_NODE("MerkleNode"),
-    LEDGER_ENTRY("LedgerEntry"),
     LEDGER_TILE("LedgerTile"),
     LEDGER_BUNDLE("LedgerBundle");
 

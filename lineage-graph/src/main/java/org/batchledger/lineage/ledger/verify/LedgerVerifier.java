@@ -39,7 +39,7 @@ public final class LedgerVerifier {
 
     /** Also checks the ledger and the stored checkpoints against the hub's checkpoint log ({@code kept}). */
     public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey, CheckpointLog kept) {
-        this(db, hubKey, kept, new StoredEntrySource(db), ChainCheck.PAGE);
+        this(db, hubKey, kept, new BundleEntrySource(db), ChainCheck.PAGE);
     }
 
     /** Verifies with the entries read from {@code entries}, {@code pageSize} at a time, in the graph's replay. */
@@ -109,7 +109,7 @@ public final class LedgerVerifier {
             findings.problem("the head says " + head.treeSize() + " entries with root " + head.root()
                     + "; the entries give " + chain.tree.size() + " with root " + root);
         }
-        if (!head.hash().equals(chain.lastHash)) {
+        if (!head.hash().equals(chain.lastHash())) {
             findings.problem("the head's hash is not the last entry's hash");
         }
         String stored = db.read(tx -> {
@@ -122,7 +122,7 @@ public final class LedgerVerifier {
             }
         });
         if (!stored.equals(root)) {
-            findings.problem("the stored Merkle nodes give root " + stored + ", the entries " + root);
+            findings.problem("the stored hash tiles give root " + stored + ", the entries " + root);
         }
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.batchledger.lineage.ledger.LedgerEntry;
-import org.batchledger.lineage.ledger.StoredEntries;
-import org.batchledger.lineage.ledger.StoredEntry;
+import org.batchledger.lineage.ledger.tile.TileStore;
+import org.batchledger.lineage.ledger.tile.TileStore.BundleWithLeaves;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.ChainCheckProbe;
@@ -70,8 +70,7 @@ class LedgerBenchmark {
             verifyFromStore(run, entries);
         }
         // The CPU path over (up to 50,000 of) the stored entries, as the driver hands them over.
-        cpuRounds(neo4j.db().read(tx -> tx.run("MATCH (e:LedgerEntry) WHERE e.seq <= $last WITH e ORDER BY e.seq RETURN "
-                + StoredEntry.RETURN_FIELDS, Map.of("last", Math.min(entries, 50_000))).list(StoredEntry::of)),
+        cpuRounds(neo4j.db().read(tx -> TileStore.bundles(tx, 0, Math.min(entries, 50_000) / 256, 1_000)),
                 Double.parseDouble(System.getProperty("bench.seconds", "10")));
         proofLatency(entries);
     }
@@ -83,7 +82,7 @@ class LedgerBenchmark {
     @Test
     void cpuPathOnly() {
         long entries = Long.getLong("bench.entries", 50_000L);
-        List<StoredEntry> ledger = new ArrayList<>();
+        List<byte[]> ledger = new ArrayList<>();
         String prev = LedgerEntry.GENESIS_HASH;
         String commit = "";
         for (long seq = 1; seq <= entries; seq++) {
@@ -95,9 +94,9 @@ class LedgerBenchmark {
                     SmallPlant.OPERATOR.subject(), SmallPlant.OPERATOR.displayName(), SmallPlant.OPERATOR.roles(),
                     SmallPlant.OPERATOR.clientId(), "benchmark load", commit, prev, 1L);
             prev = entry.entryHash();
-            ledger.add(StoredEntry.of(StoredEntries.properties(entry, prev)));
+            ledger.add(entry.canonicalBytes());
         }
-        cpuRounds(ledger, Double.parseDouble(System.getProperty("bench.seconds", "20")));
+        cpuRounds(ChainCheckProbe.bundles(ledger), Double.parseDouble(System.getProperty("bench.seconds", "20")));
     }
 
     // Full verification (entries, tree, checkpoints, records), then the chain and tree alone, both from the store.
@@ -126,7 +125,7 @@ class LedgerBenchmark {
      * Rounds of the CPU path over the same entries for {@code seconds}: one line a second, then the median and best
      * of the second half of the rounds (warm), by wall clock and by the checking thread's own CPU time.
      */
-    private static void cpuRounds(List<StoredEntry> ledger, double seconds) {
+    private static void cpuRounds(List<BundleWithLeaves> ledger, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String load = loadAverage();
         List<double[]> rounds = new ArrayList<>();

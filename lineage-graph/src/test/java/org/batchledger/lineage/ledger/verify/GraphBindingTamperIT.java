@@ -77,7 +77,7 @@ class GraphBindingTamperIT {
         Set<String> types = NEO4J.db().read(tx -> tx.run("MATCH (e:LedgerEntry) RETURN DISTINCT e.entityType AS t",
                 Map.of()).list(r -> r.get("t").asString())).stream().collect(Collectors.toSet());
 
-        LedgerReport report = new LedgerVerifier(NEO4J.db(), hubKey, null, new StoredEntrySource(NEO4J.db()), 97)
+        LedgerReport report = new LedgerVerifier(NEO4J.db(), hubKey, null, new BundleEntrySource(NEO4J.db()), 97)
                 .verify(null);
 
         assertThat(types).as("the plant has records of most types").hasSizeGreaterThan(10);
@@ -89,7 +89,7 @@ class GraphBindingTamperIT {
     @Test
     void writesCommittedWhileVerifyingAreLeftForTheNextRunNotReported() {
         boolean[] once = new boolean[1];
-        StoredEntrySource stored = new StoredEntrySource(NEO4J.db());
+        BundleEntrySource stored = new BundleEntrySource(NEO4J.db());
         EntrySource writingMeanwhile = (after, last, limit) -> {
             if (!once[0]) {
                 once[0] = true;
@@ -316,7 +316,7 @@ class GraphBindingTamperIT {
     }
 
     private long roundTripsOfAVerification(long[] pages) {
-        StoredEntrySource stored = new StoredEntrySource(NEO4J.db());
+        BundleEntrySource stored = new BundleEntrySource(NEO4J.db());
         EntrySource counted = (after, last, limit) -> {
             pages[0]++;
             return stored.page(after, last, limit);

@@ -1,22 +1,31 @@
 package org.batchledger.lineage.ledger.verify;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.batchledger.lineage.ledger.CanonicalEntryDecoder;
 import org.batchledger.lineage.ledger.LedgerEntry;
-import org.batchledger.lineage.ledger.StoredEntries;
-import org.batchledger.lineage.ledger.proof.Frontier;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
-import org.batchledger.lineage.ledger.proof.MerkleNode;
+import org.batchledger.lineage.ledger.tile.EntryBundle;
+import org.batchledger.lineage.ledger.tile.TileLog;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.json.Sha256;
 
 /**
- * What an attacker with write access to the database does, in raw Cypher: the tamper tests use it to rewrite the
- * chain, tree and head consistently after an edit, so that only a signed checkpoint can tell.
+ * What an attacker with write access to the database does to the tiled ledger: edits entry bytes inside their
+ * bundles (leaving the hash tiles as they are), removes or swaps entries, or rewrites the chain, tiles and head
+ * consistently after an edit, so that only a signed checkpoint can tell.
  */
 public final class Tampering {
+    private static final String BUNDLES = "MATCH (b:LedgerBundle) RETURN b.data AS data ORDER BY b.index";
+    private static final String REWRITE_BUNDLES = """
+            MATCH (b:LedgerBundle) DELETE b
+            WITH count(*) AS gone
+            UNWIND range(0, size($bundles) - 1) AS i
+            CREATE (:LedgerBundle {index: i, width: $widths[i], data: $bundles[i]})""";
     private final GraphDatabase db;
 
     public Tampering(GraphDatabase db) {
@@ -27,38 +36,87 @@ public final class Tampering {
         db.write(tx -> tx.run(cypher, Map.of()).consume());
     }
 
-    /** Recomputes every entry hash and back link, rebuilds every Merkle node and moves the head to match. */
+    /** Rewrites entry {@code seq} in its bundle as {@code edit} makes it; its leaf in the tile stays. */
+    public void editEntry(long seq, UnaryOperator<LedgerEntry> edit) {
+        List<byte[]> entries = entries();
+        int i = (int) seq - 1;
+        entries.set(i, edit.apply(CanonicalEntryDecoder.decode(entries.get(i), seq)).canonicalBytes());
+        writeBundles(entries);
+    }
+
+    /** Replaces the text {@code from} by {@code to} inside entry {@code seq}'s bytes, canonical or not. */
+    public void editEntryText(long seq, String from, String to) {
+        List<byte[]> entries = entries();
+        int i = (int) seq - 1;
+        entries.set(i, new String(entries.get(i), StandardCharsets.UTF_8).replace(from, to)
+                .getBytes(StandardCharsets.UTF_8));
+        writeBundles(entries);
+    }
+
+    public void deleteEntry(long seq) {
+        List<byte[]> entries = entries();
+        entries.remove((int) seq - 1);
+        writeBundles(entries);
+    }
+
+    public void swapEntries(long a, long b) {
+        List<byte[]> entries = entries();
+        byte[] first = entries.get((int) a - 1);
+        entries.set((int) a - 1, entries.get((int) b - 1));
+        entries.set((int) b - 1, first);
+        writeBundles(entries);
+    }
+
+    /** Keeps entries {@code 1..last} only (bundles; tiles and head are left for {@link #rechain}). */
+    public void truncateAfter(long last) {
+        writeBundles(new ArrayList<>(entries().subList(0, (int) last)));
+    }
+
+    /** Recomputes every back link, rebuilds every bundle and hash tile and moves the head to match. */
     public void rechain() {
-        List<Map<String, Object>> entries = db.read(tx -> tx.run("MATCH (e:LedgerEntry) RETURN e ORDER BY e.seq",
-                Map.of()).list(r -> r.get("e").asMap()));
         String prev = LedgerEntry.GENESIS_HASH;
-        List<Map<String, Object>> hashes = new ArrayList<>();
-        List<byte[]> leaves = new ArrayList<>();
-        for (Map<String, Object> stored : entries) {
-            LedgerEntry e = StoredEntries.entry(stored);
-            LedgerEntry relinked = new LedgerEntry(e.seq(), e.at(), e.action(), e.entityType(), e.entityKey(),
+        List<byte[]> relinked = new ArrayList<>();
+        long seq = 0;
+        for (byte[] bytes : entries()) {
+            LedgerEntry e = CanonicalEntryDecoder.decode(bytes, ++seq);
+            byte[] again = new LedgerEntry(e.seq(), e.at(), e.action(), e.entityType(), e.entityKey(),
                     e.contentHash(), e.supersedesHash(), e.actorSubject(), e.actorName(), e.actorRoles(),
-                    e.actorClient(), e.reason(), e.commitId(), prev, e.version());
-            byte[] bytes = relinked.canonicalBytes();
-            prev = Sha256.hex(bytes);
-            leaves.add(MerkleHash.leaf(bytes));
-            hashes.add(Map.of("seq", e.seq(), "prevHash", relinked.prevHash(), "entryHash", prev));
+                    e.actorClient(), e.reason(), e.commitId(), prev, e.version()).canonicalBytes();
+            prev = Sha256.hex(again);
+            relinked.add(again);
         }
-        Frontier.Appended tree = Frontier.empty().appendAll(leaves);
-        List<Map<String, Object>> nodes = tree.completed().stream().map(Tampering::row).toList();
         String head = prev;
+        long size = relinked.size();
         db.write(tx -> {
-            tx.run("UNWIND $rows AS r MATCH (e:LedgerEntry {seq: r.seq}) SET e.prevHash = r.prevHash, "
-                    + "e.entryHash = r.entryHash", Map.of("rows", hashes)).consume();
-            tx.run("MATCH (m:MerkleNode) DETACH DELETE m", Map.of()).consume();
-            tx.run("UNWIND $nodes AS n CREATE (:MerkleNode {level: n.level, index: n.index, hash: n.hash})",
-                    Map.of("nodes", nodes)).consume();
+            tx.run("MATCH (t:LedgerTile) DELETE t", Map.of()).consume();
+            tx.run("MATCH (b:LedgerBundle) DELETE b", Map.of()).consume();
+            byte[] root = TileLog.append(tx, 0, relinked);
             return tx.run("MATCH (h:LedgerHead) SET h.hash = $hash, h.root = $root, h.seq = $size, h.treeSize = $size",
-                    Map.of("hash", head, "root", HexFormat.of().formatHex(tree.root()), "size", tree.size())).consume();
+                    Map.of("hash", head, "root", HexFormat.of().formatHex(root), "size", size)).consume();
         });
     }
 
-    private static Map<String, Object> row(MerkleNode n) {
-        return Map.of("level", n.id().level(), "index", n.id().index(), "hash", HexFormat.of().formatHex(n.hash()));
+    private List<byte[]> entries() {
+        List<byte[]> entries = new ArrayList<>();
+        db.read(tx -> tx.run(BUNDLES, Map.of()).list(r -> r.get("data").asByteArray()))
+                .forEach(data -> entries.addAll(EntryBundle.entries(data)));
+        return entries;
+    }
+
+    private void writeBundles(List<byte[]> entries) {
+        List<byte[]> bundles = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += 256) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            List<byte[]> part = entries.subList(from, Math.min(entries.size(), from + 256));
+            part.forEach(e -> {
+                out.write(e.length >>> 8);
+                out.write(e.length & 0xFF);
+                out.writeBytes(e);
+            });
+            bundles.add(out.toByteArray());
+            widths.add(part.size());
+        }
+        db.write(tx -> tx.run(REWRITE_BUNDLES, Map.of("bundles", bundles, "widths", widths)).consume());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.batchledger.lineage.ledger.tile.TileStore;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class VerificationPageQueriesIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
 
     @Test
-    void entryPagesAreAnIndexRangeSeekInSeqOrderWithoutASort() {
-        List<String> operators = operators(ChainCheck.PAGE_OF_ENTRIES);
+    void bundlePagesAreAnIndexRangeSeekInIndexOrderWithoutASort() {
+        List<String> operators = operators(TileStore.BUNDLE_PAGE);
 
         assertThat(operators).contains("NodeUniqueIndexSeekByRange").doesNotContain("Sort", "Top", "PartialSort",
                 "PartialTop", "NodeByLabelScan", "AllNodesScan");
@@ -41,7 +42,8 @@ class VerificationPageQueriesIT {
     }
 
     private static List<String> operators(String query) {
-        return operators(query, Map.of("after", 0L, "last", 1_000_000L, "limit", ChainCheck.PAGE));
+        return operators(query, Map.of("after", 0L, "last", 1_000_000L, "from", 0L, "to", 1_000L,
+                "limit", ChainCheck.PAGE));
     }
 
     private static List<String> operators(String query, Map<String, Object> params) {

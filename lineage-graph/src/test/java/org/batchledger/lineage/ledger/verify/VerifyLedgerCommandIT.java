@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
@@ -54,13 +55,15 @@ class VerifyLedgerCommandIT {
 
     @Test
     void tamperedEntryExitsOneAndTheReportNamesTheFirstBadEntry() {
-        attacker.run("MATCH (e:LedgerEntry {seq: 5}) SET e.actorName = 'Mallory'");
+        attacker.editEntry(5, e -> new LedgerEntry(e.seq(), e.at(), e.action(), e.entityType(), e.entityKey(),
+                e.contentHash(), e.supersedesHash(), e.actorSubject(), "Mallory", e.actorRoles(), e.actorClient(),
+                e.reason(), e.commitId(), e.prevHash(), e.version()));
 
         int status = run("--uri", uri(), "--vkey", checkpoints.verifierKey());
 
         assertThat(status).isEqualTo(VerifyLedgerCommand.FAILED);
         assertThat(out()).startsWith("FAILED").contains("first bad entry: 5 (1 bad entries)")
-                .contains("problem: entry 5: its content does not hash to its stored entry hash (entry altered)");
+                .contains("problem: entry 5: its bytes do not hash to its leaf in the level-0 hash tile (entry altered)");
     }
 
     @Test
@@ -77,7 +80,9 @@ class VerifyLedgerCommandIT {
     @Test
     void rewrittenLedgerFailsAgainstTheCheckpointNoteFileGiven() throws IOException {
         Path note = Files.writeString(dir.resolve("checkpoint.note"), checkpoints.latest().note());
-        attacker.run("MATCH (e:LedgerEntry {seq: 5}) SET e.reason = 'nothing to see'");
+        attacker.editEntry(5, e -> new LedgerEntry(e.seq(), e.at(), e.action(), e.entityType(), e.entityKey(),
+                e.contentHash(), e.supersedesHash(), e.actorSubject(), e.actorName(), e.actorRoles(), e.actorClient(),
+                "nothing to see", e.commitId(), e.prevHash(), e.version()));
         attacker.rechain();
         attacker.run("MATCH (c:Checkpoint) DETACH DELETE c");
 
