@@ -9,6 +9,7 @@ import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
+import org.batchledger.schema.json.InvalidValueException;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.json.RecordFields;
@@ -98,7 +99,12 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
     public Plan<CorrectionReceipt> plan(Tx tx) {
         CurrentVersion current = CurrentVersion.read(tx, request);
         LedgerRecord corrected = current.apply(request);
-        String hash = CanonicalJson.contentHash(corrected);
+        String hash;
+        try {
+            hash = CanonicalJson.contentHash(corrected);
+        } catch (InvalidValueException e) {
+            throw problem(request, e.field(), e.getMessage());
+        }
         if (hash.equals(current.contentHash())) {
             throw problem(request, "changes", "change nothing: the record already has these values");
         }

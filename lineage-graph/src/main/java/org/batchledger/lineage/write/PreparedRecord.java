@@ -8,6 +8,7 @@ import java.util.Set;
 import org.batchledger.lineage.write.InvalidRecordsException.Problem;
 import org.batchledger.lineage.write.References.Ref;
 import org.batchledger.schema.json.CanonicalRecord;
+import org.batchledger.schema.json.InvalidValueException;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
@@ -35,7 +36,11 @@ record PreparedRecord(RecordType type, String key, String locator, Map<String, O
                 problems.add(new Problem(RecordRef.of(r).toString(), locator, "key", "appears twice in this write"));
                 continue;
             }
-            prepared.add(of(r, locator, problems));
+            try {
+                prepared.add(of(r, locator, problems));
+            } catch (InvalidValueException e) {
+                problems.add(new Problem(RecordRef.of(r).toString(), locator, e.field(), e.getMessage()));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidRecordsException(problems);

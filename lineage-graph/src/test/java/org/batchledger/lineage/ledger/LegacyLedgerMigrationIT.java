@@ -51,10 +51,10 @@ class LegacyLedgerMigrationIT {
             }
             int entries = 42;
             String rootBefore = db.read(LedgerHead::read).root();
-            rewriteAsOldLayout(db);
             StoredCheckpoint signedBefore = SmallPlant.checkpoints(db, keys).latest();
+            rewriteAsOldLayout(db);
             assertThat(count(db, "MATCH (e:LedgerEntry) RETURN count(e) AS n")).isEqualTo(entries);
-            db.write(tx -> tx.run("MATCH (s:SchemaMigration {version: 'V004'}) DELETE s", Map.of()).consume());
+            db.write(tx -> tx.run("MATCH (s:SchemaMigration {version: 'V005'}) DELETE s", Map.of()).consume());
 
             Migrations.apply(db);
 
@@ -87,7 +87,8 @@ class LegacyLedgerMigrationIT {
             db.write(tx -> TileLog.append(tx, 0, converted.subList(0, 11)));
 
             LegacyLedgerMigration.convert(db, BATCH);
-            db.write(tx -> tx.run("MATCH (e:LedgerEntry) DELETE e", Map.of()).consume());
+            // what Migrations does after the conversion: the old nodes go (verification names any left over)
+            db.write(tx -> tx.run("MATCH (n) WHERE n:LedgerEntry OR n:MerkleNode DELETE n", Map.of()).consume());
 
             assertThat(count(db, "MATCH (e:LedgerEntry) RETURN count(e) AS n")).isZero();
             assertThat(count(db, "MATCH (b:LedgerBundle) RETURN sum(b.width) AS n")).isEqualTo(28);

@@ -15,6 +15,7 @@ import org.batchledger.lineage.record.RecordQueries;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.record.Consumption;
+import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,18 @@ class RecordWriterIT {
                 .isInstanceOf(InvalidRecordsException.class)
                 .hasMessageContaining("CONSUMED_IN:test:C-bad (line 42) field lotKey: refers to Lot:test:LOT-NOPE");
         assertThat(nodeCount()).as("nothing written, not even the valid records").isZero();
+    }
+
+    @Test
+    void refusesTextThatIsNotUnicodeNamingRecordAndFieldInsteadOfHashingItLoosely() {
+        List<org.batchledger.schema.record.LedgerRecord> records = new ArrayList<>(Fixtures.granulation(""));
+        records.add(new Material("test:MAT-BAD", "Lactose \ud800", Material.MaterialKind.EXCIPIENT, "kg",
+                Fixtures.provenance("line 7")));
+
+        assertThatThrownBy(() -> writer.write(WriteRequest.of(records, OPERATOR, "batch record")))
+                .isInstanceOf(InvalidRecordsException.class)
+                .hasMessageContaining("Material:test:MAT-BAD (line 7) field name: name holds a lone surrogate");
+        assertThat(nodeCount()).as("nothing written").isZero();
     }
 
     @Test

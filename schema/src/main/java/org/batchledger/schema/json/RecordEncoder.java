@@ -79,19 +79,24 @@ final class RecordEncoder {
             }
             first = false;
             raw(m.json());
-            Object stored = switch (m.kind()) {
-                case TEXT -> quote((String) v);
-                case ENUM -> quote(((Enum<?>) v).name());
-                case INSTANT -> quote(CanonicalJson.formatInstant((Instant) v));
-                case REF -> quote(v.toString());
-                case DOUBLE -> number(((Number) v).doubleValue(), m);
-                case LONG -> number(((Number) v).longValue());
-                case TEXTS -> texts((List<?>) v);
-                case NESTED -> {
-                    object(v, m.nested(), properties);
-                    yield null;
-                }
-            };
+            Object stored;
+            try {
+                stored = switch (m.kind()) {
+                    case TEXT -> quote((String) v);
+                    case ENUM -> quote(((Enum<?>) v).name());
+                    case INSTANT -> quote(CanonicalJson.formatInstant((Instant) v));
+                    case REF -> quote(v.toString());
+                    case DOUBLE -> number(((Number) v).doubleValue(), m);
+                    case LONG -> number(((Number) v).longValue());
+                    case TEXTS -> texts((List<?>) v);
+                    case NESTED -> {
+                        object(v, m.nested(), properties);
+                        yield null;
+                    }
+                };
+            } catch (NotCanonical e) {
+                throw new InvalidValueException(m.name(), e.getMessage());
+            }
             if (properties != null && stored != null) {
                 properties.put(m.name(), stored);
             }
@@ -135,7 +140,7 @@ final class RecordEncoder {
      */
     private Object number(double d, Member m) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw new IllegalArgumentException(m.name() + " is not a JSON number: " + d);
+            throw new NotCanonical("is not a JSON number: " + d);
         }
         if (d == Math.rint(d) && Math.abs(d) <= MAX_EXACT) {
             digits((long) d);
@@ -192,7 +197,8 @@ final class RecordEncoder {
 
     /**
      * A JSON string per RFC 8785 §3.2.2.2: only quote, backslash and control characters escaped, UTF-8. A lone
-     * surrogate becomes {@code ?}, as Java's UTF-8 encoder made it in the canonicalizer's output.
+     * surrogate is not Unicode text and has no UTF-8 form: refused (the JSON-B path made it {@code ?}, so two
+     * different values would have shared one content hash).
      */
     private String quote(String s) {
         int n = s.length();
@@ -207,7 +213,7 @@ final class RecordEncoder {
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 p = utf8(b, p, Character.toCodePoint(c, s.charAt(++i)));
             } else if (Character.isSurrogate(c)) {
-                b[p++] = '?';
+                throw new NotCanonical("holds a lone surrogate at character " + i + " (not Unicode text)");
             } else {
                 p = c < 0x80 ? escape(b, p, c) : utf8(b, p, c);
             }
@@ -321,5 +327,12 @@ final class RecordEncoder {
         }
         throw new IllegalStateException("no canonical form for " + c.getDeclaringRecord().getName() + "."
                 + c.getName() + " of type " + c.getGenericType());
+    }
+
+    /** A value with no canonical form; {@link #object} names its field. */
+    private static final class NotCanonical extends RuntimeException {
+        NotCanonical(String problem) {
+            super(problem, null, false, false);
+        }
     }
 }

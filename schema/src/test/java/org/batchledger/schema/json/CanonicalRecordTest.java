@@ -58,6 +58,18 @@ class CanonicalRecordTest {
     }
 
     @Test
+    void aLoneSurrogateIsRefusedNamingItsFieldInsteadOfHashingAsAQuestionMark() {
+        Lot lone = new Lot("k", "m", Lot.LotStatus.IN_STOCK, 1.0, "kg", "Meggle\ud800", null, null, P);
+        Lot questionMark = new Lot("k", "m", Lot.LotStatus.IN_STOCK, 1.0, "kg", "Meggle?", null, null, P);
+
+        assertThat(JsonBindingOracle.contentHash(lone)).as("the old path made both one hash")
+                .isEqualTo(JsonBindingOracle.contentHash(questionMark));
+        assertThatThrownBy(() -> CanonicalRecord.of(lone)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("supplier").hasMessageContaining("lone surrogate")
+                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("supplier");
+    }
+
+    @Test
     void theContentHashAndPropertiesAreThoseOfTheOnePathThatRemains() {
         Lot lot = new Lot("k", "m", Lot.LotStatus.IN_STOCK, 2.5, "kg", "S", null, Instant.EPOCH, P);
         CanonicalRecord canonical = CanonicalRecord.of(lot);

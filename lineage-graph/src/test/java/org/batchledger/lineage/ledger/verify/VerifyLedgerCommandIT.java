@@ -99,7 +99,7 @@ class VerifyLedgerCommandIT {
     void rewrittenLedgerWithItsCheckpointsDeletedFailsAgainstTheKeptLogOfTheDataDirectory() throws IOException {
         Path keys = Files.createDirectories(dir.resolve("data").resolve("keys"));
         Files.copy(dir.resolve("checkpoints.log"), keys.resolve("checkpoints.log"));
-        attacker.run("MATCH (e:LedgerEntry {seq: 5}) SET e.reason = 'nothing to see'");
+        attacker.editEntryText(5, "\"reason\":\"", "\"reason\":\"nothing to see; ");
         attacker.rechain();
         attacker.run("MATCH (c:Checkpoint) DETACH DELETE c");
 
