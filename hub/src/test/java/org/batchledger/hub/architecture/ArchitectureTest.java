@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.function.Function;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.DataMigration;
 import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,11 +152,13 @@ class ArchitectureTest {
 
     /**
      * The ledgered unit of work is the only code that opens a write transaction; besides it only checkpoint
-     * storage, the schema migrations and the embedded store's bootstrap may.
+     * storage, the schema migrations (scripts and the Java data conversions they run) and the embedded store's
+     * bootstrap may.
      */
     private static final ArchRule ONLY_THE_UNIT_OF_WORK_WRITES = noClasses()
             .that().doNotHaveFullyQualifiedName(LedgeredWrite.class.getName())
             .and().doNotHaveFullyQualifiedName(Migrations.class.getName())
+            .and().doNotImplement(DataMigration.class)
             .and().resideOutsideOfPackages("org.batchledger.lineage.ledger.checkpoint..",
                     "org.batchledger.lineage.store.embedded..")
             .should().callMethod(GraphDatabase.class, "write", Function.class)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.ledger.tile.TileId;
 import org.batchledger.lineage.ledger.tile.TileLog;
+import org.batchledger.lineage.store.DataMigration;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * one transaction each (bounded memory); the bundles written so far are the progress, so an interrupted
  * run resumes where it stopped. The old nodes are deleted only once the head names the converted tree.
  */
-public final class LegacyLedgerMigration {
+public final class LegacyLedgerMigration implements DataMigration {
     private static final Logger LOG = LoggerFactory.getLogger(LegacyLedgerMigration.class);
     private static final String STATE = """
             OPTIONAL MATCH (h:LedgerHead {id: 'main'})
@@ -40,14 +41,31 @@ public final class LegacyLedgerMigration {
     private static final List<String> DROP_SCHEMA = List.of("DROP CONSTRAINT ledger_entry_seq IF EXISTS",
             "DROP CONSTRAINT merkle_node_id IF EXISTS", "DROP INDEX ledger_entry_entity IF EXISTS");
 
-    private LegacyLedgerMigration() {
+    /** For the {@link java.util.ServiceLoader} of {@link org.batchledger.lineage.store.Migrations}. */
+    public LegacyLedgerMigration() {
+    }
+
+    @Override
+    public String after() {
+        return "V005__ledger_tiles.cypher";
+    }
+
+    /** Converts what is left and returns the batched deletion of the old nodes ({@link #DROP_OLD}), if any. */
+    @Override
+    public List<String> convert(GraphDatabase db, int batchSize) {
+        return convertAll(db, batchSize) ? DROP_OLD : List.of();
+    }
+
+    @Override
+    public List<String> afterCleanup() {
+        return DROP_SCHEMA;
     }
 
     /**
      * Converts what is left to convert, {@code batchSize} entries per transaction, and moves the head to the
      * converted tree; returns whether old nodes remain to be deleted ({@link #DROP_OLD}).
      */
-    public static boolean convert(GraphDatabase db, int batchSize) {
+    static boolean convertAll(GraphDatabase db, int batchSize) {
         var state = db.read(tx -> tx.run(STATE, Map.of("width", TileId.WIDTH)).single());
         long seq = state.get("seq").asLong();
         long converted = state.get("converted").asLong();
@@ -65,11 +83,6 @@ public final class LegacyLedgerMigration {
                 "root", MerkleStore.hex(MerkleStore.frontier(tx, size).root()))).consume());
         LOG.info("Converted the ledger's {} entries to tiles", size);
         return true;
-    }
-
-    /** Drops the old layout's constraints and index, once its nodes are deleted. */
-    public static void dropOldSchema(GraphDatabase db) {
-        DROP_SCHEMA.forEach(statement -> db.write(tx -> tx.run(statement, Map.of()).consume()));
     }
 
     // One batch: entries (from, from+batch] re-encoded and appended to the tiles; returns the new size.

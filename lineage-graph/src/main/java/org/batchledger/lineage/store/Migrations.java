@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.batchledger.lineage.ledger.LegacyLedgerMigration;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +18,12 @@ import org.slf4j.LoggerFactory;
  * EXISTS}, or a data change that only touches what it has not changed yet). A data backfill over every record
  * would outgrow the transaction memory of a large graph, so it is written as {@code CALL (n) {...} IN TRANSACTIONS
  * OF $batchSize ROWS}: it commits batch by batch, and if it fails part-way, the next start finishes it. One step is
- * Java, not a script: a ledger of the layout before tiles is converted by {@link LegacyLedgerMigration}.
+ * Java, not a script: {@link DataMigration}s found on the class path (the ledger's conversion to tiles).
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     static final List<String> SCRIPTS = List.of("V001__constraints.cypher", "V002__ledger.cypher",
             "V003__merkle_versions.cypher", "V004__signature_withdrawal.cypher", "V005__ledger_tiles.cypher");
-    private static final String TILES = "V005__ledger_tiles.cypher";
     /** Rows per inner transaction of a batched statement ({@code $batchSize}). */
     static final int BATCH_SIZE = 50_000;
 
@@ -58,10 +57,14 @@ public final class Migrations {
             db.write(tx -> tx.run(RECORD, Map.of("version", version)).consume());
             LOG.info("Applied graph schema migration {}", script);
         }
-        // Data in the layout before tiles: converted in Java (the canonical bytes come from the entry encoder).
-        if (scripts.contains(TILES) && LegacyLedgerMigration.convert(db, batchSize)) {
-            LegacyLedgerMigration.DROP_OLD.forEach(s -> db.runInBatches(s, Map.of("batchSize", batchSize)));
-            LegacyLedgerMigration.dropOldSchema(db);
+        for (DataMigration conversion : ServiceLoader.load(DataMigration.class, Migrations.class.getClassLoader())) {
+            if (scripts.contains(conversion.after())) {
+                List<String> cleanup = conversion.convert(db, batchSize);
+                cleanup.forEach(statement -> db.runInBatches(statement, Map.of("batchSize", batchSize)));
+                if (!cleanup.isEmpty()) {
+                    conversion.afterCleanup().forEach(statement -> db.write(tx -> tx.run(statement, Map.of()).consume()));
+                }
+            }
         }
     }
 

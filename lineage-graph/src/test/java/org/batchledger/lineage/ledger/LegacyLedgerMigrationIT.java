@@ -86,7 +86,7 @@ class LegacyLedgerMigrationIT {
             // As if a first start converted the first 11 entries and then died.
             db.write(tx -> TileLog.append(tx, 0, converted.subList(0, 11)));
 
-            LegacyLedgerMigration.convert(db, BATCH);
+            LegacyLedgerMigration.convertAll(db, BATCH);
             // what Migrations does after the conversion: the old nodes go (verification names any left over)
             db.write(tx -> tx.run("MATCH (n) WHERE n:LedgerEntry OR n:MerkleNode DELETE n", Map.of()).consume());
 
