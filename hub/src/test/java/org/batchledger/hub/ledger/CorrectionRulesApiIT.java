@@ -30,7 +30,7 @@ class CorrectionRulesApiIT extends HubTestBase {
 
     @BeforeEach
     void batchUnderReviewSignedByTheOperator() {
-        NEO4J.clean();
+        cleanLedger();
         List<LedgerRecord> records = new ArrayList<>(SmallPlant.step(""));
         Batch done = (Batch) records.get(3);
         Batch underReview = new Batch(done.key(), done.productKey(), done.stage(), Batch.BatchStatus.UNDER_REVIEW,

@@ -35,7 +35,7 @@ class LedgerTilesIT extends HubTestBase {
 
     @BeforeAll
     static void ledgerAcrossOneFullTile() {
-        NEO4J.clean();
+        cleanLedger();
         for (int i = 0; i < WRITES; i++) {
             NEO4J.writer().write(WriteRequest.of(SmallPlant.step("-" + i), SmallPlant.OPERATOR, "batch record"));
         }

@@ -18,7 +18,7 @@ class PublicTilesIT extends HubTestBase {
 
     @Test
     void theCheckpointAndTilesAreReadWithoutAToken() throws Exception {
-        NEO4J.clean();
+        cleanLedger();
         NEO4J.writer().write(WriteRequest.of(SmallPlant.step("-p"), SmallPlant.OPERATOR, "batch record"));
         HttpClient http = HttpClient.newHttpClient();
 
