@@ -1,6 +1,6 @@
 /**
- * Ingest adapters: parsers that turn MES exports (ISA-95 B2MML, ISA-88 BatchML), LIMS exports (CSV, AnIML,
- * Allotrope ASM JSON) and documents (Apache Tika) into canonical records with source locators. They never write
- * to the database; the hub hands their records to the ledgered write path. Arrives with the ingest issue.
+ * The adapter contract: {@link org.batchledger.ingest.IngestAdapter} turns one file into canonical records with
+ * locators, streamed into a {@link org.batchledger.ingest.RecordSink}; {@link org.batchledger.ingest.Adapters}
+ * chooses one by name or content. One sub-package per format family, each with its parser and content sniffer.
  */
 package org.batchledger.ingest;

@@ -27,7 +27,7 @@ final class Lab {
         for (Measure measure : measures) {
             boolean oos = measure.name().equals(oosTest);
             var n = plant.keys.next("test", "TR");
-            plant.emit(new TestResult(n.key(), subject, measure.name(), measure.method(),
+            plant.emit(new TestResult(n.key(), subject, null, measure.name(), measure.method(),
                     measure.sample(plant.dice, oos), measure.unit(), measure.lower(), measure.upper(),
                     oos ? TestOutcome.OOS : TestOutcome.PASS, at, analyst.username(),
                     plant.provenance(n.locator(), analyst, at)));

@@ -42,6 +42,6 @@ final class Signer {
     private void sign(Batch batch, String hash, Person signer, SignatureMeaning meaning, String reason, Instant at) {
         var n = plant.keys.next("signature", "SIG");
         plant.emit(new Signature(n.key(), RecordRef.of(batch), hash, signer.username(), signer.printedName(), meaning,
-                reason, at, plant.provenance(n.locator(), signer, at)));
+                reason, at, null, plant.provenance(n.locator(), signer, at)));
     }
 }

@@ -40,7 +40,7 @@ class CorrectionRulesApiIT extends HubTestBase {
                 List.of(new RecordRef(RecordType.BATCH, "t:B")), SmallPlant.T0, null, SmallPlant.provenance("d")));
         records.add(new Signature("t:S1", new RecordRef(RecordType.BATCH, "t:B"),
                 CanonicalJson.contentHash(underReview), OPERATOR_SUBJECT, "Demo operator",
-                Signature.SignatureMeaning.PERFORMED, "executed", SmallPlant.T0.plusSeconds(7300),
+                Signature.SignatureMeaning.PERFORMED, "executed", SmallPlant.T0.plusSeconds(7300), null,
                 SmallPlant.provenance("s")));
         NEO4J.writer().write(WriteRequest.of(records, SmallPlant.OPERATOR, "batch record"));
     }

@@ -232,7 +232,7 @@ class PointInTimeReadsIT extends HubTestBase {
     }
 
     private static TestResult result(String key, String subject) {
-        return new TestResult(key, RecordRef.parse(subject), "Assay", "HPLC", "99.1", "%", 98.0, 102.0,
+        return new TestResult(key, RecordRef.parse(subject), null, "Assay", "HPLC", "99.1", "%", 98.0, 102.0,
                 TestResult.TestOutcome.PASS, T, "analyst", SmallPlant.provenance(key));
     }
 
@@ -247,7 +247,7 @@ class PointInTimeReadsIT extends HubTestBase {
 
     private static Signature signature(String key) {
         return new Signature(key, new RecordRef(RecordType.BATCH, "t:B"), "0".repeat(64), "sub-op", "Olivia Operator",
-                Signature.SignatureMeaning.PERFORMED, null, T, SmallPlant.provenance(key));
+                Signature.SignatureMeaning.PERFORMED, null, T, null, SmallPlant.provenance(key));
     }
 
     private static Response ok(Response r) {

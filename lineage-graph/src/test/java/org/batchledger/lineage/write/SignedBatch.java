@@ -34,12 +34,12 @@ final class SignedBatch {
         records.add(new Deviation("t:D1", "Granulator torque alarm", Deviation.Severity.MAJOR,
                 Deviation.DeviationStatus.OPEN, List.of(new RecordRef(RecordType.BATCH, "t:B")), SmallPlant.T0,
                 null, SmallPlant.provenance("d")));
-        records.add(new TestResult("t:TR1", new RecordRef(RecordType.LOT, "t:LOT-OUT"), "LOD", "USP<731>", "1.2",
+        records.add(new TestResult("t:TR1", new RecordRef(RecordType.LOT, "t:LOT-OUT"), null, "LOD", "USP<731>", "1.2",
                 "%", null, 2.0, TestResult.TestOutcome.PASS, SmallPlant.T0.plusSeconds(9000), "Ana Lyst",
                 SmallPlant.provenance("tr")));
         records.add(new Signature("t:S1", new RecordRef(RecordType.BATCH, "t:B"), CanonicalJson.contentHash(batch),
                 OPERATOR.subject(), OPERATOR.displayName(), Signature.SignatureMeaning.PERFORMED, "batch executed",
-                SmallPlant.T0.plusSeconds(7300), SmallPlant.provenance("s")));
+                SmallPlant.T0.plusSeconds(7300), null, SmallPlant.provenance("s")));
         return records;
     }
 

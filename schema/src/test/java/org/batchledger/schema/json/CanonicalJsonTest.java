@@ -48,7 +48,7 @@ class CanonicalJsonTest {
                 new Equipment("mes:EQ-1", "Tablet press 1", "TabletPress", "Room 101", P),
                 new EquipmentUse("mes:U-1", "mes:B-1", "mes:EQ-1", "compress", T, T.plusSeconds(3600), P),
                 new StepRecord("mes:S-1", "mes:B-1", "compress", "hardness", "82", "N", 60.0, 100.0, T, "jdoe", P),
-                new TestResult("lims:T-1", BATCH, "assay", "HPLC-12", "99.1", "%", 95.0, 105.0,
+                new TestResult("lims:T-1", BATCH, null, "assay", "HPLC-12", "99.1", "%", 95.0, 105.0,
                         TestResult.TestOutcome.PASS, T, "asmith", P),
                 new Deviation("qms:D-1", "Temperature excursion", Deviation.Severity.MAJOR,
                         Deviation.DeviationStatus.OPEN, List.of(BATCH, new RecordRef(RecordType.EQUIPMENT, "mes:EQ-1")), T, null, P),
@@ -57,7 +57,7 @@ class CanonicalJsonTest {
                 new Calibration("mes:CA-1", "mes:EQ-1", Calibration.CalibrationOutcome.PASS, T, T.plusSeconds(8640000), "tech", P),
                 new Document("dms:DOC-1", "MBR tablets 10 mg", "MBR", "application/pdf", "ab".repeat(32), BATCH, P),
                 new Signature("esig:1", BATCH, "cd".repeat(32), "sub-7", "Rita Reviewer",
-                        Signature.SignatureMeaning.REVIEWED, "batch record review", T, P),
+                        Signature.SignatureMeaning.REVIEWED, "batch record review", T, null, P),
                 new SourceFile("sha256:" + "ef".repeat(32), "batch.xml", "application/xml", 2048, "b2mml", P));
     }
 

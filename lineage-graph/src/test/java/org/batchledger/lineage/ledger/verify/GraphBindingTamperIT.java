@@ -50,7 +50,7 @@ class GraphBindingTamperIT {
         write(SmallPlant.step("-1"));
         write(SmallPlant.step("-2"));
         write(List.of(
-                new TestResult("t:TR-1", new RecordRef(RecordType.LOT, "t:LOT-OUT-1"), "assay", "HPLC", "99.1", "%",
+                new TestResult("t:TR-1", new RecordRef(RecordType.LOT, "t:LOT-OUT-1"), null, "assay", "HPLC", "99.1", "%",
                         98.0, 102.0, TestResult.TestOutcome.PASS, SmallPlant.T0, "lab", SmallPlant.provenance("tr")),
                 new Deviation("t:DEV-1", "granulator overheated", Deviation.Severity.MAJOR,
                         Deviation.DeviationStatus.OPEN, List.of(new RecordRef(RecordType.BATCH, "t:B-1")),

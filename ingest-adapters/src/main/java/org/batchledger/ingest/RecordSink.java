@@ -1,0 +1,12 @@
+package org.batchledger.ingest;
+
+import org.batchledger.schema.record.LedgerRecord;
+
+/** Where an adapter streams its output; the pipeline batches, validates and writes it. */
+public interface RecordSink {
+
+    void record(LedgerRecord record);
+
+    /** Something lenient: read anyway, but the report says so. */
+    void warning(IngestFinding warning);
+}
