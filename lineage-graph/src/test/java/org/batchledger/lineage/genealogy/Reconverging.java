@@ -60,7 +60,7 @@ final class Reconverging {
     }
 
     private void lot(String name) {
-        records.add(new Lot(ns + name, ns + "M", Lot.LotStatus.IN_STOCK, 1, "kg", null, null, null, P));
+        records.add(new Lot(ns + name, ns + "M", Lot.LotStatus.IN_STOCK, 1.0, "kg", null, null, null, P));
     }
 
     private void batch(String name) {

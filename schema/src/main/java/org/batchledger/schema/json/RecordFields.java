@@ -62,6 +62,16 @@ public final class RecordFields {
      * A field's value from its text as the stored property value (numbers as Long/Double, instants as fixed-width
      * UTC text, enums by constant name, references as {@code Label:key}); null text clears the field.
      */
+    private static String kind(Class<?> javaType) {
+        if (javaType == double.class || javaType == Double.class) {
+            return "a number";
+        }
+        if (javaType == long.class || javaType == Long.class || javaType == int.class || javaType == Integer.class) {
+            return "a whole number";
+        }
+        return "a " + javaType.getSimpleName();
+    }
+
     public static Object storedValue(RecordType type, String field, String text) {
         Class<?> javaType = of(type).get(field);
         if (javaType == null) {
@@ -73,8 +83,7 @@ public final class RecordFields {
         try {
             return parse(javaType, text);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new BadValueException(field, "field " + field + " needs a " + javaType.getSimpleName()
-                    + ", got '" + text + "'");
+            throw new BadValueException(field, "field " + field + " needs " + kind(javaType) + ", got '" + text + "'");
         }
     }
 

@@ -36,7 +36,7 @@ class RecordFieldsTest {
         assertThatThrownBy(() -> RecordFields.storedValue(RecordType.LOT, "quantity", "lots"))
                 .isInstanceOfSatisfying(RecordFields.BadValueException.class,
                         e -> assertThat(e.field()).isEqualTo("quantity"))
-                .hasMessage("field quantity needs a double, got 'lots'");
+                .hasMessage("field quantity needs a number, got 'lots'");
         assertThatThrownBy(() -> RecordFields.storedValue(RecordType.BATCH, "status", "SHIPPED"))
                 .hasMessageContaining("BatchStatus");
         assertThatThrownBy(() -> RecordFields.storedValue(RecordType.BATCH, "colour", "red"))
