@@ -57,8 +57,7 @@ final class MaterialReader {
                     infoAt = c.xpath();
                     infoId = c.text();
                 }
-                case "PublishedDate" -> m.publishedAt(XmlValues.time(c.text(), c.xpath(), "PublishedDate", false,
-                        m.findings()));
+                case "PublishedDate" -> m.publishedAt(c.time(m.findings()));
                 case "MaterialDefinition" -> definition(c.tree(), m);
                 case "MaterialLot", "MaterialSubLot" -> lot(c.tree(), infoId, infoAt, m);
                 case "MaterialClass", "QAMaterialTestSpecification", "MaterialTestSpecification" -> {

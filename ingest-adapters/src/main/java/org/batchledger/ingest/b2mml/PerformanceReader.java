@@ -62,8 +62,7 @@ final class PerformanceReader {
                 continue;
             }
             switch (c.name()) {
-                case "PublishedDate" -> m.publishedAt(XmlValues.time(c.text(), c.xpath(), c.name(), false,
-                        m.findings()));
+                case "PublishedDate" -> m.publishedAt(c.time(m.findings()));
                 case "ProductionResponse", "OperationsResponse" -> response(c, m);
                 default -> m.unknown(c);
             }
@@ -83,8 +82,8 @@ final class PerformanceReader {
                 case "ID" -> r.id = c.text();
                 case "ProductionRequestID", "OperationsRequestID" -> r.requestId = c.text();
                 case "ProductProductionRuleID", "OperationsDefinitionID" -> r.master = c.text();
-                case "StartTime" -> r.start = XmlValues.time(c.text(), c.xpath(), "StartTime", false, f);
-                case "EndTime" -> r.end = XmlValues.time(c.text(), c.xpath(), "EndTime", false, f);
+                case "StartTime" -> r.start = c.time(f);
+                case "EndTime" -> r.end = c.time(f);
                 case "ResponseState" -> {
                     r.stateAt = c.xpath();
                     r.state = c.text();

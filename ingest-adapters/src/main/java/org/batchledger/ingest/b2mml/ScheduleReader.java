@@ -37,8 +37,7 @@ final class ScheduleReader {
                 continue;
             }
             switch (c.name()) {
-                case "PublishedDate" -> m.publishedAt(XmlValues.time(c.text(), c.xpath(), c.name(), false,
-                        m.findings()));
+                case "PublishedDate" -> m.publishedAt(c.time(m.findings()));
                 case "ProductionRequest", "OperationsRequest" -> request(c.tree(), m);
                 default -> m.unknown(c);
             }

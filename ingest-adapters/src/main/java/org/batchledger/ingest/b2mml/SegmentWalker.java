@@ -67,8 +67,8 @@ final class SegmentWalker {
             switch (c.name()) {
                 case "ID" -> s.id = c.text();
                 case "ProcessSegmentID", "ProductSegmentID" -> s.processSegment = c.text();
-                case "ActualStartTime" -> s.start = XmlValues.time(c.text(), c.xpath(), "ActualStartTime", false, f);
-                case "ActualEndTime" -> s.end = XmlValues.time(c.text(), c.xpath(), "ActualEndTime", false, f);
+                case "ActualStartTime" -> s.start = c.time(f);
+                case "ActualEndTime" -> s.end = c.time(f);
                 case "ProductionData", "SegmentData" -> s.pendingData.add(c.tree());
                 case "PersonnelActual" -> personnel(c.tree(), s);
                 case "EquipmentActual" -> {
