@@ -83,7 +83,8 @@ public final class StatusWords {
         return e;
     }
 
-    static String normal(String s) {
+    /** Lower case, letters and digits only: how vendor words are compared. */
+    public static String normal(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

@@ -47,16 +47,21 @@ public final class XmlValues {
         if (text == null) {
             return null;
         }
-        try {
-            double d = Double.parseDouble(text.strip());
-            if (Double.isFinite(d) && text.strip().matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-                return d;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
+        Double d = parse(text);
+        if (d == null) {
+            f.problem(locator, field, "NUMBER", "'" + shorten(text) + "' is not a number");
         }
-        f.problem(locator, field, "NUMBER", "'" + shorten(text) + "' is not a number");
-        return null;
+        return d;
+    }
+
+    /** A finite decimal number (xsd:decimal or xsd:double text), else null; no hex, no NaN, no decimal comma. */
+    public static Double parse(String text) {
+        String t = text.strip();
+        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,4})?")) {
+            return null;
+        }
+        double d = Double.parseDouble(t);
+        return Double.isFinite(d) ? d : null;
     }
 
     public static String shorten(String s) {
