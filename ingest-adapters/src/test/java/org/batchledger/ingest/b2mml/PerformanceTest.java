@@ -77,6 +77,7 @@ class PerformanceTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-126")
     void aV0700SyncOperationsPerformanceNamesTheBatchByItsRequestAndWarnsOfVendorExtensions() {
         IngestRun run = IngestRun.file(adapter, IngestRun.resource("b2mml/operations-performance-v0700.xml"), false);
 

@@ -34,6 +34,8 @@ class RealSamplesTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-114")
+    @Tag("REQ-INGEST-115")
     void theLotOfAMaterialDefinedInAnotherFileKeepsItsMaterialKeyStatusAndExpiry() {
         IngestRun run = IngestRun.file(adapter, IngestRun.resource("b2mml/LOT-20121210170718-0001L0001.xml"), false);
 

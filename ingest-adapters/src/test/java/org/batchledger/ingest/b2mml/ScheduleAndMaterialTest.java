@@ -67,6 +67,7 @@ class ScheduleAndMaterialTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-115")
     void aBareV0700MaterialLotWithoutAnyMessageTimeSaysItsEventTimeIsTheReceipt() {
         IngestRun run = IngestRun.file(adapter, IngestRun.resource("b2mml/material-lot-v0700.xml"), false);
 

@@ -26,6 +26,7 @@ class BatchProductionRecordTest {
 
     @Test
     @Tag("REQ-INGEST-121")
+    @Tag("REQ-INGEST-126")
     void theControlRecipeHierarchyBecomesStepRecordsNamedByTheirPathWithValuesUnitsAndLimits() {
         IngestRun run = IngestRun.file(adapter, IngestRun.resource("batchml/batch-production-record-v0401.xml"), false);
 
