@@ -19,6 +19,7 @@ public final class Findings {
     private final RecordSink sink;
     private final List<IngestFinding> problems = new ArrayList<>();
     private final Set<String> said = new HashSet<>();
+    private boolean full;
 
     public Findings(RecordSink sink) {
         this.sink = sink;
@@ -28,6 +29,7 @@ public final class Findings {
     public void problem(String locator, String field, String rule, String message) {
         problems.add(new IngestFinding(locator, field, rule, message));
         if (problems.size() >= MAX_PROBLEMS) {
+            full = true;
             throw new InvalidSourceException(problems);
         }
     }
@@ -54,7 +56,7 @@ public final class Findings {
 
     /** A fatal problem (the walk cannot go on) together with the problems found before it. */
     public InvalidSourceException with(InvalidSourceException fatal) {
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() || full) {
             return fatal;
         }
         List<IngestFinding> all = new ArrayList<>(problems);

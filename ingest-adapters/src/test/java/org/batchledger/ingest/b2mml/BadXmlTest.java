@@ -180,4 +180,14 @@ class BadXmlTest {
                 + "<Description><![CDATA[x < y]]></Description></MaterialDefinition>");
         assertThat(run.all(org.batchledger.schema.record.Material.class).getFirst().key()).isEqualTo("plant-a:A&B");
     }
+
+    @Test
+    @Tag("REQ-INGEST-110")
+    void manyProblemsAreReportedTogetherUpToABound() {
+        String lots = "<MaterialLot><Status>Released</Status></MaterialLot>".repeat(150);
+        InvalidSourceException e = catchThrowableOfType(InvalidSourceException.class, () -> IngestRun.text(adapter,
+                "<MaterialInformation xmlns=\"" + V0401 + "\"><ID>M</ID>" + lots + "</MaterialInformation>"));
+        assertThat(e.problems()).hasSize(Findings.MAX_PROBLEMS);
+        assertThat(e.problems().get(99).locator()).isEqualTo("/MaterialInformation/MaterialLot[100]");
+    }
 }
