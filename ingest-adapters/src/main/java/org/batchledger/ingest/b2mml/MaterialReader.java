@@ -1,6 +1,8 @@
 package org.batchledger.ingest.b2mml;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.batchledger.ingest.RecordSink;
 import org.batchledger.schema.record.Lot;
@@ -170,7 +172,7 @@ final class MaterialReader {
         String supplier;
         String supplierLot;
         Instant expiresAt;
-        final java.util.List<TestResults.Pending> tests = new java.util.ArrayList<>();
+        final List<TestResults.Pending> tests = new ArrayList<>();
 
         void emitTests(String lotKey, RecordSink sink) {
             for (TestResults.Pending t : tests) {

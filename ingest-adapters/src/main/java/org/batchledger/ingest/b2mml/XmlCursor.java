@@ -2,6 +2,7 @@ package org.batchledger.ingest.b2mml;
 
 import java.io.CharConversionException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -130,7 +131,7 @@ public final class XmlCursor implements AutoCloseable {
     }
 
     /** The current element's text as an xsd:dateTime (see {@link XmlValues#time}), located at the element. */
-    public java.time.Instant time(Findings f) {
+    public Instant time(Findings f) {
         String at = xpath();
         String field = name();
         return XmlValues.time(text(), at, field, false, f);
