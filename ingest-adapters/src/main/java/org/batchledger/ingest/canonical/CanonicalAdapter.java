@@ -1,0 +1,98 @@
+package org.batchledger.ingest.canonical;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.batchledger.ingest.ContentSample;
+import org.batchledger.ingest.IngestAdapter;
+import org.batchledger.ingest.IngestContext;
+import org.batchledger.ingest.IngestFinding;
+import org.batchledger.ingest.IngestSource;
+import org.batchledger.ingest.InvalidSourceException;
+import org.batchledger.ingest.RecordSink;
+
+/**
+ * Our own records as JSON ({@code canonical}), in the envelope {@code {"format": "batchledger-records/1",
+ * "records": [{"type": "Lot", "key": …}, …]}}: any system can feed the hub without an adapter of its own. Streamed
+ * one record at a time; each is checked member by member (pointer, rule) and then bound by the hub's one JSON-B.
+ */
+public final class CanonicalAdapter implements IngestAdapter {
+    static final String NAME = "canonical";
+    static final String FORMAT = "batchledger-records/1";
+    private static final JsonParserFactory FACTORY = Json.createParserFactory(Map.of());
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int recognises(ContentSample sample) {
+        String head = sample.text().stripLeading();
+        return head.startsWith("{") && head.contains("\"" + FORMAT + "\"") && head.contains("\"records\"") ? 80 : 0;
+    }
+
+    @Override
+    public void parse(IngestSource source, IngestContext context, RecordSink sink) throws IOException {
+        RecordBinder binder = new RecordBinder(context);
+        try (InputStream in = source.open(); JsonParser p = FACTORY.createParser(in)) {
+            envelope(p, binder, sink);
+        } catch (JsonParsingException e) {
+            var at = e.getLocation();
+            throw new InvalidSourceException(new IngestFinding(at == null ? null : "line " + at.getLineNumber()
+                    + ", column " + at.getColumnNumber(), null, "CANONICAL-JSON", "not JSON: " + e.getMessage()));
+        } catch (NoSuchElementException | IllegalStateException e) {
+            throw new InvalidSourceException(new IngestFinding(null, null, "CANONICAL-JSON",
+                    "not JSON or truncated: " + e.getMessage()));
+        }
+    }
+
+    private static void envelope(JsonParser p, RecordBinder binder, RecordSink sink) {
+        if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
+            throw invalid("", "CANONICAL-ENVELOPE", "expected an object {\"format\": \"" + FORMAT + "\", \"records\": [...]}");
+        }
+        String format = null;
+        boolean records = false;
+        while (p.next() == JsonParser.Event.KEY_NAME) {
+            String key = p.getString();
+            JsonParser.Event e = p.next();
+            switch (key) {
+                case "format" -> format = e == JsonParser.Event.VALUE_STRING ? p.getString() : "";
+                case "records" -> {
+                    if (format == null || e != JsonParser.Event.START_ARRAY) {
+                        throw invalid("/records", "CANONICAL-ENVELOPE", format == null
+                                ? "'format' must come before 'records'" : "'records' must be a list");
+                    }
+                    records = true;
+                    records(p, binder, sink);
+                }
+                default -> throw invalid("/" + key, "CANONICAL-FIELD", "unknown envelope member; known: format, records");
+            }
+        }
+        if (!FORMAT.equals(format)) {
+            throw invalid("/format", "CANONICAL-ENVELOPE", "'format' must be \"" + FORMAT + "\"");
+        }
+        if (!records) {
+            throw invalid("/records", "CANONICAL-ENVELOPE", "no 'records' list");
+        }
+    }
+
+    private static void records(JsonParser p, RecordBinder binder, RecordSink sink) {
+        int i = 0;
+        for (JsonParser.Event e = p.next(); e != JsonParser.Event.END_ARRAY; e = p.next(), i++) {
+            if (e != JsonParser.Event.START_OBJECT) {
+                throw invalid("/records/" + i, "CANONICAL-RECORD", "a record must be an object");
+            }
+            sink.record(binder.bind(p.getObject(), "/records/" + i));
+        }
+    }
+
+    static InvalidSourceException invalid(String pointer, String rule, String message) {
+        return new InvalidSourceException(new IngestFinding(pointer.isEmpty() ? "/" : pointer, null, rule, message));
+    }
+}
