@@ -2,7 +2,6 @@ package org.batchledger.ingest.asm;
 
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.NoSuchElementException;
@@ -49,9 +48,9 @@ public final class AsmAdapter implements IngestAdapter {
                             + "imported generically (every value with a unit as a result)"));
         }
         MeasurementReader reader = new MeasurementReader(layout, context, sink);
-        try (InputStream in = source.open(); JsonParser p = AsmJson.FACTORY.createParser(in)) {
+        try (InputStream in = source.open(); JsonParser p = AsmJson.parser(in)) {
             eachDocument(p, layout, reader);
-        } catch (JsonParsingException e) {
+        } catch (jakarta.json.JsonException e) {
             throw AsmJson.notJson(e);
         } catch (NoSuchElementException | IllegalStateException e) {
             throw truncated(e);

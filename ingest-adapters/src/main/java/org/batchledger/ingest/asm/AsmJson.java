@@ -1,10 +1,18 @@
 package org.batchledger.ingest.asm;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.batchledger.ingest.IngestFinding;
 import org.batchledger.ingest.InvalidSourceException;
@@ -35,7 +43,34 @@ final class AsmJson {
         }
     }
 
-    static InvalidSourceException notJson(JsonParsingException e) {
+    /**
+     * A parser over strictly decoded UTF-8 (RFC 8259), a leading byte-order mark skipped: a byte that is not UTF-8
+     * is an error, never a replacement character in a sample identifier.
+     */
+    static JsonParser parser(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+            in.reset();
+        }
+        return FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+    }
+
+    /** Any JSON-P failure: a syntax error with its position, bytes that are not UTF-8, an empty or cut file. */
+    static InvalidSourceException notJson(JsonException e) {
+        if (e.getCause() instanceof CharacterCodingException) {
+            return new InvalidSourceException(new IngestFinding(null, null, "ASM-ENCODING",
+                    "bytes that are not UTF-8 (JSON must be UTF-8)"));
+        }
+        if (!(e instanceof JsonParsingException parsing)) {
+            return new InvalidSourceException(new IngestFinding(null, null, "ASM-JSON", "not JSON: " + e.getMessage()));
+        }
+        return located(parsing);
+    }
+
+    private static InvalidSourceException located(JsonParsingException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? null : "line " + at.getLineNumber() + ", column " + at.getColumnNumber();
         return new InvalidSourceException(new IngestFinding(where, null, "ASM-JSON", "not JSON: " + e.getMessage()));

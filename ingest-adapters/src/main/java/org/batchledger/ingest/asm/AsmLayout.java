@@ -3,7 +3,6 @@ package org.batchledger.ingest.asm;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +20,8 @@ import org.batchledger.ingest.InvalidSourceException;
  */
 record AsmLayout(String manifest, String aggregate, Map<String, JsonValue> context, List<String> documentLists) {
 
-    static AsmLayout read(InputStream in) {
-        try (JsonParser p = AsmJson.FACTORY.createParser(in)) {
+    static AsmLayout read(InputStream in) throws java.io.IOException {
+        try (JsonParser p = AsmJson.parser(in)) {
             expect(p, JsonParser.Event.START_OBJECT, "");
             String manifest = null;
             String aggregate = null;
@@ -45,7 +44,7 @@ record AsmLayout(String manifest, String aggregate, Map<String, JsonValue> conte
             require(!lists.isEmpty(), JsonPointers.child("", aggregate), "the aggregate document holds no "
                     + "'<technique> document' list");
             return new AsmLayout(manifest, aggregate, context, lists);
-        } catch (JsonParsingException e) {
+        } catch (jakarta.json.JsonException e) {
             throw AsmJson.notJson(e);
         }
     }

@@ -1,11 +1,17 @@
 package org.batchledger.ingest.canonical;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.batchledger.ingest.ContentSample;
@@ -40,12 +46,17 @@ public final class CanonicalAdapter implements IngestAdapter {
     @Override
     public void parse(IngestSource source, IngestContext context, RecordSink sink) throws IOException {
         RecordBinder binder = new RecordBinder(context);
-        try (InputStream in = source.open(); JsonParser p = FACTORY.createParser(in)) {
+        try (InputStream in = source.open(); JsonParser p = parser(in)) {
             envelope(p, binder, sink);
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw new InvalidSourceException(new IngestFinding(at == null ? null : "line " + at.getLineNumber()
                     + ", column " + at.getColumnNumber(), null, "CANONICAL-JSON", "not JSON: " + e.getMessage()));
+        } catch (JsonException e) {
+            boolean encoding = e.getCause() instanceof CharacterCodingException;
+            throw new InvalidSourceException(new IngestFinding(null, null, encoding ? "CANONICAL-ENCODING"
+                    : "CANONICAL-JSON", encoding ? "bytes that are not UTF-8 (JSON must be UTF-8)"
+                    : "not JSON: " + e.getMessage()));
         } catch (NoSuchElementException | IllegalStateException e) {
             throw new InvalidSourceException(new IngestFinding(null, null, "CANONICAL-JSON",
                     "not JSON or truncated: " + e.getMessage()));
@@ -90,6 +101,18 @@ public final class CanonicalAdapter implements IngestAdapter {
             }
             sink.record(binder.bind(p.getObject(), "/records/" + i));
         }
+    }
+
+    /** Strict UTF-8 (RFC 8259), a byte-order mark skipped. */
+    private static JsonParser parser(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+            in.reset();
+        }
+        return FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 
     static InvalidSourceException invalid(String pointer, String rule, String message) {
