@@ -9,6 +9,7 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.batchledger.ingest.animl.AnimlAdapter;
 import org.batchledger.ingest.asm.AsmAdapter;
 import org.batchledger.ingest.lims.LimsCsvAdapter;
 import org.batchledger.ingest.lims.LimsCsvGenerator;
@@ -82,6 +83,32 @@ class StreamingMemoryTest {
         assertThat(l.records).isEqualTo(40_000);
         assertThat(l.peakLive - s.peakLive).isLessThan(24L * 1024 * 1024);
         assertThat(Files.size(large) - Files.size(small)).isGreaterThan(5L * 1024 * 1024);
+    }
+
+    @Test
+    void animlLiveHeapIsFlatInTheNumberOfSamples() throws IOException {
+        Path small = animl(5_000);
+        Path large = animl(20_000);
+        Sampling s = run(new AnimlAdapter(), small, 2_500);
+        Sampling l = run(new AnimlAdapter(), large, 10_000);
+        assertThat(l.records).isEqualTo(20_000);
+        // the in-file key set (one short string per result) is the only part that grows
+        assertThat(l.peakLive - s.peakLive).isLessThan(24L * 1024 * 1024);
+        assertThat(Files.size(large) - Files.size(small)).isGreaterThan(5L * 1024 * 1024);
+    }
+
+    private Path animl(int samples) throws IOException {
+        Path file = dir.resolve("animl-" + samples + ".xml");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("<AnIML version='0.90' xmlns='urn:org:astm:animl:schema:core:draft:0.90'><SampleSet>");
+            for (int i = 0; i < samples; i++) {
+                w.write("<Sample name='s' sampleID='S-" + i + "'><Category name='c'><SeriesSet name='ss' length='20'>"
+                        + "<Series name='x' seriesID='x' seriesType='Int32'><IndividualValueSet>"
+                        + "<I>1</I>".repeat(20) + "</IndividualValueSet></Series></SeriesSet></Category></Sample>");
+            }
+            w.write("</SampleSet></AnIML>");
+        }
+        return file;
     }
 
     private Path csv(long rows) throws IOException {

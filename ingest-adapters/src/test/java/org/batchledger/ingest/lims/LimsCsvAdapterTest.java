@@ -229,6 +229,18 @@ class LimsCsvAdapterTest {
     }
 
     @Test
+    void aJsonMappingWorksLikeYamlAndStrictMakesWordsAndShortRowsErrors() {
+        String json = "{\"strict\": true, \"columns\": {\"sampleId\": \"Sample\", \"test\": \"Test\", "
+                + "\"value\": \"Result\", \"resultTime\": \"Time\"}}";
+        assertThat(LabFixtures.parse(adapter, "Sample,Test,Result,Time\nS-1,pH,7.0,2026-03-01T08:15:00Z\n", json)
+                .of(TestResult.class)).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("7.0"));
+        assertThat(problems("Sample,Test,Result,Time\nS-1,pH,Error,2026-03-01T08:15:00Z\nS-2,pH\n", json))
+                .extracting(IngestFinding::rule, IngestFinding::locator).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("CSV-NUMBER", "line 2"),
+                        org.assertj.core.groups.Tuple.tuple("CSV-ROW-LENGTH", "line 3"));
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         assertThat(problems("", null)).extracting(IngestFinding::rule).containsExactly("CSV-EMPTY");
     }
