@@ -144,7 +144,10 @@ final class AnimlReader {
             }
             case "Tag" -> tag();
             case "ExperimentStep" -> steps.push(new Step(Step.blankToNull(attr("experimentStepID"))));
-            case "Template" -> templates++;
+            case "Template" -> {
+                templates++;
+                steps.push(new Step(null)); // a template's method and timestamp must not reach the enclosing step
+            }
             case "Technique" -> step().technique = attr("name");
             case "Method" -> {
                 methods++;
@@ -184,7 +187,10 @@ final class AnimlReader {
         switch (name) {
             case "Sample" -> sampleId = null;
             case "ExperimentStep" -> steps.pop();
-            case "Template" -> templates--;
+            case "Template" -> {
+                templates--;
+                steps.pop();
+            }
             case "Method" -> methods--;
             case "Result", "Category", "SeriesSet" -> names.pop();
             case "Series", "Parameter" -> {

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param words     the cell's text when it held words where a number belongs, else null
  */
 record Measured(String text, BigDecimal number, String qualifier, String words) {
-    private static final Set<String> TOKENS = Set.of("LOQ", "LLOQ", "ULOQ", "LOD", "BLQ", "ALQ", "ND", "NQ", "NA");
+    private static final Set<String> TOKENS = Set.of("LOQ", "LLOQ", "ULOQ", "LOD", "BLQ", "ALQ", "ND", "NQ");
     private static final String[] OPERATORS = {"<=", ">=", "≤", "≥", "<", ">"};
 
     static final Measured EMPTY = new Measured(null, null, null, null);

@@ -68,6 +68,25 @@ class AnimlAdapterTest {
     }
 
     @Test
+    void aTemplateInsideAResultLendsNothingToItsStepAndGivesNoResults() {
+        String xml = "<AnIML xmlns='" + NS + "'><ExperimentStepSet><ExperimentStep name='e' experimentStepID='E-2'>"
+                + "<Infrastructure><Timestamp>2026-03-01T08:00:00Z</Timestamp></Infrastructure>"
+                + "<Method name='real'/><Result name='r'>"
+                + "<SeriesSet name='s' length='1'><Series name='a' seriesID='a' seriesType='Int32'>"
+                + "<IndividualValueSet><I>1</I></IndividualValueSet></Series></SeriesSet>"
+                + "<ExperimentStepSet><Template name='t' templateID='T'><Infrastructure><Timestamp>1999-01-01T00:00:00Z"
+                + "</Timestamp></Infrastructure><Method name='template'/><Result name='tr'><SeriesSet name='s' length='1'>"
+                + "<Series name='b' seriesID='b' seriesType='Int32'><IndividualValueSet><I>2</I></IndividualValueSet>"
+                + "</Series></SeriesSet></Result></Template><ExperimentStep name='inner' experimentStepID='E-3'/>"
+                + "</ExperimentStepSet></Result></ExperimentStep></ExperimentStepSet></AnIML>";
+        assertThat(LabFixtures.parse(adapter, xml, null).of(TestResult.class)).singleElement().satisfies(r -> {
+            assertThat(r.test()).isEqualTo("r/s/a");
+            assertThat(r.method()).isEqualTo("real");
+            assertThat(r.testedAt()).isEqualTo(Instant.parse("2026-03-01T08:00:00Z"));
+        });
+    }
+
+    @Test
     void aSampleTaggedWithALotNamesItAsSubject() {
         String xml = "<AnIML xmlns='" + NS + "'><SampleSet><Sample name='s' sampleID='S-1'><TagSet><Tag name='lot' value='LOT-3'/>"
                 + "</TagSet><Category name='c'><Parameter name='p' parameterType='Int32'><I>4</I></Parameter></Category>"

@@ -85,10 +85,11 @@ class LimsCsvAdapterTest {
                 + "S-1,,,Impurity A,,<0.05,%,,0.10,,2026-03-01T08:15:00Z,,,\n"
                 + "S-1,,,Impurity B,,,%,,0.10,<LOQ,2026-03-01T08:15:00Z,,,\n"
                 + "S-1,,,Titer,,>ULOQ,g/L,1,5,,2026-03-01T08:15:00Z,,,\n"
-                + "S-1,,,Impurity C,,0.2,%,,0.10,<,2026-03-01T08:15:00Z,,,\n").of(TestResult.class);
-        assertThat(rs).extracting(TestResult::value).containsExactly("<0.05", "<LOQ", ">ULOQ", "<0.2");
-        assertThat(rs).extracting(TestResult::outcome)
-                .containsExactly(TestOutcome.PASS, TestOutcome.PENDING, TestOutcome.PENDING, TestOutcome.PENDING);
+                + "S-1,,,Impurity C,,0.2,%,,0.10,<,2026-03-01T08:15:00Z,,,\n"
+                + "S-1,,,Impurity D,,ND,%,,0.10,,2026-03-01T08:15:00Z,,,\n").of(TestResult.class);
+        assertThat(rs).extracting(TestResult::value).containsExactly("<0.05", "<LOQ", ">ULOQ", "<0.2", "ND");
+        assertThat(rs).extracting(TestResult::outcome).containsExactly(TestOutcome.PASS, TestOutcome.PENDING,
+                TestOutcome.PENDING, TestOutcome.PENDING, TestOutcome.PENDING);
     }
 
     @Test
