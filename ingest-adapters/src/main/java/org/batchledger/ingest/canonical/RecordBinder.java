@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import org.batchledger.ingest.IngestContext;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.record.LedgerRecord;
-import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
