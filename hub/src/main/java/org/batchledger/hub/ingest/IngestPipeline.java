@@ -20,6 +20,8 @@ import org.batchledger.ingest.IngestContext;
 import org.batchledger.ingest.IngestFinding;
 import org.batchledger.ingest.IngestSource;
 import org.batchledger.ingest.InvalidSourceException;
+import org.batchledger.lineage.ingest.SourceFiles;
+import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.FileIngestReceipt;
 import org.batchledger.lineage.write.FileIngestRequest;
 import org.batchledger.lineage.write.FileIngests;
@@ -51,8 +53,11 @@ public class IngestPipeline {
     private final BlobStore blobs;
     private final ReportStore reports;
     private final Path spool;
+    private final SourceFiles sourceFiles;
 
-    IngestPipeline(IngestSettings settings, HubProperties hub, Adapters adapters, FileIngests writes, JsonMapper json) {
+    IngestPipeline(IngestSettings settings, HubProperties hub, Adapters adapters, FileIngests writes, JsonMapper json,
+                   GraphDatabase db) {
+        this.sourceFiles = new SourceFiles(db);
         this.settings = settings;
         this.adapters = adapters;
         this.writes = writes;
@@ -76,8 +81,9 @@ public class IngestPipeline {
         try (SpooledFile file = SpooledFile.of(upload.content(), spool, settings.maxBytes())) {
             run.file = file;
             run.received = System.nanoTime();
+            // the graph says whether the file was written; the report says how (a restored database wins)
             var earlier = reports.ingested(file.sha256());
-            if (earlier.isPresent()) {
+            if (earlier.isPresent() && !sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
                 return earlier.get().asDuplicate();
             }
             return keep(ingest(run));

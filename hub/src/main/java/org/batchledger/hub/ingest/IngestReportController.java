@@ -92,8 +92,8 @@ class IngestReportController {
         return "/api/source-files/" + sha256(file);
     }
 
-    /** A pending reference as the API shows it. */
-    record UnlinkedReference(String from, String field, String target, String locator) {
+    /** A pending reference as the API shows it (public: GraphQL reads its accessors by reflection). */
+    public record UnlinkedReference(String from, String field, String target, String locator) {
         static UnlinkedReference of(PendingReference p) {
             return new UnlinkedReference(p.from().toString(), p.field(), p.target().toString(), p.locator());
         }

@@ -57,6 +57,15 @@ final class ReportStore {
         }
     }
 
+    /** The report as JSON at {@code target} (the drop folder's report beside its file). */
+    void writeTo(Path target, IngestReport report) {
+        try {
+            Files.write(target, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + target, e);
+        }
+    }
+
     Optional<IngestReport> byId(String id) {
         if (id == null || !ID.matcher(id).matches() || !Files.exists(file(id))) {
             return Optional.empty();
