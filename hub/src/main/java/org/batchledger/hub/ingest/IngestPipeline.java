@@ -140,6 +140,8 @@ public class IngestPipeline {
                 run.file.size(), run.adapter, new Provenance("ingest:" + run.upload.channel(), null,
                 run.upload.actor().subject(), run.receivedAt, run.receivedAt));
         FileIngestReceipt receipt;
+        LOG.info("ingest {}: {} records read and checked ({} records/s), writing them in one transaction",
+                run.upload.fileName(), records.size(), BufferedRecords.perSecond(records.size(), run.started));
         try {
             receipt = writes.ingest(new FileIngestRequest(sourceFile, records, run.upload.actor(),
                     "ingest " + run.upload.fileName() + " (" + run.adapter + ")", run.upload.strict()));
