@@ -50,6 +50,18 @@ class IngestApiIT extends IngestTestBase {
     }
 
     @Test
+    @Tag("REQ-INGEST-004")
+    void anOriginalAlteredOnDiskIsNeverServed() throws Exception {
+        String sha = json(post("mat.txt", MAT_FILE, Map.of())).getString("sha256");
+        Path blob = DATA_DIR.resolve("blobs").resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha);
+        Files.writeString(blob, MAT_FILE.replace("N330", "N550"));
+
+        assertThat(get("/api/source-files/" + sha, inspector()).statusCode()).isEqualTo(409);
+        assertThat(get("/api/source-files/" + "0".repeat(64), inspector()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/source-files/not-a-hash", inspector()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     @Tag("REQ-INGEST-005")
     void theSameFileTwiceAnswersTheEarlierReportAsADuplicateAndWritesNothing() throws Exception {
         JsonObject first = json(post("mat.txt", MAT_FILE, Map.of()));

@@ -51,6 +51,16 @@ class DocumentAdapterTest {
     }
 
     @Test
+    void aWordLogIsReadAsAnOfficeDocumentAboutTheBatchItNames() throws IOException {
+        Sink sink = parse(TestDocuments.docx("Cleaning log for Batch number: B-2026-0042, room 3"), null);
+
+        Document d = (Document) sink.records.getFirst();
+        assertThat(d.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(d.documentType()).isEqualTo("OFFICE");
+        assertThat(d.about()).isEqualTo(new RecordRef(RecordType.BATCH, "site:B-2026-0042"));
+    }
+
+    @Test
     void anImageIsKeptAsItIsUnlinkedWithAWarning() throws IOException {
         Sink sink = parse(TestDocuments.png(), null);
 
