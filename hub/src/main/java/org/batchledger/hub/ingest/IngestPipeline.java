@@ -64,6 +64,7 @@ public class IngestPipeline {
         this.blobs = new BlobStore(hub.dataDir());
         this.reports = new ReportStore(hub.dataDir(), json);
         this.spool = hub.dataDir().resolve("ingest").resolve("spool");
+        SpooledFile.removeLeftovers(spool);
     }
 
     ReportStore reports() {

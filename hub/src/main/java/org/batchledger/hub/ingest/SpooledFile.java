@@ -45,6 +45,20 @@ record SpooledFile(Path path, String sha256, long size, byte[] head) implements 
         return new SpooledFile(tmp, HexFormat.of().formatHex(d.digest()), size, Arrays.copyOf(head, headLength));
     }
 
+    /** Spool files a crash left behind (a file is spooled only while it is ingested): removed at start. */
+    static void removeLeftovers(Path tmpDir) {
+        if (!Files.isDirectory(tmpDir)) {
+            return;
+        }
+        try (var files = Files.list(tmpDir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the ingest spool " + tmpDir, e);
+        }
+    }
+
     @Override
     public void close() {
         try {
