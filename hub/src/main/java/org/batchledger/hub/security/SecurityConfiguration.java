@@ -46,6 +46,9 @@ class SecurityConfiguration {
                         .requestMatchers("/ledger/checkpoint", "/ledger/tile/**").access(publicTiles
                                 ? (auth2, ctx) -> new AuthorizationDecision(true)
                                 : AuthorityAuthorizationManager.hasAnyRole("inspector", "admin"))
+                        .requestMatchers("/api/ingest").hasRole("adapter")
+                        .requestMatchers("/api/source-files/**")
+                        .hasAnyRole("inspector", "qa-reviewer", "qa-release", "admin")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))

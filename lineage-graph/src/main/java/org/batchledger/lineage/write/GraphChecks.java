@@ -22,7 +22,16 @@ final class GraphChecks {
     }
 
     static void requireValid(Tx tx, List<PreparedRecord> records) {
+        requireValid(tx, records, false);
+    }
+
+    /**
+     * As {@link #requireValid(Tx, List)}, but with {@code allowPending} a reference field (not a genealogy end) whose
+     * target is neither in the write nor recorded is kept open instead of refused; returns those.
+     */
+    static List<PendingReference> requireValid(Tx tx, List<PreparedRecord> records, boolean allowPending) {
         List<Problem> problems = new ArrayList<>();
+        List<PendingReference> pending = new ArrayList<>();
         Map<RecordType, List<PreparedRecord>> byType = records.stream()
                 .collect(Collectors.groupingBy(PreparedRecord::type));
         byType.forEach((type, list) -> {
@@ -30,13 +39,15 @@ final class GraphChecks {
             list.stream().filter(r -> existing.contains(r.key())).forEach(r -> problems.add(new Problem(
                     r.ref().toString(), r.locator(), "key", "already recorded; a correction must supersede it")));
         });
-        unresolved(tx, records, problems);
+        unresolved(tx, records, problems, allowPending ? pending : null);
         if (!problems.isEmpty()) {
             throw new InvalidRecordsException(problems);
         }
+        return pending;
     }
 
-    private static void unresolved(Tx tx, List<PreparedRecord> records, List<Problem> problems) {
+    private static void unresolved(Tx tx, List<PreparedRecord> records, List<Problem> problems,
+                                   List<PendingReference> pending) {
         Set<RecordRef> inWrite = new HashSet<>();
         records.forEach(r -> inWrite.add(r.ref()));
         Map<RecordType, Set<String>> wanted = new HashMap<>();
@@ -52,7 +63,12 @@ final class GraphChecks {
                 .forEach(k -> found.add(new RecordRef(type, k))));
         for (PreparedRecord r : records) {
             for (Ref ref : r.references()) {
-                if (!inWrite.contains(ref.target()) && !found.contains(ref.target())) {
+                if (inWrite.contains(ref.target()) || found.contains(ref.target())) {
+                    continue;
+                }
+                if (pending != null && !ref.isEndpoint() && !References.FROM_FILE.equals(ref.edge())) {
+                    pending.add(new PendingReference(r.ref(), ref.field(), ref.target(), r.locator()));
+                } else {
                     problems.add(new Problem(r.ref().toString(), r.locator(), ref.field(),
                             "refers to " + ref.target() + ", which is neither in this write nor recorded"));
                 }

@@ -1,9 +1,11 @@
 package org.batchledger.lineage.write;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.write.References.Ref;
@@ -20,6 +22,16 @@ final class GraphWrites {
     }
 
     static void create(Tx tx, List<PreparedRecord> records) {
+        create(tx, records, List.of());
+    }
+
+    /**
+     * Creates the records; the {@code pending} references get no edge but a work-list entry, and the edges that
+     * waited for any record written here are created now.
+     */
+    static void create(Tx tx, List<PreparedRecord> records, List<PendingReference> pending) {
+        Set<String> open = new HashSet<>();
+        pending.forEach(p -> open.add(p.from() + "|" + p.field() + "|" + p.target()));
         Map<RecordType, List<PreparedRecord>> byType = records.stream()
                 .collect(Collectors.groupingBy(PreparedRecord::type, LinkedHashMap::new, Collectors.toList()));
         byType.forEach((type, list) -> {
@@ -32,7 +44,10 @@ final class GraphWrites {
                 createRelationships(tx, type, list);
             }
         });
-        createReferenceEdges(tx, records);
+        createReferenceEdges(tx, records, open);
+        PendingReferences.link(tx, records.stream().filter(r -> !r.type().isRelationship())
+                .map(PreparedRecord::ref).toList());
+        PendingReferences.keep(tx, pending);
     }
 
     private static void createNodes(Tx tx, RecordType type, List<PreparedRecord> list) {
@@ -55,13 +70,16 @@ final class GraphWrites {
         expect(tx.run(cypher, Map.of("rows", rows)).single().get("n").asLong(), rows.size(), type.graphName());
     }
 
-    private static void createReferenceEdges(Tx tx, List<PreparedRecord> records) {
+    private static void createReferenceEdges(Tx tx, List<PreparedRecord> records, Set<String> open) {
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (PreparedRecord r : records) {
             if (r.type().isRelationship()) {
                 continue;
             }
             for (Ref ref : r.references()) {
+                if (open.contains(r.ref() + "|" + ref.field() + "|" + ref.target())) {
+                    continue;
+                }
                 String shape = r.type().graphName() + "|" + ref.edge() + "|" + ref.target().type().graphName();
                 groups.computeIfAbsent(shape, s -> new ArrayList<>())
                         .add(Map.of("from", r.key(), "to", ref.target().key()));

@@ -56,9 +56,19 @@ public final class References {
     private References() {
     }
 
+    /** The edge from an ingested record to the file it came from: its provenance source {@code file:sha256:<hex>}. */
+    public static final String FROM_FILE = "FROM";
+    private static final String SOURCE = "source";
+    private static final String FILE_SOURCE = "file:";
+
     /** The references of a record given as its stored properties; throws IllegalArgumentException on bad text. */
     public static List<Ref> of(RecordType type, Map<String, Object> props) {
         List<Ref> refs = new ArrayList<>();
+        // an ingested record node points at its SourceFile, so the raw data behind a value is one hop away
+        if (!type.isRelationship() && type != RecordType.SOURCE_FILE
+                && props.get(SOURCE) instanceof String source && source.startsWith(FILE_SOURCE)) {
+            refs.add(new Ref(SOURCE, FROM_FILE, new RecordRef(RecordType.SOURCE_FILE, source.substring(FILE_SOURCE.length()))));
+        }
         for (Field f : FIELDS.getOrDefault(type, List.of())) {
             Object value = props.get(f.name());
             if (value instanceof List<?> list) {
@@ -77,8 +87,19 @@ public final class References {
 
     /** The fields of a type that point at other records (a correction may not change them). */
     static java.util.Set<String> fieldNames(RecordType type) {
+        // the source (provenance) is not listed: the correction rules fix provenance as such
         return FIELDS.getOrDefault(type, List.of()).stream().map(Field::name)
                 .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The edge type a reference field of a record type becomes: the allow-list for edges linked later. */
+    static String edgeOf(RecordType type, String field) {
+        if (SOURCE.equals(field) && !type.isRelationship()) {
+            return FROM_FILE;
+        }
+        return FIELDS.getOrDefault(type, List.of()).stream().filter(f -> f.name().equals(field)).map(Field::edge)
+                .filter(e -> !e.equals(FROM) && !e.equals(TO)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type.graphName() + "." + field + " is no reference field"));
     }
 
     static boolean isEndpoint(Ref ref) {
@@ -91,6 +112,7 @@ public final class References {
         FIELDS.values().forEach(fields -> fields.forEach(f -> types.add(f.edge())));
         types.remove(FROM);
         types.remove(TO);
+        types.add(FROM_FILE);
         return types;
     }
 }

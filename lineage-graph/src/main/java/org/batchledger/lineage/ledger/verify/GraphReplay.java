@@ -3,8 +3,10 @@ package org.batchledger.lineage.ledger.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
 /**
@@ -57,10 +59,15 @@ final class GraphReplay {
         if (entries.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Map<String, Object>>> found = db.read(tx -> ReplayQuery.run(tx, entries));
+        record Read(Map<Long, List<Map<String, Object>>> found, Set<RecordRef> targets) {
+        }
+        Read read = db.read(tx -> {
+            Map<Long, List<Map<String, Object>>> found = ReplayQuery.run(tx, entries);
+            return new Read(found, ReferenceTargets.present(tx, entries, found));
+        });
         List<Replayed> page = new ArrayList<>(entries.size());
         for (LedgerEntry e : entries) {
-            page.add(new Replayed(e, found.getOrDefault(e.seq(), List.of())));
+            page.add(new Replayed(e, read.found().getOrDefault(e.seq(), List.of()), read.targets()));
         }
         return page;
     }
@@ -86,7 +93,8 @@ final class GraphReplay {
         }
         List<String> reasons = new ArrayList<>();
         Map<String, Object> element = pick(e, r.found(), reasons);
-        reasons.addAll(type.isRelationship() ? relationships.check(type, e, element) : nodes.check(type, e, element));
+        reasons.addAll(type.isRelationship() ? relationships.check(type, e, element)
+                : nodes.check(type, e, element, r.targets()));
         if (!reasons.isEmpty()) {
             findings.mismatch(type.graphName(), e.entityKey(), e.seq(), String.join("; ", reasons));
         }
@@ -110,6 +118,6 @@ final class GraphReplay {
     }
 
     /** One entry and the graph elements found at its sequence number. */
-    record Replayed(LedgerEntry entry, List<Map<String, Object>> found) {
+    record Replayed(LedgerEntry entry, List<Map<String, Object>> found, Set<RecordRef> targets) {
     }
 }

@@ -15,7 +15,9 @@ enum InfrastructureLabel {
     CHECKPOINT("Checkpoint"),
     SCHEMA_MIGRATION("SchemaMigration"),
     LEDGER_TILE("LedgerTile"),
-    LEDGER_BUNDLE("LedgerBundle");
+    LEDGER_BUNDLE("LedgerBundle"),
+    /** The work list of references waiting for their target (write.PendingReferences): an index, not evidence. */
+    PENDING_REFERENCE("PendingReference");
 
     private final String label;
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.write.References;
 import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
 /**
@@ -23,7 +25,8 @@ final class NodeShape {
         this.expected = expected;
     }
 
-    List<String> check(RecordType type, LedgerEntry e, Map<String, Object> found) {
+    /** @param targets the reference targets whose anchor exists: a reference implies its edge only then */
+    List<String> check(RecordType type, LedgerEntry e, Map<String, Object> found, Set<RecordRef> targets) {
         List<String> reasons = new ArrayList<>();
         Map<String, Object> stored = GraphReplay.props(found);
         if (!List.of(type.graphName()).equals(found.get("labels"))) {
@@ -44,7 +47,7 @@ final class NodeShape {
             properties.put("supersededAtSeq", next);
         }
         ElementShape.compare(properties, stored, reasons);
-        ElementShape.compareEdges(edges(type, e, properties, version, reasons), storedEdges(found), reasons);
+        ElementShape.compareEdges(edges(type, e, properties, version, targets, reasons), storedEdges(found), reasons);
         if (GraphReplay.CORRECT.equals(e.action())) {
             predecessor(e, version, found, reasons);
         }
@@ -84,12 +87,13 @@ final class NodeShape {
 
     // What the entry implies leaves this node; counted, as the store's relationship counts are checked later.
     private List<String> edges(RecordType type, LedgerEntry e, Map<String, Object> properties, Object version,
-                               List<String> reasons) {
+                               Set<RecordRef> targets, List<String> reasons) {
         List<String> edges = new ArrayList<>();
         if (Long.valueOf(1).equals(version)) {
             try {
                 for (References.Ref ref : References.of(type, properties)) {
-                    if (!ref.isEndpoint()) {
+                    // a target not recorded yet: no edge until it is (an open reference of an ingested record)
+                    if (!ref.isEndpoint() && targets.contains(ref.target())) {
                         edges.add(ElementShape.edge(ref.edge(), Map.of(),
                                 List.of(ref.target().type().graphName()), ref.target().key(), 1L));
                         expected.relationship(ref.edge());

@@ -1,0 +1,227 @@
+package org.batchledger.hub.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.batchledger.hub.HubProperties;
+import org.batchledger.hub.ingest.IngestReport.Finding;
+import org.batchledger.hub.ingest.IngestReport.Status;
+import org.batchledger.hub.ingest.IngestReport.Timings;
+import org.batchledger.ingest.Adapters;
+import org.batchledger.ingest.ContentSample;
+import org.batchledger.ingest.IngestAdapter;
+import org.batchledger.ingest.IngestContext;
+import org.batchledger.ingest.IngestFinding;
+import org.batchledger.ingest.IngestSource;
+import org.batchledger.ingest.InvalidSourceException;
+import org.batchledger.lineage.ingest.SourceFiles;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.write.FileIngestReceipt;
+import org.batchledger.lineage.write.FileIngestRequest;
+import org.batchledger.lineage.write.FileIngests;
+import org.batchledger.lineage.write.IdempotencyConflictException;
+import org.batchledger.lineage.write.InvalidRecordsException;
+import org.batchledger.lineage.write.PendingReference;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.Provenance;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.SourceFile;
+import org.batchledger.schema.record.TestResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One file through the pipeline: spool and hash; a file already ingested answers its earlier report and writes
+ * nothing; the adapter (named, or by content); records into a bounded buffer; {@link RecordChecks}; the original
+ * into the blob store; one ledgered write of the records and the file's {@link SourceFile} ({@link FileIngests});
+ * the report, kept. Any problem refuses the whole file with every finding, and nothing is written.
+ */
+@Service
+public class IngestPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+    private final IngestSettings settings;
+    private final Adapters adapters;
+    private final FileIngests writes;
+    private final BlobStore blobs;
+    private final ReportStore reports;
+    private final Path spool;
+    private final SourceFiles sourceFiles;
+
+    IngestPipeline(IngestSettings settings, HubProperties hub, Adapters adapters, FileIngests writes, JsonMapper json,
+                   GraphDatabase db) {
+        this.sourceFiles = new SourceFiles(db);
+        this.settings = settings;
+        this.adapters = adapters;
+        this.writes = writes;
+        this.blobs = new BlobStore(hub.dataDir());
+        this.reports = new ReportStore(hub.dataDir(), json);
+        this.spool = hub.dataDir().resolve("ingest").resolve("spool");
+        SpooledFile.removeLeftovers(spool);
+    }
+
+    ReportStore reports() {
+        return reports;
+    }
+
+    BlobStore blobs() {
+        return blobs;
+    }
+
+    IngestReport ingest(Upload upload) {
+        long started = System.nanoTime();
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Run run = new Run(upload, receivedAt, started);
+        try (SpooledFile file = SpooledFile.of(upload.content(), spool, settings.maxBytes())) {
+            run.file = file;
+            run.received = System.nanoTime();
+            // the graph says whether the file was written; the report says how (a restored database wins)
+            var earlier = reports.ingested(file.sha256());
+            if (earlier.isPresent() && !sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
+                return earlier.get().asDuplicate();
+            }
+            return keep(ingest(run));
+        } catch (SpooledFile.TooLargeException e) {
+            return keep(run.refused(Status.TOO_LARGE, List.of(new Finding(upload.fileName(), null, null, "file",
+                    "INGEST-SIZE-LIMIT", e.getMessage() + " (batchledger.ingest.max-bytes)"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot receive " + upload.fileName(), e);
+        }
+    }
+
+    private IngestReport ingest(Run run) {
+        SpooledFile file = run.file;
+        IngestSource source = new IngestSource(file.path(), run.upload.fileName(), file.size(), file.sha256());
+        String sourceId = "file:sha256:" + file.sha256();
+        BufferedRecords buffer = new BufferedRecords(run.upload.fileName(), settings.maxRecords());
+        try {
+            IngestAdapter adapter = adapters.choose(run.upload.adapter(), new ContentSample(file.head()));
+            run.adapter = adapter.name();
+            adapter.parse(source, new IngestContext(sourceId, settings.namespace(), run.upload.actor().subject(),
+                    run.receivedAt, run.upload.mapping(), run.upload.strict(), run.upload.about()), buffer);
+        } catch (InvalidSourceException e) {
+            return run.refused(Status.REFUSED, e.problems().stream().map(p -> run.finding(p)).toList());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ingest {}: adapter {} failed", run.upload.fileName(), run.adapter, e);
+            return run.refused(Status.REFUSED, List.of(new Finding(run.upload.fileName(), null, null, null,
+                    "ADAPTER-FAILED", "the adapter could not read the file (the hub's log has the details)")));
+        }
+        run.parsed = System.nanoTime();
+        buffer.warnings.forEach(w -> run.warnings.add(run.finding(w)));
+        List<Finding> problems = new ArrayList<>(RecordChecks.check(run.upload.fileName(), sourceId, buffer.records));
+        unlinkedResults(run, buffer.records, problems);
+        if (!problems.isEmpty()) {
+            return run.refused(Status.REFUSED, problems);
+        }
+        blobs.keep(file);
+        return write(run, buffer.records);
+    }
+
+    // A result naming only a sample: kept and listed for review, or refused in strict mode.
+    private static void unlinkedResults(Run run, List<LedgerRecord> records, List<Finding> problems) {
+        for (LedgerRecord r : records) {
+            if (r instanceof TestResult t && t.subject() == null) {
+                Finding f = new Finding(run.upload.fileName(), t.provenance().locator(), RecordRef.of(t).toString(),
+                        "subject", "RESULT-UNLINKED", "names only sample " + t.sampleId() + ", no lot or batch"
+                        + (run.upload.strict() ? " (strict)" : ": kept unlinked, listed for review"));
+                (run.upload.strict() ? problems : run.warnings).add(f);
+            }
+        }
+    }
+
+    private IngestReport write(Run run, List<LedgerRecord> records) {
+        SourceFile sourceFile = new SourceFile("sha256:" + run.file.sha256(), run.upload.fileName(), null,
+                run.file.size(), run.adapter, new Provenance("ingest:" + run.upload.channel(), null,
+                run.upload.actor().subject(), run.receivedAt, run.receivedAt));
+        FileIngestReceipt receipt;
+        LOG.info("ingest {}: {} records read and checked ({} records/s), writing them in one transaction",
+                run.upload.fileName(), records.size(), BufferedRecords.perSecond(records.size(), run.started));
+        try {
+            receipt = writes.ingest(new FileIngestRequest(sourceFile, records, run.upload.actor(),
+                    "ingest " + run.upload.fileName() + " (" + run.adapter + ")", run.upload.strict()));
+        } catch (InvalidRecordsException e) {
+            return run.refused(Status.REFUSED, e.problems().stream().map(p -> new Finding(run.upload.fileName(),
+                    p.locator(), p.record(), p.field(), "RECORD-INVALID", p.message())).toList());
+        } catch (IdempotencyConflictException e) {
+            return run.refused(Status.REFUSED, List.of(new Finding(run.upload.fileName(), null, null, null,
+                    "FILE-INGESTED-OTHERWISE", "this file was ingested before with other records (another adapter or "
+                    + "mapping); it is not written twice")));
+        }
+        for (PendingReference p : receipt.pending()) {
+            run.warnings.add(new Finding(run.upload.fileName(), p.locator(), p.from().toString(), p.field(),
+                    "REFERENCE-PENDING", "refers to " + p.target() + ", not recorded yet: kept, and linked when it "
+                    + "arrives"));
+        }
+        return run.ingested(receipt);
+    }
+
+    private IngestReport keep(IngestReport report) {
+        reports.save(report);
+        LOG.info("ingest {} ({}): {} via {}, {} records, {} warnings, {} errors, {} records/s", report.fileName(),
+                report.sha256(), report.status(), report.adapter(), report.records(), report.warnings().size(),
+                report.errors().size(), (long) report.recordsPerSecond());
+        return report;
+    }
+
+    /** The state of one file's run, turned into its report. */
+    private final class Run {
+        final Upload upload;
+        final Instant receivedAt;
+        final long started;
+        final List<Finding> warnings = new ArrayList<>();
+        SpooledFile file;
+        String adapter;
+        long received;
+        long parsed;
+
+        Run(Upload upload, Instant receivedAt, long started) {
+            this.upload = upload;
+            this.receivedAt = receivedAt;
+            this.started = started;
+        }
+
+        Finding finding(IngestFinding f) {
+            return new Finding(upload.fileName(), f.locator(), null, f.field(), f.rule(), f.message());
+        }
+
+        IngestReport refused(Status status, List<Finding> errors) {
+            return report(status, Map.of(), null, null, errors, List.of());
+        }
+
+        IngestReport ingested(FileIngestReceipt r) {
+            Map<String, Integer> counts = new TreeMap<>();
+            r.counts().forEach((type, n) -> counts.put(type.graphName(), n));
+            IngestReport report = report(Status.INGESTED, counts, r.firstSeq(), r.lastSeq(), List.of(),
+                    r.alreadyRecorded().stream().map(RecordRef::toString).toList());
+            // the same file raced in twice: the other upload wrote it, this one wrote nothing
+            return r.replayed() ? report.asDuplicate() : report;
+        }
+
+        private IngestReport report(Status status, Map<String, Integer> counts, Long first, Long last,
+                                    List<Finding> errors, List<String> repeated) {
+            long now = System.nanoTime();
+            long receive = received == 0 ? now - started : received - started;
+            long parse = parsed == 0 ? 0 : parsed - received;
+            long write = parsed == 0 ? 0 : now - parsed;
+            long total = now - started;
+            int n = counts.values().stream().mapToInt(Integer::intValue).sum();
+            String sha = file == null ? null : file.sha256();
+            String id = reports.newId(receivedAt.toEpochMilli(), sha == null ? "000000000000" : sha);
+            return new IngestReport(id, status, false, upload.fileName(), sha, file == null ? 0 : file.size(), adapter,
+                    upload.channel(), upload.actor().subject(), receivedAt, counts, first, last, List.copyOf(warnings),
+                    errors, repeated, new Timings(ms(receive), ms(parse), ms(write), ms(total)),
+                    total == 0 ? 0 : n * 1e9 / total);
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,31 @@
+package org.batchledger.lineage.ingest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.schema.json.RecordProperties;
+import org.batchledger.schema.record.SourceFile;
+
+/** SourceFile records by key ({@code sha256:<hex>}), batched: one query for any number of keys. */
+public final class SourceFiles {
+    private static final String BY_KEYS = """
+            UNWIND $keys AS k MATCH (f:SourceFile {key: k, version: 1}) RETURN k, properties(f) AS p""";
+    private final GraphDatabase db;
+
+    public SourceFiles(GraphDatabase db) {
+        this.db = db;
+    }
+
+    public Map<String, SourceFile> byKeys(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return db.read(tx -> {
+            Map<String, SourceFile> found = new HashMap<>();
+            tx.run(BY_KEYS, Map.of("keys", keys)).forEachRemaining(r -> found.put(r.get("k").asString(),
+                    RecordProperties.toRecord(r.get("p").asMap(), SourceFile.class)));
+            return found;
+        });
+    }
+}
