@@ -13,6 +13,7 @@ import org.batchledger.lineage.write.CorrectionRules.Role;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * the README), not derived from {@link CorrectionRules}. Lines: {@code field: role role}; "-" means nothing of the
  * type is correctable. A new record type fails until it is added here.
  */
+@Tag("REQ-LEDGER-016")
 class CorrectionRulesTest {
     private static final Map<RecordType, String> EXPECTED = Map.ofEntries(
             Map.entry(RecordType.MATERIAL, """
