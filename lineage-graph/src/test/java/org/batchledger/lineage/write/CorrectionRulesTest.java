@@ -2,6 +2,9 @@ package org.batchledger.lineage.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -173,5 +176,14 @@ class CorrectionRulesTest {
         }
         return table.lines().map(l -> l.split(": ")).collect(Collectors.toMap(p -> p[0],
                 p -> new TreeSet<>(Arrays.asList(p[1].split(" ")))));
+    }
+
+    /** Change impact diffs this export between versions; it must be the table the code holds. */
+    @Test
+    @Tag("REQ-VALIDATION-005")
+    void theCommittedExportIsTheCurrentTable() throws IOException {
+        Path export = Path.of("../requirements/correction-rules.txt");
+        assertThat(Files.readAllLines(export)).as("%s must equal CorrectionRules.table(), one line each", export)
+                .isEqualTo(CorrectionRules.table());
     }
 }
