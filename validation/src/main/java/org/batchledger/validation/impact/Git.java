@@ -19,7 +19,7 @@ final class Git {
 
     /** The full commit a ref names; an unknown ref is an {@link IllegalArgumentException} naming it. */
     String commit(String ref) {
-        return run("rev-parse", "--verify", "--quiet", ref + "^{commit}")
+        return run("rev-parse", "--verify", "--quiet", ref + "^{commit}").map(String::strip)
                 .orElseThrow(() -> new IllegalArgumentException("unknown git ref '" + ref + "' in " + root));
     }
 

@@ -3,6 +3,7 @@ package org.batchledger.validation.impact;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeName;
+import graphql.schema.GraphQLSchema;
 import graphql.schema.diff.DiffEvent;
 import graphql.schema.diff.SchemaDiff;
 import graphql.schema.diff.SchemaDiffSet;
@@ -10,6 +11,7 @@ import graphql.schema.diff.reporting.DifferenceReporter;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.TypeUtil;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.schema.idl.errors.SchemaProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +51,10 @@ final class SchemaChanges {
         DifferenceReporter reporter = new DifferenceReporter() {
             @Override
             public void report(DiffEvent e) {
-                changes.add(new Change(e.getLevel().name(), e.getCategory() == null ? "" : e.getCategory().name(),
+                if (e.getCategory() == null) {
+                    return; // "Examining ..." progress notes, not differences
+                }
+                changes.add(new Change(e.getLevel().name(), e.getCategory().name(),
                         e.getTypeName(), e.getFieldName(), e.getReasonMsg(),
                         fileOfType.getOrDefault(e.getTypeName(), SDL_DIR)));
             }
@@ -58,7 +63,8 @@ final class SchemaChanges {
             public void onEnd() {
             }
         };
-        new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromSdl(complete(before), complete(after)), reporter);
+        // Compared as built schemas (extensions merged into their types), not as documents.
+        new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromIntrospection(schema(before), schema(after)), reporter);
         changes.sort(Comparator.comparing(Change::level).thenComparing(Change::where).thenComparing(Change::reason));
         return changes.stream().distinct().toList();
     }
@@ -84,6 +90,10 @@ final class SchemaChanges {
                     + "endCursor: String }\n");
         }
         return b.toString();
+    }
+
+    private static GraphQLSchema schema(Map<String, String> files) {
+        return UnExecutableSchemaGenerator.makeUnExecutableSchema(parse("the schema", complete(files)));
     }
 
     private static void fieldTypes(List<FieldDefinition> fields, TreeSet<String> names) {
