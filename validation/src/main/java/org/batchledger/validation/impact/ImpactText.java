@@ -53,9 +53,22 @@ final class ImpactText {
         for (Map.Entry<String, TreeSet<String>> e : c.impacted().entrySet()) {
             Requirement r = c.requirements().get(e.getKey());
             b.append("  ").append(e.getKey()).append(" [").append(r.risk().text()).append(", ")
-                    .append(r.status().text()).append("]: ").append(String.join("; ", e.getValue())).append('\n');
+                    .append(r.status().text()).append("]: ").append(reasons(e.getValue())).append('\n');
         }
         return b.toString();
+    }
+
+    /** The non-file reasons in full, the files counted with the first few named. */
+    private static String reasons(TreeSet<String> reasons) {
+        java.util.List<String> files = reasons.stream().filter(r -> r.startsWith("file ")).map(r -> r.substring(5))
+                .toList();
+        java.util.List<String> parts = new java.util.ArrayList<>(reasons.stream().filter(r -> !r.startsWith("file "))
+                .toList());
+        if (!files.isEmpty()) {
+            parts.add(files.size() + " file(s): " + String.join(", ", files.subList(0, Math.min(3, files.size())))
+                    + (files.size() > 3 ? ", …" : ""));
+        }
+        return String.join("; ", parts);
     }
 
     private static long count(ChangeImpact c, String level) {

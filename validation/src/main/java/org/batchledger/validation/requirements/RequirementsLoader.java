@@ -30,8 +30,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class RequirementsLoader {
     public static final Pattern ID = Pattern.compile("REQ-[A-Z0-9]+-\\d{3}");
     /** Clauses as written in the files: Part 11 sections, Annex 11 sections, ALCOA+ principles. */
-    public static final Pattern CLAUSE = Pattern.compile("21 CFR 11\\.\\d+(\\([a-k]\\)(\\(\\d+\\))?)?"
-            + "|EU Annex 11 §\\d+(\\.\\d+)?"
+    public static final Pattern CLAUSE = Pattern.compile("21 CFR (Part )?11\\.\\d+(\\([a-k]\\)(\\(\\d+\\))?)?"
+            + "|(EU (GMP )?)?Annex 11 §\\d+(\\.\\d+)*"
             + "|ALCOA\\+ (Attributable|Legible|Contemporaneous|Original|Accurate|Complete|Consistent|Enduring|Available)");
     static final String CLAUSES_FILE = "clauses.yaml";
     private static final Set<String> KEYS = Set.of("id", "statement", "intendedUse", "risk", "riskReason",
