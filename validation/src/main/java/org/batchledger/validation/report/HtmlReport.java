@@ -101,8 +101,10 @@ public final class HtmlReport {
         for (Clause c : m.clauses()) {
             String reqs = c.requirements().stream().map(id -> {
                 RequirementTrace t = byId.get(id);
+                String classes = t.tests().stream().filter(run -> run.outcome().passed())
+                        .map(TestRun::simpleClassName).distinct().sorted().collect(Collectors.joining(", "));
                 return "<a href=\"#" + esc(id) + "\">" + esc(id) + "</a> (" + esc(t.verdict().text()) + ", "
-                        + t.passed() + ")";
+                        + t.passed() + " passing" + (classes.isEmpty() ? "" : ": " + esc(classes)) + ")";
             }).collect(Collectors.joining("<br>"));
             raw("<tr><td>" + esc(c.clause()) + "</td><td>" + esc(c.topic()) + "</td><td>"
                     + esc(String.join(", ", c.features())) + "</td><td>" + (reqs.isEmpty() ? "&mdash;" : reqs)

@@ -33,6 +33,7 @@ import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 import org.batchledger.validation.requirements.Clause;
 import org.batchledger.validation.requirements.Requirement;
+import org.batchledger.validation.results.TestRun;
 import org.batchledger.validation.trace.Finding;
 import org.batchledger.validation.trace.RequirementTrace;
 
@@ -114,7 +115,9 @@ public final class PdfReport {
             gap(3);
             text(c.clause() + " - " + c.topic(), 9, 0);
             String reqs = c.requirements().stream().map(id -> id + " (" + byId.get(id).verdict().text() + ", "
-                    + byId.get(id).passed() + ")").collect(Collectors.joining(", "));
+                    + byId.get(id).passed() + " passing: " + byId.get(id).tests().stream()
+                    .filter(run -> run.outcome().passed()).map(TestRun::simpleClassName).distinct().sorted()
+                    .collect(Collectors.joining(" ")) + ")").collect(Collectors.joining("; "));
             text("Requirements: " + (reqs.isEmpty() ? "none" : reqs), 7, 10);
             c.userProcedures().ifPresent(u -> uncheckedText("Left to the user's procedures: " + u, 7, 10));
         }
