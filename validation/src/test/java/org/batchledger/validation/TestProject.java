@@ -12,6 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 /** A small project tree written by a test: files, the shared OTR fixture, and git commits. */
 public final class TestProject {
+    /** The fixture's requirement IDs; kept here so that test classes name only the project's real requirements. */
+    public static final String A = "REQ-A-001";
+    public static final String B = "REQ-B-002";
+    public static final String C = "REQ-C-003";
+    public static final String D = "REQ-D-004";
+    public static final String UNKNOWN = "REQ-X-404";
+    public static final String NONE = "REQ-Z-999";
     public static final String REQUIREMENTS = """
             - id: REQ-A-001
               statement: A does a.

@@ -1,6 +1,7 @@
 package org.batchledger.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.batchledger.validation.TestProject.A;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ class ValidationCommandTest {
     void theGateFailsWithStatusOneAndListsItsFindingsUnlessAskedOnlyToReport() {
         new TestProject(dir).standard();
         assertThat(run("report", "--root", dir.toString(), "--out", dir.resolve("r").toString())).isEqualTo(1);
-        assertThat(err()).contains("traceability gate: 3 finding(s)", "FAILED_TEST REQ-A-001");
+        assertThat(err()).contains("traceability gate: 3 finding(s)", "FAILED_TEST " + A);
         assertThat(Files.exists(dir.resolve("r/validation-report.html"))).isTrue();
         assertThat(run("report", "--root", dir.toString(), "--gate", "report")).isEqualTo(0);
         assertThat(out()).contains("validation report: ");

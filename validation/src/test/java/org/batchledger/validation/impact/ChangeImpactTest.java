@@ -2,6 +2,8 @@ package org.batchledger.validation.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.batchledger.validation.TestProject.A;
+import static org.batchledger.validation.TestProject.B;
 
 import java.nio.file.Path;
 import org.batchledger.validation.TestProject;
@@ -60,12 +62,12 @@ class ChangeImpactTest {
                 new ChangeImpact.RuleChange("+", "Lot.quantity: qa-reviewer"));
         assertThat(impact.dependencies()).containsExactly(new Dependencies.Change("pom.xml",
                 "dependency org.x:lib", "1.0 compile", "1.1 compile"));
-        assertThat(impact.impacted()).containsOnlyKeys("REQ-A-001", "REQ-B-002");
-        assertThat(impact.impacted().get("REQ-A-001")).contains("schema BREAKING Batch.status");
-        assertThat(impact.impacted().get("REQ-B-002")).contains("file app/src/main/java/org/example/b/B.java");
+        assertThat(impact.impacted()).containsOnlyKeys(A, B);
+        assertThat(impact.impacted().get(A)).contains("schema BREAKING Batch.status");
+        assertThat(impact.impacted().get(B)).contains("file app/src/main/java/org/example/b/B.java");
         assertThat(impact.render()).contains("1 breaking", "- Lot.quantity: operator", "+ Lot.quantity: qa-reviewer",
                 "pom.xml: dependency org.x:lib: 1.0 compile -> 1.1 compile", "Requirements impacted (re-validate): 2",
-                "REQ-A-001 [high, implemented]");
+                A + " [high, implemented]");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.batchledger.validation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.batchledger.validation.TestProject.A;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class ValidationReportTest {
         String html = Files.readString(dir.resolve("out").resolve(ValidationReport.HTML));
         assertThat(m.environment().commit()).isEqualTo("unknown");
         assertThat(html).contains("<td>unknown</td>", "Neo4j", "2026.08.1", "Keycloak", "26.5.6", "25.0.3",
-                "REQ-A-001", "SUCCESSFUL <code>SampleTest passes()</code>", "FAILED <code>SampleTest fails()</code>",
+                A, "SUCCESSFUL <code>SampleTest passes()</code>", "FAILED <code>SampleTest fails()</code>",
                 "FAILS: 3 finding(s)", "TEST_WITHOUT_REQUIREMENT", "21 CFR 11.10(i)", "the user's training records.",
                 Input.sha256(dir.resolve("requirements/features.yaml")));
         assertThat(m.inputs()).extracting(Input::path).containsExactly(
@@ -68,7 +69,7 @@ class ValidationReportTest {
                 }
             }
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("REQ-A-001", "SampleTest passes()", "Clause matrix", "Keycloak: 26.5.6");
+            assertThat(text).contains(A, "SampleTest passes()", "Clause matrix", "Keycloak: 26.5.6");
         }
     }
 }

@@ -2,6 +2,10 @@ package org.batchledger.validation.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.batchledger.validation.TestProject.A;
+import static org.batchledger.validation.TestProject.B;
+import static org.batchledger.validation.TestProject.D;
+import static org.batchledger.validation.TestProject.NONE;
 
 import java.nio.file.Path;
 import org.batchledger.validation.TestProject;
@@ -35,19 +39,19 @@ class RequirementsLoaderTest {
     void aRequirementIsReadWithItsFeatureFileAndLine() {
         new TestProject(dir).standard();
         RequirementSet set = RequirementsLoader.load(dir);
-        Requirement b = set.find("REQ-B-002").orElseThrow();
+        Requirement b = set.find(B).orElseThrow();
         assertThat(b.feature()).isEqualTo("features");
         assertThat(b.where()).isEqualTo("requirements/features.yaml:9");
         assertThat(b.risk()).isEqualTo(Requirement.Risk.NOT_HIGH);
         assertThat(b.touches()).containsExactly("org.example.b", "**/CorrectionRules.java");
-        assertThat(set.find("REQ-D-004").orElseThrow().planned()).isTrue();
+        assertThat(set.find(D).orElseThrow().planned()).isTrue();
         assertThat(set.clauses()).hasSize(2);
     }
 
     @Test
     void everyProblemOfEveryFileIsNamedWithFileLineAndField() {
         new TestProject(dir).standard().write("requirements/bad.yaml", """
-                - id: REQ-A-001
+                - id: %s
                   statement: again
                   intendedUse: x
                   risk: medium
@@ -57,7 +61,7 @@ class RequirementsLoaderTest {
                   owner: me
                 - id: req-lower-1
                   statement: x
-                """);
+                """.formatted(A));
         assertThatThrownBy(() -> RequirementsLoader.load(dir)).isInstanceOfSatisfying(RequirementsException.class,
                 e -> assertThat(e.problems()).contains(
                         "requirements/bad.yaml:4: field 'risk' is 'medium', expected one of [high, not-high]",
@@ -65,8 +69,8 @@ class RequirementsLoaderTest {
                                 + "rationale, risk, riskReason, statement, status, touches)",
                         "requirements/bad.yaml:9: id 'req-lower-1' is not of the form REQ-<FEATURE>-<NNN>",
                         "requirements/bad.yaml:9: missing field 'intendedUse'",
-                        "requirements/features.yaml:1: duplicate id REQ-A-001 (also at requirements/bad.yaml:1)")
-                        .anySatisfy(p -> assertThat(p).startsWith("requirements/bad.yaml:7: REQ-A-001: clause "
+                        "requirements/features.yaml:1: duplicate id " + A + " (also at requirements/bad.yaml:1)")
+                        .anySatisfy(p -> assertThat(p).startsWith("requirements/bad.yaml:7: " + A + ": clause "
                                 + "'Part 11' is not of the form")));
     }
 
@@ -76,12 +80,12 @@ class RequirementsLoaderTest {
                 .write("requirements/clauses.yaml", """
                         - clause: "21 CFR 11.10(a)"
                           topic: validation
-                          requirements: [REQ-Z-999]
-                        """);
+                          requirements: [%s]
+                        """.formatted(NONE));
         assertThatThrownBy(() -> RequirementsLoader.load(dir)).isInstanceOfSatisfying(RequirementsException.class,
                 e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).matches("requirements/broken.yaml:\\d+: not valid YAML.*"))
                         .contains("requirements/clauses.yaml:1: clause '21 CFR 11.10(a)' names unknown requirement "
-                                + "REQ-Z-999"));
+                                + NONE));
     }
 }

@@ -1,6 +1,11 @@
 package org.batchledger.validation.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.batchledger.validation.TestProject.A;
+import static org.batchledger.validation.TestProject.B;
+import static org.batchledger.validation.TestProject.C;
+import static org.batchledger.validation.TestProject.D;
+import static org.batchledger.validation.TestProject.UNKNOWN;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,15 +32,15 @@ class TraceabilityTest {
         Traceability.Result r = Traceability.evaluate(RequirementsLoader.load(dir), OpenTestReports.read(dir), dir);
         Map<String, RequirementTrace> byId = new java.util.TreeMap<>();
         r.traces().forEach(t -> byId.put(t.requirement().id(), t));
-        assertThat(byId.get("REQ-A-001").verdict()).isEqualTo(Verdict.GAP);
-        assertThat(byId.get("REQ-A-001").passed()).isEqualTo(1);
-        assertThat(byId.get("REQ-A-001").notRun()).isEqualTo(2);
-        assertThat(byId.get("REQ-C-003").verdict()).isEqualTo(Verdict.RATIONALE);
-        assertThat(byId.get("REQ-D-004").verdict()).isEqualTo(Verdict.PLANNED);
+        assertThat(byId.get(A).verdict()).isEqualTo(Verdict.GAP);
+        assertThat(byId.get(A).passed()).isEqualTo(1);
+        assertThat(byId.get(A).notRun()).isEqualTo(2);
+        assertThat(byId.get(C).verdict()).isEqualTo(Verdict.RATIONALE);
+        assertThat(byId.get(D).verdict()).isEqualTo(Verdict.PLANNED);
         assertThat(r.findings()).extracting(Finding::kind, Finding::subject).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Finding.Kind.TEST_WITHOUT_REQUIREMENT, "org.example.SampleTest"),
-                org.assertj.core.groups.Tuple.tuple(Finding.Kind.FAILED_TEST, "REQ-A-001"),
-                org.assertj.core.groups.Tuple.tuple(Finding.Kind.FAILED_TEST, "REQ-B-002"));
+                org.assertj.core.groups.Tuple.tuple(Finding.Kind.FAILED_TEST, A),
+                org.assertj.core.groups.Tuple.tuple(Finding.Kind.FAILED_TEST, B));
         assertThat(p.root()).isEqualTo(dir);
     }
 
@@ -44,16 +49,16 @@ class TraceabilityTest {
         TestProject p = new TestProject(dir).standard().write("app/src/test/java/org/example/SampleTest.java", """
                 package org.example;
 
-                @Tag("REQ-A-001")
-                @Tag("REQ-X-404")
+                @Tag("%s")
+                @Tag("%s")
                 class SampleTest {
                 }
-                """);
-        TestResults results = results(run("passes()", Outcome.SUCCESSFUL, "REQ-A-001", "REQ-X-404"));
+                """.formatted(A, UNKNOWN));
+        TestResults results = results(run("passes()", Outcome.SUCCESSFUL, A, UNKNOWN));
         Traceability.Result r = Traceability.evaluate(RequirementsLoader.load(p.root()), results, dir);
         assertThat(r.findings()).filteredOn(f -> f.kind() == Finding.Kind.UNKNOWN_REQUIREMENT_ID).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.subject()).isEqualTo("REQ-X-404");
+                    assertThat(f.subject()).isEqualTo(UNKNOWN);
                     assertThat(f.message()).contains("SampleTest passes()");
                     assertThat(f.where()).isEqualTo("app/src/test/java/org/example/SampleTest.java:4");
                 });
@@ -63,10 +68,10 @@ class TraceabilityTest {
     void highRiskNeedsAPassingTestWhateverTheRationaleAndNotHighNeedsATestOrARationale() {
         RequirementSet set = RequirementsLoader.load(new TestProject(dir).standard().root());
         Traceability.Result skippedOnly = Traceability.evaluate(set,
-                results(run("a()", Outcome.SKIPPED, "REQ-A-001")), dir);
+                results(run("a()", Outcome.SKIPPED, A)), dir);
         assertThat(skippedOnly.findings()).extracting(Finding::kind, Finding::subject).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Finding.Kind.HIGH_RISK_UNTESTED, "REQ-A-001"),
-                org.assertj.core.groups.Tuple.tuple(Finding.Kind.NOT_COVERED, "REQ-B-002"));
+                org.assertj.core.groups.Tuple.tuple(Finding.Kind.HIGH_RISK_UNTESTED, A),
+                org.assertj.core.groups.Tuple.tuple(Finding.Kind.NOT_COVERED, B));
         assertThat(skippedOnly.findings().getFirst().message()).contains("none passed (skipped or aborted tests "
                 + "never count)");
         assertThat(skippedOnly.findings().getFirst().where()).isEqualTo("requirements/features.yaml:1");
@@ -75,8 +80,8 @@ class TraceabilityTest {
     @Test
     void everyRequirementCoveredAndEveryTestTracedHolds() {
         RequirementSet set = RequirementsLoader.load(new TestProject(dir).standard().root());
-        Traceability.Result r = Traceability.evaluate(set, results(run("a()", Outcome.SUCCESSFUL, "REQ-A-001"),
-                run("b()", Outcome.SUCCESSFUL, "REQ-B-002", "benchmark")), dir);
+        Traceability.Result r = Traceability.evaluate(set, results(run("a()", Outcome.SUCCESSFUL, A),
+                run("b()", Outcome.SUCCESSFUL, B, "benchmark")), dir);
         assertThat(r.findings()).isEmpty();
         assertThat(r.holds()).isTrue();
     }
