@@ -110,6 +110,10 @@ public final class HtmlReport {
                     + esc(String.join(", ", c.features())) + "</td><td>" + (reqs.isEmpty() ? "&mdash;" : reqs)
                     + "</td><td>" + esc(c.userProcedures().orElse("")) + "</td></tr>\n");
         }
+        raw("</table>\n<h3>ALCOA+ principles</h3>\n<table>\n");
+        m.alcoa().forEach((principle, ids) -> raw("<tr><td>" + esc(principle) + "</td><td>" + ids.stream()
+                .map(id -> "<a href=\"#" + esc(id) + "\">" + esc(id) + "</a> (" + esc(byId.get(id).verdict().text())
+                        + ")").collect(Collectors.joining(", ")) + "</td></tr>\n"));
         raw("</table>\n");
     }
 

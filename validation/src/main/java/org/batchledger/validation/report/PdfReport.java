@@ -121,6 +121,11 @@ public final class PdfReport {
             text("Requirements: " + (reqs.isEmpty() ? "none" : reqs), 7, 10);
             c.userProcedures().ifPresent(u -> uncheckedText("Left to the user's procedures: " + u, 7, 10));
         }
+        heading("ALCOA+ principles");
+        for (Map.Entry<String, List<String>> e : m.alcoa().entrySet()) {
+            text(e.getKey() + ": " + e.getValue().stream().map(id -> id + " (" + byId.get(id).verdict().text() + ")")
+                    .collect(Collectors.joining(", ")), 7, 0);
+        }
         heading("Inputs (SHA-256)");
         for (Input i : m.inputs()) {
             text(i.sha256() + "  " + i.path(), 6.5f, 0);

@@ -35,6 +35,16 @@ public record ReportModel(Environment environment, List<Input> inputs, String in
         return traces.stream().collect(Collectors.toMap(t -> t.requirement().id(), Function.identity()));
     }
 
+    /** Each ALCOA+ principle the requirements name, with those requirements (both sorted). */
+    public Map<String, List<String>> alcoa() {
+        Map<String, List<String>> m = new java.util.TreeMap<>();
+        for (RequirementTrace t : traces) {
+            t.requirement().clauses().stream().filter(c -> c.startsWith("ALCOA+ "))
+                    .forEach(c -> m.computeIfAbsent(c, k -> new ArrayList<>()).add(t.requirement().id()));
+        }
+        return m;
+    }
+
     public long count(Verdict v) {
         return traces.stream().filter(t -> t.verdict() == v).count();
     }

@@ -44,7 +44,7 @@ class ValidationReportTest {
         assertThat(m.environment().commit()).isEqualTo("unknown");
         assertThat(html).contains("<td>unknown</td>", "Neo4j", "2026.08.1", "Keycloak", "26.5.6", "25.0.3",
                 A, "SUCCESSFUL <code>SampleTest passes()</code>", "FAILED <code>SampleTest fails()</code>",
-                "FAILS: 3 finding(s)", "TEST_WITHOUT_REQUIREMENT", "21 CFR 11.10(i)", "the user's training records.",
+                "FAILS: 3 finding(s)", "TEST_WITHOUT_REQUIREMENT", "<td>ALCOA+ Accurate</td>", "21 CFR 11.10(i)", "the user's training records.",
                 Input.sha256(dir.resolve("requirements/features.yaml")));
         assertThat(m.inputs()).extracting(Input::path).containsExactly(
                 "app/target/surefire-reports/open-test-report.xml", "pom.xml", "requirements/clauses.yaml",
