@@ -115,9 +115,8 @@ public final class PdfReport {
             gap(3);
             text(c.clause() + " - " + c.topic(), 9, 0);
             String reqs = c.requirements().stream().map(id -> id + " (" + byId.get(id).verdict().text() + ", "
-                    + byId.get(id).passed() + " passing: " + byId.get(id).tests().stream()
-                    .filter(run -> run.outcome().passed()).map(TestRun::simpleClassName).distinct().sorted()
-                    .collect(Collectors.joining(" ")) + ")").collect(Collectors.joining("; "));
+                    + byId.get(id).passed() + " passing" + passingClasses(byId.get(id)) + ")")
+                    .collect(Collectors.joining("; "));
             text("Requirements: " + (reqs.isEmpty() ? "none" : reqs), 7, 10);
             c.userProcedures().ifPresent(u -> uncheckedText("Left to the user's procedures: " + u, 7, 10));
         }
@@ -130,6 +129,12 @@ public final class PdfReport {
         for (Input i : m.inputs()) {
             text(i.sha256() + "  " + i.path(), 6.5f, 0);
         }
+    }
+
+    private static String passingClasses(RequirementTrace t) {
+        String classes = t.tests().stream().filter(run -> run.outcome().passed()).map(TestRun::simpleClassName)
+                .distinct().sorted().collect(Collectors.joining(" "));
+        return classes.isEmpty() ? "" : ": " + classes;
     }
 
     private void heading(String s) throws IOException {
