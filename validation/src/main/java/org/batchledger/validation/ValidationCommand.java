@@ -11,14 +11,16 @@ import org.batchledger.validation.report.ValidationReport;
 import org.batchledger.validation.results.ResultsException;
 
 /**
- * {@code report [--root DIR] [--out DIR] [--gate enforce|report]} and {@code change-impact [--root DIR] REF_A REF_B}.
+ * {@code report [--root DIR] [--out DIR] [--gate enforce|report]} and {@code change-impact [--root DIR] A B} (two git
+ * refs, or two built hub jars when both end in {@code .jar}).
  * Exit status: 0 ok, 1 the gate failed, 2 bad usage or unreadable input. Under Maven (exec:java, property
  * {@code validation.noExit}) a non-zero status is thrown instead of exiting the build's JVM.
  */
 public final class ValidationCommand {
     static final String USAGE = """
             usage: report        [--root DIR] [--out DIR] [--gate enforce|report]
-                   change-impact [--root DIR] REF_A REF_B
+                   change-impact [--root DIR] REF_A REF_B          (two git refs)
+                   change-impact [--root DIR] A.jar B.jar          (two built hub jars)
             """;
 
     private ValidationCommand() {
@@ -80,9 +82,13 @@ public final class ValidationCommand {
 
     private static int changeImpact(Options o, PrintStream out) {
         if (o.positional.size() != 2) {
-            throw new UsageException("change-impact needs two git refs, e.g. change-impact v0.1.0 HEAD");
+            throw new UsageException("change-impact needs two git refs (e.g. v0.1.0 HEAD) or two built hub jars");
         }
-        out.print(ChangeImpact.between(o.root, o.positional.get(0), o.positional.get(1)).render());
+        Path a = Path.of(o.positional.get(0));
+        Path b = Path.of(o.positional.get(1));
+        boolean jars = a.toString().endsWith(".jar") && b.toString().endsWith(".jar");
+        out.print((jars ? ChangeImpact.betweenJars(o.root, a, b)
+                : ChangeImpact.between(o.root, o.positional.get(0), o.positional.get(1))).render());
         return 0;
     }
 

@@ -63,6 +63,50 @@ public record ChangeImpact(String refA, String commitA, String refB, String comm
                 set.byId());
     }
 
+    /** The same between two built hub jars: their classes and resources by source path, SDL, rules, libraries. */
+    public static ChangeImpact betweenJars(Path root, Path jarA, Path jarB) {
+        JarContents a = JarContents.read(jarA);
+        JarContents b = JarContents.read(jarB);
+        RequirementSet set = RequirementsLoader.load(root);
+        Touches touches = new Touches(set.requirements());
+        Map<String, TreeSet<String>> impacted = new TreeMap<>();
+        TreeSet<String> paths = new TreeSet<>(a.files.keySet());
+        paths.addAll(b.files.keySet());
+        List<String> files = paths.stream().filter(p -> !java.util.Objects.equals(a.files.get(p), b.files.get(p)))
+                .toList();
+        Map<String, TreeSet<String>> fileRequirements = new LinkedHashMap<>();
+        for (String f : files) {
+            TreeSet<String> ids = touches.of(f);
+            fileRequirements.put(f, ids);
+            ids.forEach(id -> because(impacted, id, "file " + f));
+        }
+        List<SchemaChanges.Change> schema = SchemaChanges.diff(a.sdl, b.sdl);
+        schema.forEach(c -> touches.of(c.file()).forEach(id -> because(impacted, id, "schema " + c.level() + " "
+                + c.where())));
+        List<String> ruleNotes = new ArrayList<>();
+        var rulesA = a.rules(ruleNotes, jarA.getFileName().toString());
+        var rulesB = b.rules(ruleNotes, jarB.getFileName().toString());
+        List<RuleChange> rules = rulesA.isPresent() && rulesB.isPresent()
+                ? lineDiff(rulesA.get(), rulesB.get()) : List.of();
+        rules.forEach(r -> touches.of(RULES_SOURCE).forEach(id -> because(impacted, id, "correction rule "
+                + r.sign() + r.line())));
+        List<Dependencies.Change> deps = new ArrayList<>();
+        TreeSet<String> libs = new TreeSet<>(a.libraries.keySet());
+        libs.addAll(b.libraries.keySet());
+        for (String lib : libs) {
+            if (!java.util.Objects.equals(a.libraries.get(lib), b.libraries.get(lib))) {
+                deps.add(new Dependencies.Change("BOOT-INF/lib", "library " + lib, a.libraries.getOrDefault(lib, "-"),
+                        b.libraries.getOrDefault(lib, "-")));
+            }
+        }
+        if (!deps.isEmpty()) {
+            // a library serves the whole hub: every requirement with a main source in the jar is in scope
+            b.files.keySet().forEach(f -> touches.of(f).forEach(id -> because(impacted, id, "libraries changed")));
+        }
+        return new ChangeImpact(jarA.getFileName().toString(), a.sha256, jarB.getFileName().toString(), b.sha256,
+                files, fileRequirements, schema, rules, ruleNotes, deps, impacted, set.byId());
+    }
+
     public boolean noRequirementImpacted() {
         return impacted.isEmpty();
     }
@@ -93,8 +137,12 @@ public record ChangeImpact(String refA, String commitA, String refB, String comm
                     + ": the rule table cannot be compared; changes to " + RULES_SOURCE + " are listed as files");
             return List.of();
         }
-        TreeSet<String> old = new TreeSet<>(before.get().lines().toList());
-        TreeSet<String> now = new TreeSet<>(after.get().lines().toList());
+        return lineDiff(before.get().lines().toList(), after.get().lines().toList());
+    }
+
+    private static List<RuleChange> lineDiff(List<String> before, List<String> after) {
+        TreeSet<String> old = new TreeSet<>(before);
+        TreeSet<String> now = new TreeSet<>(after);
         List<RuleChange> changes = new ArrayList<>();
         old.stream().filter(l -> !now.contains(l)).forEach(l -> changes.add(new RuleChange("-", l)));
         now.stream().filter(l -> !old.contains(l)).forEach(l -> changes.add(new RuleChange("+", l)));
