@@ -10,9 +10,11 @@ import org.batchledger.schema.record.Calibration;
 import org.batchledger.schema.record.Cleaning;
 import org.batchledger.schema.record.EquipmentUse;
 import org.batchledger.schema.record.LedgerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Equipment is used as GMP requires: one batch at a time, clean and in calibration. */
+@Tag("REQ-RECORD-009")
 class EquipmentRecordsTest {
     private final List<LedgerRecord> demo = Plants.records(13, PlantSize.DEMO);
 

@@ -15,9 +15,11 @@ import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Production;
 import org.batchledger.synthplant.Product.Intermediate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The shapes genealogy traversal must survive: a time-ordered DAG with diamonds and supernodes. */
+@Tag("REQ-RECORD-009")
 class GenealogyShapeTest {
     private final List<LedgerRecord> mid = Plants.records(21, Plants.MID);
 

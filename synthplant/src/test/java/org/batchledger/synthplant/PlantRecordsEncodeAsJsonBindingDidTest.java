@@ -8,6 +8,7 @@ import org.batchledger.schema.json.CanonicalRecord;
 import org.batchledger.schema.json.JsonBindingOracle;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * encoder the canonical bytes, content hash and stored properties (values and their Java types) that JSON-B +
  * RFC 8785 and the JSON-P re-parse gave.
  */
+@Tag("REQ-RECORD-001")
+@Tag("REQ-RECORD-002")
 class PlantRecordsEncodeAsJsonBindingDidTest {
 
     @Test

@@ -3,8 +3,10 @@ package org.batchledger.synthplant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("REQ-RECORD-008")
 class PlantSizeTest {
 
     @Test

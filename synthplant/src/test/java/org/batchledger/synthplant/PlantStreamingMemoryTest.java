@@ -3,12 +3,14 @@ package org.batchledger.synthplant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A large plant streams without being held: retained heap stays flat while 20,000 batches (about 270,000 records,
  * over 80 MB if kept) go by. Measured roughly, after a GC at intervals; a leak of the records would blow the bound.
  */
+@Tag("REQ-PERF-005")
 class PlantStreamingMemoryTest {
     private static final long BOUND_BYTES = 24L << 20;
 

@@ -20,9 +20,11 @@ import org.batchledger.schema.record.Signature.SignatureMeaning;
 import org.batchledger.schema.record.StepRecord;
 import org.batchledger.schema.record.TestResult;
 import org.batchledger.schema.record.TestResult.TestOutcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What QA release looks at: OOS results, deviations, signatures — present even in the tiny plant. */
+@Tag("REQ-RECORD-009")
 class QualityRecordsTest {
     private final List<LedgerRecord> tiny = Plants.records(9, PlantSize.TINY);
 

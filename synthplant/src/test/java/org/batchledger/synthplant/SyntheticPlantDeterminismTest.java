@@ -6,8 +6,10 @@ import java.util.List;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("REQ-RECORD-008")
 class SyntheticPlantDeterminismTest {
 
     @Test

@@ -11,9 +11,12 @@ import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The stream is something a store can take: references point backwards, records survive storage unchanged. */
+@Tag("REQ-RECORD-001")
+@Tag("REQ-RECORD-009")
 class SyntheticPlantRecordsTest {
 
     @Test

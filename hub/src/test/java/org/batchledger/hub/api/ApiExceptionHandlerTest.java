@@ -14,12 +14,16 @@ import java.util.Map;
 import org.batchledger.lineage.write.CorrectionRefusedException;
 import org.batchledger.lineage.write.CorrectionRules;
 import org.batchledger.lineage.write.IdempotencyConflictException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The one exception handler's mapping of the write path's typed refusals. The API makes a fresh idempotency key
  * per mutation, so a conflict cannot be provoked over HTTP today; ingest and clients that send their own keys will.
  */
+@Tag("REQ-API-005")
+@Tag("REQ-LEDGER-017")
+@Tag("REQ-LEDGER-016")
 class ApiExceptionHandlerTest {
     private final ApiExceptionHandler handler = new ApiExceptionHandler();
 

@@ -22,12 +22,14 @@ import org.batchledger.lineage.store.DataMigration;
 import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md's module arrows, package layout and the store's transaction rule, enforced over the production classes
  * of every module (the hub's test class path holds them all).
  */
+@Tag("REQ-VALIDATION-007")
 class ArchitectureTest {
     /**
      * Top-level packages of lineage-graph and the hub that features share: the store, the write path, and the hub's

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 
 /**
- * Issue "Tamper-evident ledger", Performance: full verification — every entry re-derived and chained, the Merkle
+ * REQ-PERF-008, Performance: full verification — every entry re-derived and chained, the Merkle
  * root rebuilt, every record node's content hash checked against its entry, every stored checkpoint checked with
  * the hub's key — of the benchmark plant's ledger (millions of entries), from the store. Run twice: cold, then warm.
  */
 @Tag("benchmark")
+@Tag("REQ-PERF-008")
 class LedgerVerificationBenchmark {
     @Test
     void fullVerificationOfTheBenchmarkPlantsLedger() throws Exception {

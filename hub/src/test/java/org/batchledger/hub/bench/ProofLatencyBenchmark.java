@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 
 /**
- * Issue "Tamper-evident ledger", Performance: inclusion proof latency on the benchmark plant's ledger (millions of
+ * REQ-PERF-008, Performance: inclusion proof latency on the benchmark plant's ledger (millions of
  * entries), for random entries against the current tree size — via the driver ({@link LedgerProofs}) and as the
  * full GraphQL request over HTTP, with the fixed cost of a minimal GraphQL request beside them.
  */
 @Tag("benchmark")
+@Tag("REQ-PERF-008")
 class ProofLatencyBenchmark {
     static final int RUNS = Integer.getInteger("bench.proofs", 2_000);
 

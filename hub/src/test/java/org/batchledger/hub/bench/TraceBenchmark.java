@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 
 /**
- * Issue "Genealogy", Performance. For a median-reach lot, a p99-reach lot and the supernode (the lot with the most
+ * REQ-PERF-006, Performance. For a median-reach lot, a p99-reach lot and the supernode (the lot with the most
  * consumers) prints the median time of a full downstream trace three ways: (a) BFS over CSR arrays in memory,
  * (b) {@link GenealogyTraversal} via the driver, (c) the GraphQL request over HTTP to the hub in this JVM (trace
  * cache off, first page of 100 nodes with paths). Sizes: {@code -Dbench.size=LARGE} (default) or a batch count.
  */
 @Tag("benchmark")
+@Tag("REQ-PERF-006")
 class TraceBenchmark {
     static final Path DIR = Path.of(System.getProperty("bench.dir", "target/bench-data"));
     static final PlantSize SIZE = PlantSize.parse(System.getProperty("bench.size", "LARGE"));

@@ -19,9 +19,12 @@ import org.batchledger.lineage.write.BulkLoader;
 import org.batchledger.synthplant.PlantSize;
 import org.batchledger.synthplant.SyntheticPlant;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Issue "Genealogy": recallImpact (GraphQL and CSV) and commonUpstream. */
+/** REQ-GENEALOGY-004, REQ-GENEALOGY-005: recallImpact (GraphQL and CSV) and commonUpstream. */
+@Tag("REQ-GENEALOGY-004")
+@Tag("REQ-GENEALOGY-005")
 class RecallImpactIT extends HubTestBase {
     static String rawLot;
 

@@ -19,9 +19,18 @@ import org.batchledger.synthplant.GenealogyEdge;
 import org.batchledger.synthplant.PlantSize;
 import org.batchledger.synthplant.SyntheticPlant;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Issue "Genealogy": trace over GraphQL — complete, paged, bounded and flagged; bad input classified. */
+/**
+ * REQ-GENEALOGY-001, REQ-GENEALOGY-002, REQ-GENEALOGY-003, REQ-GENEALOGY-006, REQ-API-004: trace over GraphQL —
+ * complete, paged, bounded and flagged; bad input classified.
+ */
+@Tag("REQ-GENEALOGY-001")
+@Tag("REQ-GENEALOGY-002")
+@Tag("REQ-GENEALOGY-003")
+@Tag("REQ-GENEALOGY-006")
+@Tag("REQ-API-004")
 class TraceApiIT extends HubTestBase {
     static final SyntheticPlant PLANT = SyntheticPlant.of(7, PlantSize.ofBatches(48)).withInjectedCycle();
     static List<GenealogyEdge> edges;

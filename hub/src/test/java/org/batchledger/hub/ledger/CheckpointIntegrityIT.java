@@ -17,13 +17,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * ISSUE 8.3 through the running hub: a database-only attacker rewrites the ledger and deletes the stored
+ * REQ-LEDGER-008, REQ-LEDGER-011, REQ-RELIABILITY-002 through the running hub: a database-only attacker rewrites
+ * the ledger and deletes the stored
  * checkpoints; the hub refuses to sign the rewritten head (a typed GraphQL error naming both sizes and roots),
  * readiness goes OUT_OF_SERVICE with the same detail, and verification without a note reports it.
  */
+@Tag("REQ-LEDGER-008")
+@Tag("REQ-LEDGER-011")
+@Tag("REQ-RELIABILITY-002")
 class CheckpointIntegrityIT extends HubTestBase {
     private static final String CHECKPOINT = "{ ledgerCheckpoint { treeSize rootHash } }";
     private final HttpClient http = HttpClient.newHttpClient();

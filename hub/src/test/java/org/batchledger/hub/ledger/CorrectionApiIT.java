@@ -8,9 +8,13 @@ import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** correct(...) over GraphQL: a new version by the caller, the old one readable asOf, the audit trail old → new. */
+@Tag("REQ-LEDGER-015")
+@Tag("REQ-LEDGER-019")
+@Tag("REQ-SECURITY-001")
 class CorrectionApiIT extends HubTestBase {
     private static final String CORRECT = """
             mutation { correct(id: "Lot:t:LOT-OUT", reason: "weighing transcription error",

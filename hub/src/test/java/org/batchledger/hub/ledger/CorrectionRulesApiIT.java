@@ -18,6 +18,7 @@ import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.Signature;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,13 @@ import org.junit.jupiter.api.Test;
  * a signature is never corrected (data null, a classified error naming record, field and rule), a role the rules do
  * not name is FORBIDDEN, and a withdrawn or superseded signature says so.
  */
+@Tag("REQ-LEDGER-016")
+@Tag("REQ-WORKFLOW-001")
+@Tag("REQ-SIGNATURE-001")
+@Tag("REQ-SIGNATURE-002")
+@Tag("REQ-SIGNATURE-003")
+@Tag("REQ-SIGNATURE-004")
+@Tag("REQ-API-005")
 class CorrectionRulesApiIT extends HubTestBase {
     private static final String OPERATOR_SUBJECT = UUID.nameUUIDFromBytes("operator".getBytes()).toString();
 

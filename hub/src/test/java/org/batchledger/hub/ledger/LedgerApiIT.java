@@ -13,9 +13,13 @@ import org.batchledger.lineage.ledger.proof.ProofVerifier;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The ledger over GraphQL, as the acceptance check and an inspector use it. */
+@Tag("REQ-LEDGER-013")
+@Tag("REQ-LEDGER-015")
+@Tag("REQ-API-002")
 class LedgerApiIT extends HubTestBase {
 
     @BeforeEach

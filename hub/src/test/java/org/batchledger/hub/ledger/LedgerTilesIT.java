@@ -22,6 +22,7 @@ import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * from the specifications alone (path encoding, entry bundles, RFC 9162 hashing and inclusion proofs, the signed
  * note): it shares no code with the hub's proof or ledger classes.
  */
+@Tag("REQ-LEDGER-014")
+@Tag("REQ-LEDGER-004")
+@Tag("REQ-SECURITY-005")
 class LedgerTilesIT extends HubTestBase {
     private static final int WRITES = 40;
     private static final int ENTRIES = WRITES * 7;

@@ -26,13 +26,15 @@ import org.batchledger.schema.record.Signature;
 import org.batchledger.schema.record.StepRecord;
 import org.batchledger.schema.record.TestResult;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tamper-evident ledger issue, point-in-time reads: batch(asOf: N) and lot(asOf: N) show every nested field as the
+ * REQ-LEDGER-019, point-in-time reads: batch(asOf: N) and lot(asOf: N) show every nested field as the
  * graph stood at tree size N — children recorded later are absent, children corrected later show their version of
  * then — while the same read without asOf shows the current graph.
  */
+@Tag("REQ-LEDGER-019")
 class PointInTimeReadsIT extends HubTestBase {
     private static final Instant T = SmallPlant.T0;
     private static final String BATCH_TREE = """

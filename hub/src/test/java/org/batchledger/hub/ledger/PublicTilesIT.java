@@ -9,11 +9,14 @@ import java.net.http.HttpResponse;
 import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** With {@code batchledger.ledger.public-tiles=true} the tlog-tiles need no token; GraphQL still does. */
 @TestPropertySource(properties = "batchledger.ledger.public-tiles=true")
+@Tag("REQ-SECURITY-005")
+@Tag("REQ-LEDGER-014")
 class PublicTilesIT extends HubTestBase {
 
     @Test

@@ -13,14 +13,16 @@ import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Tamper-evident ledger issue, read-your-writes: the bookmarks a mutation returns are accepted back on a later
+ * REQ-API-006, read-your-writes: the bookmarks a mutation returns are accepted back on a later
  * request (header X-Batchledger-Bookmarks or extensions.bookmarks), every read of that request waits for them, and
  * a malformed or unknown bookmark is a BAD_REQUEST naming it.
  */
+@Tag("REQ-API-006")
 class ReadYourWritesIT extends HubTestBase {
     private static final String CORRECT = """
             mutation { correct(id: "Lot:t:LOT-OUT", reason: "weighing transcription error",

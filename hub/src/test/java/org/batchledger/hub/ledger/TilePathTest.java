@@ -3,9 +3,11 @@ package org.batchledger.hub.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** tlog-tiles paths: three-digit groups, x on all but the last, {@code .p/W} for a partial tile. */
+@Tag("REQ-LEDGER-014")
 class TilePathTest {
 
     @Test

@@ -7,9 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.batchledger.hub.support.HubTestBase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Foundation issue, operations: probes that include Neo4j and Keycloak, Prometheus metrics with GraphQL timings. */
+/**
+ * REQ-RELIABILITY-002, REQ-SECURITY-006, operations: probes that include Neo4j and Keycloak, Prometheus metrics
+ * with GraphQL timings.
+ */
+@Tag("REQ-RELIABILITY-002")
+@Tag("REQ-SECURITY-006")
 class OperationsIT extends HubTestBase {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 

@@ -10,10 +10,16 @@ import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Foundation issue, store: a page of batches with all its children costs the same round trips at any size. */
+/**
+ * REQ-PERF-003, REQ-RECORD-005, store: a page of batches with all its children costs the same round trips at any
+ * size.
+ */
+@Tag("REQ-PERF-003")
+@Tag("REQ-RECORD-005")
 class BatchedChildrenIT extends HubTestBase {
     private static final String PAGE_WITH_CHILDREN = """
             { batches(first: FIRST) { edges { node {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.HubTestBase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -32,6 +33,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * DESIGN.md security model: every Query and Mutation field states its roles, and for every field and every realm
  * role the hub lets in exactly the roles stated and refuses the others with FORBIDDEN.
  */
+@Tag("REQ-SECURITY-001")
+@Tag("REQ-SECURITY-003")
 class AuthorizationMatrixIT extends HubTestBase {
     private static final List<String> REALM_ROLES =
             List.of("operator", "qa-reviewer", "qa-release", "inspector", "adapter", "admin");

@@ -6,6 +6,7 @@ import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.KeycloakServer;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,10 +14,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Foundation issue, identity: the hub against a real Keycloak server (the distribution from Maven Central, started
+ * REQ-SECURITY-002, REQ-SECURITY-004, identity: the hub against a real Keycloak server (the distribution from Maven
+ * Central, started
  * as a child process on loopback with the versioned demo realm) and real tokens from its clients.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("REQ-SECURITY-002")
+@Tag("REQ-SECURITY-004")
 class RealKeycloakIT {
     private static final String BATCHES = "{ batches(first: 5) { edges { node { id } } } }";
 

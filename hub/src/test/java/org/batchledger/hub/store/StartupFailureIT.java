@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.batchledger.hub.HubApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Foundation issue, bad input: an unreachable external Neo4j stops the hub with a plain message. */
+/** REQ-RELIABILITY-001, bad input: an unreachable external Neo4j stops the hub with a plain message. */
+@Tag("REQ-RELIABILITY-001")
 class StartupFailureIT {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoders;
  * The demo realm issues the tokens the hub relies on. Tokens are decoded the way the hub decodes
  * them (discovery from the issuer, signature checked against the realm's keys, issuer validated).
  */
+@Tag("REQ-SECURITY-004")
 class KeycloakRealmTest {
 
     private static KeycloakServer keycloak;

@@ -2,6 +2,7 @@ package org.batchledger.lineage.write;
 
 import static java.util.Map.entry;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -134,6 +135,26 @@ public final class CorrectionRules {
         }
         boolean granted = allowed.stream().anyMatch(r -> roles.contains(r.realmName()));
         return granted ? Optional.empty() : Optional.of(new Refusal(roleRule(allowed), true));
+    }
+
+    /**
+     * The whole table as sorted lines, {@code Type.field: roles} or {@code Type.field: RULE-ID}, for change impact
+     * ({@code requirements/correction-rules.txt} is this export, kept current by CorrectionRulesTest).
+     */
+    public static List<String> table() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (RecordType type : RecordType.values()) {
+            Set<String> fields = new java.util.TreeSet<>(PROVENANCE_FIELDS);
+            fields.addAll(correctable(type).keySet());
+            Arrays.stream(type.javaType().getRecordComponents()).forEach(c -> fields.add(c.getName()));
+            for (String field : fields) {
+                Set<Role> roles = typeRefusal(type).isPresent() ? null : correctable(type).get(field);
+                lines.add(type.graphName() + "." + field + ": " + (roles != null
+                        ? roles.stream().map(Role::realmName).sorted().collect(Collectors.joining(" "))
+                        : refusal(type, field, List.of()).orElseThrow().rule().id()));
+            }
+        }
+        return lines.stream().sorted().toList();
     }
 
     private static Optional<Rule> fieldRule(RecordType type, String field) {

@@ -9,12 +9,17 @@ import org.batchledger.lineage.write.WriteRequest;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue "Genealogy": a trace that runs out of time is flagged DEADLINE, never silently partial; and the server-side
+ * REQ-GENEALOGY-002, REQ-GENEALOGY-006, REQ-PERF-002: a trace that runs out of time is flagged DEADLINE, never
+ * silently partial; and the server-side
  * walk answers a whole trace in one round trip, however many hops it has.
  */
+@Tag("REQ-GENEALOGY-002")
+@Tag("REQ-GENEALOGY-006")
+@Tag("REQ-PERF-002")
 class TraceDeadlineAndRoundTripsIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private static final RecordRef LADDER_START = new RecordRef(RecordType.LOT, "dl:L0");

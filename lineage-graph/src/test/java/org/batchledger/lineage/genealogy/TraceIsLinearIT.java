@@ -12,13 +12,15 @@ import org.batchledger.schema.record.RecordType;
 import org.batchledger.synthplant.PlantSize;
 import org.batchledger.synthplant.SyntheticPlant;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue "Genealogy", linear on diamonds and supernodes: a trace costs a small constant amount of work per reached
+ * REQ-PERF-001, linear on diamonds and supernodes: a trace costs a small constant amount of work per reached
  * node and edge — counted by the server-side walk itself, and as PROFILEd db hits of the hop-by-hop queries — however many paths reconverge — the 6^12 (2 billion) paths
  * through a ladder of 12 six-wide diamonds cost what its 228 edges cost.
  */
+@Tag("REQ-PERF-001")
 class TraceIsLinearIT {
     /** Database hits allowed per reached node plus reached edge. */
     static final double MAX_HITS_PER_ELEMENT = 8;

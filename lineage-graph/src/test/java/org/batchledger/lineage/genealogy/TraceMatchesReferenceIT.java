@@ -16,16 +16,21 @@ import org.batchledger.schema.record.RecordType;
 import org.batchledger.synthplant.GenealogyEdge;
 import org.batchledger.synthplant.PlantSize;
 import org.batchledger.synthplant.SyntheticPlant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue "Genealogy", Correctness: on generated plants of several seeds and shapes (with and without an injected
+ * REQ-GENEALOGY-001, REQ-GENEALOGY-003, REQ-GENEALOGY-007, Correctness: on generated plants of several seeds and
+ * shapes (with and without an injected
  * cycle) the trace equals an independent in-memory BFS over the generator's own edges — both directions, with and
  * without hop and node limits — and every returned path is a real shortest path. The server-side walk and the
  * driver's hop-by-hop walk give identical answers.
  */
+@Tag("REQ-GENEALOGY-001")
+@Tag("REQ-GENEALOGY-003")
+@Tag("REQ-GENEALOGY-007")
 class TraceMatchesReferenceIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private static final int[][] LIMITS = {{25, 100_000}, {3, 100_000}, {0, 100_000}, {25, 7}, {50, 1}};

@@ -13,14 +13,16 @@ import org.batchledger.lineage.write.RecordWriter;
 import org.batchledger.lineage.write.WriteRequest;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 
 /**
- * Issue "Genealogy": against a Neo4j without the {@code batchledger.trace} procedure (an external server), the
+ * REQ-GENEALOGY-007: against a Neo4j without the {@code batchledger.trace} procedure (an external server), the
  * traversal finds that out on its first trace, answers it hop by hop with the same result, and does not ask again.
  */
+@Tag("REQ-GENEALOGY-007")
 class TraceWithoutProcedureIT {
     @Test
     void aServerWithoutTheProcedureIsTracedHopByHopWithTheSameAnswerAndAskedOnlyOnce(@TempDir Path home) {

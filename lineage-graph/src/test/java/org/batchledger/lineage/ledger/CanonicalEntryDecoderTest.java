@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The strict decoder is the encoder's inverse: every entry round-trips, and only canonical bytes decode. */
+@Tag("REQ-LEDGER-005")
 class CanonicalEntryDecoderTest {
     private static final String ALPHABET = "aZ09 -_:/.\"\\\b\t\n\f\r\u0000\u0001\u001f\u007f"
             + "\u00e9\u00df\u20ac\u2028\u2029\ufeff\uffff\u4e2d\ud83d\ude00";

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.batchledger.schema.json.CanonicalJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The direct encoder of ledger entries equals the general JSON-B + RFC 8785 path byte for byte, both from an entry
  * and from the stored properties verification reads (through one reused encoder).
  */
+@Tag("REQ-LEDGER-005")
+@Tag("REQ-RECORD-004")
 class CanonicalEntryEncoderTest {
     private static final String ALPHABET = "aZ09 -_:/.\"\\\b\t\n\f\r\u0000\u0001\u001f\u007f"
             + "\u00e9\u00df\u20ac\u2028\u2029\ufeff\uffff\u4e2d\ud83d\ude00";

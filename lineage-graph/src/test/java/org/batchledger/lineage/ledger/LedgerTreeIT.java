@@ -32,12 +32,18 @@ import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.RecordWriter;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 
 /** The Merkle tree kept with the chain: same root as an in-memory tree, proofs that verify, one tree under load. */
+@Tag("REQ-LEDGER-002")
+@Tag("REQ-LEDGER-013")
+@Tag("REQ-LEDGER-017")
+@Tag("REQ-LEDGER-018")
+@Tag("REQ-EVIDENCE-001")
 class LedgerTreeIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final RecordWriter writer = NEO4J.writer();

@@ -22,6 +22,7 @@ import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.RecordWriter;
 import org.batchledger.lineage.write.WriteRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
@@ -32,6 +33,8 @@ import org.neo4j.driver.Driver;
  * converted on start: same leaves and root, so a checkpoint signed before the conversion still verifies after it;
  * the old nodes are gone; an interrupted conversion is finished by the next start; the ledger then grows on tiles.
  */
+@Tag("REQ-LEDGER-020")
+@Tag("REQ-RELIABILITY-004")
 class LegacyLedgerMigrationIT {
     private static final int BATCH = 5;
     @TempDir

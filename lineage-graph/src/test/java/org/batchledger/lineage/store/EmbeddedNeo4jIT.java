@@ -17,12 +17,17 @@ import org.batchledger.lineage.write.WriteRequest;
 import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.RecordType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 
-/** Foundation issue, embedded default: routing driver on loopback, data survives a restart, a taken port is named. */
+/**
+ * REQ-RELIABILITY-003, embedded default: routing driver on loopback, data survives a restart, a taken port is
+ * named.
+ */
+@Tag("REQ-RELIABILITY-003")
 class EmbeddedNeo4jIT {
     private static final Material WATER = new Material("plant:MAT-PW", "Purified water", Material.MaterialKind.UTILITY,
             "L", new Provenance("test", null, "admin", java.time.Instant.parse("2026-01-01T00:00:00Z"),

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 
 /**
- * Tamper-evident ledger issue, migration V003: the version backfill commits in batches inside the migration, so it
+ * REQ-RELIABILITY-004, migration V003: the version backfill commits in batches inside the migration, so it
  * fits the transaction memory of a multi-million-node graph, and still reaches every record written before versions.
  */
+@Tag("REQ-RELIABILITY-004")
 class MigrationsIT {
     private static final int OLD_LOTS = 40;
     private static final int OLD_BATCHES = 13;

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.catchRuntimeException;
 import java.time.Duration;
 import java.util.Map;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A read with a timeout (a trace's deadline) is ended by the server, and the failure is recognised as a timeout —
  * the trace then answers DEADLINE instead of an error — while other failures are not mistaken for one.
  */
+@Tag("REQ-RELIABILITY-005")
+@Tag("REQ-GENEALOGY-002")
 class TimedReadIT {
     private static final GraphDatabase DB = Neo4jTestServer.shared().db();
 

@@ -17,9 +17,14 @@ import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.schema.json.RecordFields.Difference;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Corrections the GMP rules refuse: a typed error naming record, field and rule, and nothing written. */
+@Tag("REQ-LEDGER-016")
+@Tag("REQ-WORKFLOW-001")
+@Tag("REQ-SIGNATURE-004")
+@Tag("REQ-RECORD-007")
 class CorrectionRulesIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final LedgeredWrite unitOfWork = new LedgeredWrite(NEO4J.db(), new LedgerAppender(Clock.systemUTC()));

@@ -2,6 +2,9 @@ package org.batchledger.lineage.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import org.batchledger.lineage.write.CorrectionRules.Role;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the README), not derived from {@link CorrectionRules}. Lines: {@code field: role role}; "-" means nothing of the
  * type is correctable. A new record type fails until it is added here.
  */
+@Tag("REQ-LEDGER-016")
 class CorrectionRulesTest {
     private static final Map<RecordType, String> EXPECTED = Map.ofEntries(
             Map.entry(RecordType.MATERIAL, """
@@ -171,5 +176,14 @@ class CorrectionRulesTest {
         }
         return table.lines().map(l -> l.split(": ")).collect(Collectors.toMap(p -> p[0],
                 p -> new TreeSet<>(Arrays.asList(p[1].split(" ")))));
+    }
+
+    /** Change impact diffs this export between versions; it must be the table the code holds. */
+    @Test
+    @Tag("REQ-VALIDATION-005")
+    void theCommittedExportIsTheCurrentTable() throws IOException {
+        Path export = Path.of("../requirements/correction-rules.txt");
+        assertThat(Files.readAllLines(export)).as("%s must equal CorrectionRules.table(), one line each", export)
+                .isEqualTo(CorrectionRules.table());
     }
 }

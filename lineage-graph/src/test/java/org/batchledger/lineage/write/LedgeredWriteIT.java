@@ -22,11 +22,14 @@ import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 
 /** The one unit of work: idempotency bound to the request's content, and one linear log under any concurrency. */
+@Tag("REQ-LEDGER-017")
+@Tag("REQ-LEDGER-018")
 class LedgeredWriteIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final LedgeredWrite unitOfWork = new LedgeredWrite(NEO4J.db(), new LedgerAppender(Clock.systemUTC()));

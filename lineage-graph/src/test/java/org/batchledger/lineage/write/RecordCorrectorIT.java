@@ -25,10 +25,14 @@ import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Corrections add a version; the old one stays readable as of its time; the audit trail shows who, when, why. */
+@Tag("REQ-LEDGER-015")
+@Tag("REQ-LEDGER-019")
+@Tag("REQ-LEDGER-017")
 class RecordCorrectorIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private static final Actor QA = new Actor("sub-qa", "Quinn Reviewer", List.of("qa-reviewer"), "ui-client");

@@ -19,8 +19,14 @@ import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.RecordType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("REQ-LEDGER-001")
+@Tag("REQ-RECORD-006")
+@Tag("REQ-RECORD-004")
+@Tag("REQ-LEDGER-017")
+@Tag("REQ-LEDGER-018")
 class RecordWriterIT {
     private static final Actor OPERATOR = new Actor("sub-1", "Olivia Operator", List.of("operator"), "hub-cli");
     private final Neo4jTestServer neo4j = Neo4jTestServer.shared();

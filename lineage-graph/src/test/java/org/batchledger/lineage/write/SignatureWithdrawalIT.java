@@ -26,10 +26,15 @@ import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.Signature;
 import org.batchledger.schema.record.SignatureWithdrawal;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A wrong signature is withdrawn by a record of its own; a corrected signed record leaves it on the old version. */
+@Tag("REQ-SIGNATURE-001")
+@Tag("REQ-SIGNATURE-002")
+@Tag("REQ-SIGNATURE-003")
+@Tag("REQ-SIGNATURE-004")
 class SignatureWithdrawalIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final LedgeredWrite unitOfWork = new LedgeredWrite(NEO4J.db(), new LedgerAppender(Clock.systemUTC()));

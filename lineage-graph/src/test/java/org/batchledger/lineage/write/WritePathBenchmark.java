@@ -59,6 +59,7 @@ import org.neo4j.driver.Driver;
  * asserts only that the stores hold the same records.
  */
 @Tag("benchmark")
+@Tag("REQ-PERF-007")
 class WritePathBenchmark {
     private static final long SEED = 20261124L;
     private static final String RECORD_LABELS = java.util.Arrays.stream(RecordType.values())

@@ -30,9 +30,17 @@ import org.batchledger.schema.record.StepRecord;
 import org.batchledger.schema.record.TestResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Foundation issue, canonical model: every record type round-trips through JSON-B and the graph's property map. */
+/**
+ * REQ-RECORD-001, REQ-RECORD-002, REQ-RECORD-003, REQ-RECORD-005, canonical model: every record type round-trips
+ * through JSON-B and the graph's property map.
+ */
+@Tag("REQ-RECORD-001")
+@Tag("REQ-RECORD-002")
+@Tag("REQ-RECORD-003")
+@Tag("REQ-RECORD-005")
 class CanonicalJsonTest {
     private static final Instant T = Instant.parse("2026-03-02T07:15:30.123456Z");
     private static final Provenance P = new Provenance("mes:plant-a", "/BatchProductionRecord[1]", "jdoe", T.plusSeconds(30), T);

@@ -13,12 +13,15 @@ import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.StepRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The direct record encoder gives, byte for byte and value for value, what JSON-B + RFC 8785 and the JSON-P
  * re-parse gave: the canonical bytes, the content hash and the stored property map with each value's Java type.
  */
+@Tag("REQ-RECORD-002")
+@Tag("REQ-RECORD-004")
 class CanonicalRecordTest {
     private static final Provenance P = new Provenance("mes:a", null, "op", Instant.EPOCH, Instant.EPOCH);
 

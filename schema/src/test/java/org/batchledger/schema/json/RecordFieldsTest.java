@@ -11,9 +11,11 @@ import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.json.RecordFields.Difference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Fields typed by their record components, and two versions compared as records. */
+@Tag("REQ-RECORD-007")
 class RecordFieldsTest {
     private static final Instant T = Instant.parse("2026-03-02T07:00:00Z");
     private static final Provenance P = new Provenance("mes:test", "l/1", "operator", T, T);

@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.HubTestBase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Foundation issue, "Bad input this issue must handle": tokens, malformed documents, ids, page sizes. */
+/**
+ * REQ-SECURITY-002, REQ-SECURITY-003, REQ-API-001, REQ-API-002, REQ-API-003, bad input: tokens, malformed
+ * documents, ids, page sizes.
+ */
+@Tag("REQ-SECURITY-002")
+@Tag("REQ-SECURITY-003")
+@Tag("REQ-API-001")
+@Tag("REQ-API-002")
+@Tag("REQ-API-003")
 class ApiGuardrailsIT extends HubTestBase {
     private static final String BATCHES = "{ batches(first: 1) { edges { node { id } } } }";
 

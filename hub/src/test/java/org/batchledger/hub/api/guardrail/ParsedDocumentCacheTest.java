@@ -7,9 +7,12 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.parser.Parser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The parsed-document cache parses a repeated query once, keeps at most its capacity, and never caches huge texts. */
+@Tag("REQ-API-004")
+@Tag("REQ-PERF-003")
 class ParsedDocumentCacheTest {
     private final AtomicInteger parses = new AtomicInteger();
     private final Function<ExecutionInput, PreparsedDocumentEntry> parse = input -> {

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * load average; asserts only correctness.
  */
 @Tag("benchmark")
+@Tag("REQ-PERF-008")
 class LedgerBenchmark {
     private static final int BATCH = 2_000;
     private Neo4jTestServer neo4j; // started by the store benchmark only

@@ -11,10 +11,12 @@ import org.batchledger.lineage.ledger.proof.Checkpoint;
 import org.batchledger.lineage.ledger.proof.NoteSigner;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.testsupport.SmallPlant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checkpoint log's framing: notes (with their blank lines) read back exactly, crashes and damage told apart. */
+@Tag("REQ-LEDGER-008")
 class CheckpointLogTest {
     @TempDir
     Path keys;

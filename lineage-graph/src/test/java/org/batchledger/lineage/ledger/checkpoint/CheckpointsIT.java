@@ -20,14 +20,16 @@ import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ISSUE 8.3: a checkpoint is signed only after a consistency proof from the last one kept in the log; a rewritten
+ * REQ-LEDGER-008: a checkpoint is signed only after a consistency proof from the last one kept in the log; a rewritten
  * or truncated history is refused and nothing is signed; each crash point of a signing is reconciled at the next
  * start (a new {@link Checkpoints} on the same key directory and database) without signing twice.
  */
+@Tag("REQ-LEDGER-008")
 class CheckpointsIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final Tampering attacker = new Tampering(NEO4J.db());

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The mutable compact range the verifier streams leaves through gives the roots and frontiers of the tree. */
+@Tag("REQ-LEDGER-002")
 class CompactRangeTest {
     static final int SIZE = 300;
     final List<byte[]> entries = IntStream.range(0, SIZE).mapToObj(i -> ("entry " + i).getBytes()).toList();

@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The store's path: append with a {@link Frontier}, persist the completed nodes, restart from the stored frontier,
  * and answer proofs from stored nodes alone, reading only the nodes {@link ProofNodes} names.
  */
+@Tag("REQ-LEDGER-002")
 class FrontierTest {
     static final int SIZE = 300;
     final List<byte[]> entries = IntStream.range(0, SIZE).mapToObj(i -> ("entry " + i).getBytes()).toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * implementation: the keys, text and signatures below are the published test vectors of its {@code note_test.go}
  * ({@code TestSign}, {@code TestOpen}, {@code TestNewVerifier}).
  */
+@Tag("REQ-LEDGER-006")
 class GoSumdbNoteInteropTest {
     static final String PETER_VKEY = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
     static final String PETER_SKEY_KEY = "AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";

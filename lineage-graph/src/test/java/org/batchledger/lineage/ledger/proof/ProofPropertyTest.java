@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Random trees of every size 1..300 (the prefixes of one random 300-leaf tree): every generated proof verifies and
  * every single-hash alteration, removal, duplication or adjacent swap of it fails.
  */
+@Tag("REQ-LEDGER-002")
+@Tag("REQ-LEDGER-003")
 class ProofPropertyTest {
     static final int MAX_SIZE = 300;
     final Random random = new Random(9162);

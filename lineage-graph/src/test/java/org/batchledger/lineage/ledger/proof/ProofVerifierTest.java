@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The edge cases that broke other implementations, each rejected with a reason and without an exception. */
+@Tag("REQ-LEDGER-003")
 class ProofVerifierTest {
     final InMemoryTree tree = InMemoryTree.ofEntries(Rfc6962TestVectorsTest.ENTRIES);
     final byte[] leaf0 = MerkleHash.leaf(Rfc6962TestVectorsTest.ENTRIES.getFirst());

@@ -6,6 +6,7 @@ import static org.batchledger.lineage.ledger.proof.Hex.hashes;
 import static org.batchledger.lineage.ledger.proof.Hex.hex;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code consistencyProofs}; inherited from google/certificate-transparency's C++ merkle_tree tests). Their proof
  * tables number leaves from 1; here indexes are 0-based.
  */
+@Tag("REQ-LEDGER-002")
 class Rfc6962TestVectorsTest {
     static final List<byte[]> ENTRIES = hashes("", "00", "10", "2021", "3031", "40414243", "5051525354555657",
             "606162636465666768696a6b6c6d6e6f");

@@ -6,9 +6,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Base64;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Checkpoints signed by the hub verify, and every alteration of the signed note is rejected with a reason. */
+@Tag("REQ-LEDGER-006")
 class SignedCheckpointTest {
     static final String ORIGIN = "batchledger.example/ledger";
     static final Instant TIME = Instant.parse("2026-01-31T08:15:00Z");

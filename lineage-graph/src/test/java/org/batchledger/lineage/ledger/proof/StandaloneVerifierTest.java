@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The verifier an inspector runs on exported data: exit 0 on ok, 1 with a reason on failure, 2 on bad usage. */
+@Tag("REQ-EVIDENCE-001")
 class StandaloneVerifierTest {
     final List<byte[]> entries = List.of("{\"seq\":0}".getBytes(), "{\"seq\":1}".getBytes(),
             "{\"a\":1,\"seq\":2}".getBytes(), "{\"seq\":3}".getBytes(), "{\"seq\":4}".getBytes());

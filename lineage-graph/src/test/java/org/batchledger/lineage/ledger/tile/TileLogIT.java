@@ -17,6 +17,7 @@ import org.batchledger.lineage.ledger.proof.ProofVerifier;
 import org.batchledger.lineage.ledger.proof.SubtreeHashes;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * tiles verify. Entries here are short synthetic byte strings appended straight to the tiles (the fast path), so
  * sizes up to the 65,536-leaf boundary of level-2 tiles stay quick.
  */
+@Tag("REQ-LEDGER-004")
+@Tag("REQ-LEDGER-002")
 class TileLogIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final List<byte[]> entries = new ArrayList<>();

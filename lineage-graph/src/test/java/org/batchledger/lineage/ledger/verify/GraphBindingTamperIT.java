@@ -26,16 +26,20 @@ import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.TestResult;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8 point 2: the whole graph is bound to the ledger. Each test tampers with the graph in raw Cypher, as a
+ * REQ-LEDGER-010, REQ-PERF-004: the whole graph is bound to the ledger. Each test tampers with the graph in raw
+ * Cypher, as a
  * database-only attacker would, leaving the ledger itself intact, and verification must fail naming the record,
  * edge or field and the entry. The plant: two granulation steps (entries 1..14), a test result on lot
  * {@code t:LOT-OUT-1} (15) and a deviation impacting batch {@code t:B-1} (16), then two corrections of that lot
  * (17, 19, versions 2 and 3) and one of the test result (18).
  */
+@Tag("REQ-LEDGER-010")
+@Tag("REQ-PERF-004")
 class GraphBindingTamperIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final Tampering attacker = new Tampering(NEO4J.db());

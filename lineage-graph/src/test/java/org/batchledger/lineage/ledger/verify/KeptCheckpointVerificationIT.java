@@ -14,13 +14,15 @@ import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ISSUE 8.3: verification against the hub's checkpoint log, with no note from the caller. Checkpoints at 21 and
+ * REQ-LEDGER-011: verification against the hub's checkpoint log, with no note from the caller. Checkpoints at 21 and
  * 28 entries are kept and stored; the tamper cases are a database-only attacker's (no key, no log).
  */
+@Tag("REQ-LEDGER-011")
 class KeptCheckpointVerificationIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final Tampering attacker = new Tampering(NEO4J.db());

@@ -18,13 +18,15 @@ import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.RecordWriter;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ISSUE 4 tamper cases: each test tampers with raw Cypher, as someone with database access would, and the
+ * REQ-LEDGER-009, tamper cases: each test tampers with raw Cypher, as someone with database access would, and the
  * verifier must catch it. The ledger is three writes of seven records (21 entries) with a signed checkpoint.
  */
+@Tag("REQ-LEDGER-009")
 class LedgerTamperIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final RecordWriter writer = NEO4J.writer();

@@ -11,10 +11,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.batchledger.lineage.store.BookmarkScope;
 import org.batchledger.lineage.store.Bookmarks;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Bookmark;
 
 /** Pages read ahead on a second thread arrive in key order, at most a bounded number ahead, and failures surface. */
+@Tag("REQ-PERF-004")
+@Tag("REQ-LEDGER-009")
 class PrefetchTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.batchledger.lineage.ledger.tile.TileStore;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.schema.record.RecordType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.summary.Plan;
 
@@ -16,6 +17,7 @@ import org.neo4j.driver.summary.Plan;
  * delivered in index order, so that no page sorts or scans what comes after it (linear in the ledger, not
  * quadratic). The graph replay fetches a page's elements by index seeks, one per entry.
  */
+@Tag("REQ-PERF-004")
 class VerificationPageQueriesIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
 

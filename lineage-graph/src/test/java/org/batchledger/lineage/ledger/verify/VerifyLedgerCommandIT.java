@@ -15,6 +15,7 @@ import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * records, 21 entries, a signed checkpoint): exit 0 and an ok report for an intact ledger, 1 and the first bad
  * entry for a tampered one, 2 and a clear error for bad arguments, 3 when the database cannot be read.
  */
+@Tag("REQ-LEDGER-012")
+@Tag("REQ-LEDGER-011")
 class VerifyLedgerCommandIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private final Tampering attacker = new Tampering(NEO4J.db());
