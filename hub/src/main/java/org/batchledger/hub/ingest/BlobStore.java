@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
+import org.batchledger.schema.json.Sha256;
 
 /**
  * Originals, content-addressed: {@code <data-dir>/blobs/sha256/<2 hex>/<64 hex>}. A blob is written to a temporary
@@ -57,7 +58,7 @@ final class BlobStore {
             return null;
         }
         try (InputStream in = Files.newInputStream(p)) {
-            String actual = Sha256.of(in);
+            String actual = Sha256.hex(in);
             if (!actual.equals(sha256)) {
                 throw new BlobCorruptException(sha256, actual);
             }

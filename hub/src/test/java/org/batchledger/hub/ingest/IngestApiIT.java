@@ -145,7 +145,7 @@ class IngestApiIT extends IngestTestBase {
         assertRefused(post("xxe.xml", xxe, Map.of()), 422, "ADAPTER-NONE");
         assertThat(post("xxe.xml", xxe, Map.of()).body()).doesNotContain("root:");
         assertRefused(post("trunc.xml", "<?xml version=\"1.0\"?><ProductionPerformance xmlns=\"http://www.mesa.org/"
-                + "xml/B2MML-V0600\"><ID>x</ID>", Map.of()), 422, "ADAPTER-NONE");
+                + "xml/B2MML-V0600\"><ID>x</ID>", Map.of()), 422, "XML-WELL-FORMED");
         assertRefused(post("empty.txt", "", Map.of()), 422, "ADAPTER-NONE");
         assertRefused(post("big.txt", "x".repeat((int) MAX_BYTES + 1), Map.of()), 413, "INGEST-SIZE-LIMIT");
         assertRefused(post("mat2.txt", MAT_FILE + "\n", Map.of("adapter", "no-such")), 422, "ADAPTER-UNKNOWN");

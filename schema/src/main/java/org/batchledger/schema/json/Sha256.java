@@ -1,5 +1,7 @@
 package org.batchledger.schema.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,6 +31,16 @@ public final class Sha256 {
 
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(of(bytes));
+    }
+
+    /** Lower-case hex of a stream's SHA-256, read to its end (an ingested original, a stored blob). */
+    public static String hex(InputStream in) throws IOException {
+        MessageDigest d = digest();
+        byte[] buf = new byte[64 * 1024];
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            d.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(d.digest());
     }
 
     private static MessageDigest lookUp() {
