@@ -29,9 +29,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class RequirementsLoader {
     public static final Pattern ID = Pattern.compile("REQ-[A-Z0-9]+-\\d{3}");
-    /** Clauses as written in the files: Part 11 sections, Annex 11 sections, ALCOA+ principles. */
+    /**
+     * Clauses as written in the files: Part 11 sections, the GMP record rules of Part 211 that ingest serves (batch
+     * records, laboratory records), Annex 11 sections, EU GMP Part I chapters, ALCOA+ principles.
+     */
     public static final Pattern CLAUSE = Pattern.compile("21 CFR (Part )?11\\.\\d+(\\([a-k]\\)(\\(\\d+\\))?)?"
+            + "|21 CFR 211\\.\\d+(\\([a-z]\\)(\\(\\d+\\))?)?"
             + "|(EU (GMP )?)?Annex 11 §\\d+(\\.\\d+)*"
+            + "|EU GMP Ch\\. \\d+ §\\d+\\.\\d+"
             + "|ALCOA\\+ (Attributable|Legible|Contemporaneous|Original|Accurate|Complete|Consistent|Enduring|Available)");
     static final String CLAUSES_FILE = "clauses.yaml";
     private static final Set<String> KEYS = Set.of("id", "statement", "intendedUse", "risk", "riskReason",
@@ -94,7 +99,7 @@ public final class RequirementsLoader {
         for (String c : clauses) {
             if (!CLAUSE.matcher(c).matches()) {
                 problems.add(file + ":" + f.lineOf("clauses") + ": " + id + ": clause '" + c + "' is not of the form "
-                        + "'21 CFR 11.10(a)', 'EU Annex 11 §4' or 'ALCOA+ <principle>'");
+                        + "'21 CFR 11.10(a)', '21 CFR 211.188(b)', 'EU Annex 11 §4', 'EU GMP Ch. 4 §4.20' or 'ALCOA+ <principle>'");
             }
         }
         if (clauses.isEmpty() && f.has("clauses")) {
