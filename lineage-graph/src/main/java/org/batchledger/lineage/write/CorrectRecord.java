@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
@@ -30,7 +29,7 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
     private static final String BY_SEQ = "MATCH (n:%s {ledgerSeq: $seq}) RETURN properties(n) AS p";
 
     private final CorrectionRequest request;
-    private final String requestHash;
+    private final CommandHeader header;
 
     CorrectRecord(CorrectionRequest request) {
         requireAllowed(request);
@@ -40,7 +39,8 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
         content.put("type", request.type().graphName());
         content.put("key", request.key());
         content.put("changes", new TreeMap<>(this.request.changes()));
-        this.requestHash = RequestHash.of("CorrectRecord", request.actor(), request.reason(), content);
+        String requestHash = RequestHash.of("CorrectRecord", request.actor(), request.reason(), content);
+        this.header = new CommandHeader(request.idempotencyKey(), request.actor(), request.reason(), requestHash);
     }
 
     private static void requireAllowed(CorrectionRequest request) {
@@ -76,23 +76,8 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
     }
 
     @Override
-    public String idempotencyKey() {
-        return request.idempotencyKey();
-    }
-
-    @Override
-    public Actor actor() {
-        return request.actor();
-    }
-
-    @Override
-    public String reason() {
-        return request.reason();
-    }
-
-    @Override
-    public String requestHash() {
-        return requestHash;
+    public CommandHeader header() {
+        return header;
     }
 
     @Override

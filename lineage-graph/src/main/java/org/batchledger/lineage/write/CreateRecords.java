@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
@@ -21,7 +20,7 @@ final class CreateRecords implements LedgeredCommand<Map<RecordType, Integer>> {
 
     private final WriteRequest request;
     private final List<PreparedRecord> records;
-    private final String requestHash;
+    private final CommandHeader header;
 
     CreateRecords(WriteRequest request) {
         this.request = request;
@@ -34,27 +33,13 @@ final class CreateRecords implements LedgeredCommand<Map<RecordType, Integer>> {
             row.put("contentHash", r.contentHash());
             content.add(row);
         }
-        this.requestHash = RequestHash.of("CreateRecords", request.actor(), request.reason(), content);
+        String requestHash = RequestHash.of("CreateRecords", request.actor(), request.reason(), content);
+        this.header = new CommandHeader(request.idempotencyKey(), request.actor(), request.reason(), requestHash);
     }
 
     @Override
-    public String idempotencyKey() {
-        return request.idempotencyKey();
-    }
-
-    @Override
-    public Actor actor() {
-        return request.actor();
-    }
-
-    @Override
-    public String reason() {
-        return request.reason();
-    }
-
-    @Override
-    public String requestHash() {
-        return requestHash;
+    public CommandHeader header() {
+        return header;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
@@ -30,7 +29,7 @@ final class IngestFile implements LedgeredCommand<FileIngestReceipt> {
 
     private final FileIngestRequest request;
     private final List<PreparedRecord> records;
-    private final String requestHash;
+    private final CommandHeader header;
 
     IngestFile(FileIngestRequest request) {
         this.request = request;
@@ -42,28 +41,14 @@ final class IngestFile implements LedgeredCommand<FileIngestReceipt> {
         for (PreparedRecord r : records) {
             content.add(Map.of("type", r.type().graphName(), "key", r.key(), "contentHash", r.contentHash()));
         }
-        this.requestHash = RequestHash.of("IngestFile", request.actor(), request.reason(),
+        String requestHash = RequestHash.of("IngestFile", request.actor(), request.reason(),
                 Map.of("strict", request.strict(), "records", content));
+        this.header = new CommandHeader(request.idempotencyKey(), request.actor(), request.reason(), requestHash);
     }
 
     @Override
-    public String idempotencyKey() {
-        return request.idempotencyKey();
-    }
-
-    @Override
-    public Actor actor() {
-        return request.actor();
-    }
-
-    @Override
-    public String reason() {
-        return request.reason();
-    }
-
-    @Override
-    public String requestHash() {
-        return requestHash;
+    public CommandHeader header() {
+        return header;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.batchledger.lineage.write;
 
 import java.util.List;
-import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
@@ -14,17 +13,8 @@ import org.batchledger.lineage.store.GraphDatabase.Tx;
  * @param <R> what the command returns to its caller
  */
 public interface LedgeredCommand<R> {
-    String idempotencyKey();
-
-    Actor actor();
-
-    String reason();
-
-    /**
-     * The request's canonical hash ({@link RequestHash}): an idempotency key is bound to it, so a retry with the
-     * same key and other content is a conflict, not a replay.
-     */
-    String requestHash();
+    /** Who asks, why, under which idempotency key, and the request's canonical hash. */
+    CommandHeader header();
 
     /** Reads and validates against the graph, under the head lock; throws a typed exception to refuse. */
     Plan<R> plan(Tx tx);

@@ -49,8 +49,8 @@ public final class LedgeredWrite {
         LedgeredCommand.Plan<R> plan = command.plan(tx);
         long firstSeq = head.seq() + 1;
         R result = plan.write(tx, firstSeq);
-        Commit commit = ledger.append(tx, head, plan.changes(), command.actor(), command.reason(),
-                command.idempotencyKey(), command.requestHash());
+        Commit commit = ledger.append(tx, head, plan.changes(), command.header().actor(), command.header().reason(),
+                command.header().idempotencyKey(), command.header().requestHash());
         if (commit.firstSeq() != firstSeq || commit.lastSeq() != head.seq() + plan.changes().size()) {
             throw new IllegalStateException("ledger appended " + commit.firstSeq() + ".." + commit.lastSeq()
                     + ", the graph was written for " + firstSeq + "; the transaction is rolled back");
@@ -59,9 +59,9 @@ public final class LedgeredWrite {
     }
 
     private <R> Optional<Outcome<R>> replay(Tx tx, LedgeredCommand<R> command) {
-        return ledger.findCommit(tx, command.idempotencyKey()).map(done -> {
-            if (!done.requestHash().equals(command.requestHash())) {
-                throw new IdempotencyConflictException(command.idempotencyKey());
+        return ledger.findCommit(tx, command.header().idempotencyKey()).map(done -> {
+            if (!done.requestHash().equals(command.header().requestHash())) {
+                throw new IdempotencyConflictException(command.header().idempotencyKey());
             }
             return new Outcome<>(command.replay(tx, done), done);
         });

@@ -33,7 +33,7 @@ final class WithdrawSignature implements LedgeredCommand<SignatureWithdrawal> {
 
     private final WithdrawalRequest request;
     private final Clock clock;
-    private final String requestHash;
+    private final CommandHeader header;
 
     WithdrawSignature(WithdrawalRequest request, Clock clock) {
         if (request.reason() == null || request.reason().isBlank()) {
@@ -41,28 +41,14 @@ final class WithdrawSignature implements LedgeredCommand<SignatureWithdrawal> {
         }
         this.request = request;
         this.clock = clock;
-        this.requestHash = RequestHash.of("WithdrawSignature", request.actor(), request.reason(),
+        String requestHash = RequestHash.of("WithdrawSignature", request.actor(), request.reason(),
                 Map.of("signature", request.signatureKey()));
+        this.header = new CommandHeader(request.idempotencyKey(), request.actor(), request.reason(), requestHash);
     }
 
     @Override
-    public String idempotencyKey() {
-        return request.idempotencyKey();
-    }
-
-    @Override
-    public Actor actor() {
-        return request.actor();
-    }
-
-    @Override
-    public String reason() {
-        return request.reason();
-    }
-
-    @Override
-    public String requestHash() {
-        return requestHash;
+    public CommandHeader header() {
+        return header;
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
-import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.testsupport.SmallPlant;
@@ -55,23 +54,8 @@ public final class SlowFileIngest {
     /** The ingest command, stopping after its graph writes until the process is killed. */
     private record Stalling(IngestFile command) implements LedgeredCommand<FileIngestReceipt> {
         @Override
-        public String idempotencyKey() {
-            return command.idempotencyKey();
-        }
-
-        @Override
-        public Actor actor() {
-            return command.actor();
-        }
-
-        @Override
-        public String reason() {
-            return command.reason();
-        }
-
-        @Override
-        public String requestHash() {
-            return command.requestHash();
+        public CommandHeader header() {
+            return command.header();
         }
 
         @Override
