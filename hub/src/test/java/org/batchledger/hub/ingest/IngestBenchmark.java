@@ -84,7 +84,9 @@ class IngestBenchmark {
         List<String> rows = new ArrayList<>();
         try (HeapAfterGc heap = new HeapAfterGc()) {
             for (long size : new long[] {total / 4, total}) {
-                rows.addAll(round(dir.resolve("n" + size), size, heap));
+                List<String> r = round(dir.resolve("n" + size), size, heap);
+                r.forEach(System.out::println); // each round's rows at once, in case a larger round fails
+                rows.addAll(r);
             }
         }
         System.out.println();
