@@ -1,0 +1,333 @@
+package org.batchledger.hub.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import org.batchledger.hub.HubProperties;
+import org.batchledger.ingest.Adapters;
+import org.batchledger.ingest.ContentSample;
+import org.batchledger.ingest.IngestAdapter;
+import org.batchledger.ingest.IngestContext;
+import org.batchledger.ingest.IngestFinding;
+import org.batchledger.ingest.IngestSource;
+import org.batchledger.ingest.RecordSink;
+import org.batchledger.ingest.b2mml.GeneratedB2mml;
+import org.batchledger.ingest.lims.LimsCsvGenerator;
+import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.lineage.ledger.LedgerAppender;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Migrations;
+import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
+import org.batchledger.lineage.write.FileIngestReceipt;
+import org.batchledger.lineage.write.FileIngestRequest;
+import org.batchledger.lineage.write.FileIngests;
+import org.batchledger.lineage.write.LedgeredWrite;
+import org.batchledger.schema.json.Sha256;
+import org.batchledger.schema.record.Equipment;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.Lot;
+import org.batchledger.schema.record.Material;
+import org.batchledger.schema.record.Provenance;
+import org.batchledger.schema.record.SourceFile;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 9's performance paragraph: a generated B2MML file and a generated LIMS CSV, half the records each, ingested
+ * end to end through {@link IngestPipeline} (spool and hash, adapter chosen by content, parse, checks, blob store,
+ * one ledgered write per file, report: the path of {@code POST /api/ingest} without HTTP) into one fresh store,
+ * and the same records, parsed beforehand and untimed, written through the unit of work ({@link FileIngests})
+ * into a second fresh store. Prints records/s of both, their RATIO and the peak heap used after GC of each lane,
+ * for two file sizes (a quarter and all of {@code -Dbench.records}, default 1,000,000 in total), so that the heap
+ * can be compared across file sizes.
+ *
+ * <p>A file is one transaction and may hold at most {@code batchledger.ingest.max-records} (200,000 by default);
+ * the benchmark raises that limit to the largest file it writes, as an operator loading such files would.
+ *
+ * <p>Run: {@code mvn -o -B -pl hub -am test -Dgroups=benchmark -DexcludedGroups=none -Dtest=IngestBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.skip=true -Dvalidation.gate=report [-Dbench.records=N]}.
+ */
+@Tag("benchmark")
+@Tag("REQ-PERF-011")
+class IngestBenchmark {
+    private static final Actor ACTOR = Actor.system("benchmark");
+
+    @Test
+    void endToEndFromFilesAgainstTheUnitOfWork() throws Exception {
+        long total = Long.getLong("bench.records", 1_000_000L);
+        Path dir = Files.createTempDirectory("ingest-bench-");
+        System.out.printf("IngestBenchmark: %d records in total, nproc %d, JDK %s, max heap %d MB, load %.2f%n",
+                total, Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                Runtime.getRuntime().maxMemory() >> 20, load());
+        List<String> rows = new ArrayList<>();
+        try (HeapAfterGc heap = new HeapAfterGc()) {
+            for (long size : new long[] {total / 4, total}) {
+                List<String> r = round(dir.resolve("n" + size), size, heap);
+                r.forEach(System.out::println); // each round's rows at once, in case a larger round fails
+                rows.addAll(r);
+            }
+        }
+        System.out.println();
+        System.out.println("| records in total | files (bytes) | lane | records | seconds | records/s | peak heap after GC | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private List<String> round(Path dir, long size, HeapAfterGc heap) throws Exception {
+        Files.createDirectories(dir);
+        Path xml = dir.resolve("performance-" + size + ".xml");
+        Path csv = dir.resolve("lims-" + size + ".csv");
+        GeneratedB2mml.write(xml, size / 2);
+        long csvRows = size - GeneratedB2mml.recordsFor(size / 2);
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            LimsCsvGenerator.write(w, csvRows, 7L);
+        }
+        String files = "B2MML %,d + CSV %,d".formatted(Files.size(xml), Files.size(csv));
+        List<Path> inputs = List.of(xml, csv);
+
+        // lane 1: end to end through the pipeline, from the files
+        heap.reset();
+        Lane pipeline;
+        List<Instant> receivedAt = new ArrayList<>();
+        long batches = (GeneratedB2mml.recordsFor(size / 2) + 500) / 501;
+        long lots = csvRows / 4 / 50 + 1;
+        try (Store store = new Store(dir.resolve("store-pipeline"), batches, lots)) {
+            int maxRecords = (int) Math.max(200_000, size);
+            var settings = new IngestSettings(null, maxRecords, null, null);
+            var hub = new HubProperties(dir.resolve("hub"), null, null, null);
+            var p = new IngestPipeline(settings, hub, Adapters.installed(), store.ingests, JsonMapper.builder().build(),
+                    store.db);
+            System.gc();
+            heap.reset();
+            double load0 = load();
+            long records = 0;
+            long t0 = System.nanoTime();
+            List<IngestReport> reports = new ArrayList<>();
+            for (Path f : inputs) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    IngestReport r = p.ingest(new Upload(in, f.getFileName().toString(), null, null, null, false, ACTOR,
+                            "http"));
+                    assertThat(r.status()).as("%s: %s", f, r.errors().stream().limit(3).toList()).isEqualTo(IngestReport.Status.INGESTED);
+                    records += r.records();
+                    reports.add(r);
+                }
+            }
+            long nanos = System.nanoTime() - t0;
+            pipeline = new Lane("end to end (pipeline, from the files)", records, nanos, heap.peakMb(), load0, load());
+            for (IngestReport r : reports) {
+                receivedAt.add(r.receivedAt());
+                System.out.printf("  %s: %s, %d records, timings %s, %.0f records/s, %d warnings%n", r.fileName(),
+                        r.adapter(), r.records(), r.timings(), r.recordsPerSecond(), r.warnings().size());
+            }
+        }
+
+        // lane 2: the same records (parsed now, untimed) through the unit of work into a second fresh store
+        Lane unitOfWork;
+        try (Store store = new Store(dir.resolve("store-unit-of-work"), batches, lots)) {
+            long records = 0;
+            long nanos = 0;
+            double load0 = load();
+            long peak = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                FileIngestRequest request = parsed(inputs.get(i), receivedAt.get(i));
+                System.gc();
+                heap.reset();
+                long t0 = System.nanoTime();
+                FileIngestReceipt receipt = store.ingests.ingest(request);
+                nanos += System.nanoTime() - t0;
+                peak = Math.max(peak, heap.peakMb());
+                records += receipt.counts().values().stream().mapToLong(Integer::longValue).sum();
+            }
+            unitOfWork = new Lane("unit of work (FileIngests, records parsed beforehand)", records, nanos, peak, load0,
+                    load());
+        }
+        double ratio = pipeline.perSecond() / unitOfWork.perSecond();
+        System.out.printf("RATIO end to end / unit of work (%,d records in total) = %.2f (target >= 0.8)%n", size, ratio);
+        Files.deleteIfExists(xml);
+        Files.deleteIfExists(csv);
+        return List.of(pipeline.row(size, files), unitOfWork.row(size, files),
+                "| %,d | | RATIO | | | **%.2f** | | |".formatted(size, ratio));
+    }
+
+    /** The file parsed as the pipeline would (same source id, namespace, actor, received-at), into a request. */
+    private static FileIngestRequest parsed(Path f, Instant receivedAt) throws IOException {
+        String sha;
+        try (InputStream in = Files.newInputStream(f)) {
+            sha = Sha256.hex(in);
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(f)) {
+            head = in.readNBytes(ContentSample.SIZE);
+        }
+        IngestAdapter adapter = Adapters.installed().choose(null, new ContentSample(head));
+        List<LedgerRecord> records = new ArrayList<>();
+        String name = f.getFileName().toString();
+        adapter.parse(new IngestSource(f, name, Files.size(f), sha), new IngestContext("file:sha256:" + sha, "site",
+                ACTOR.subject(), receivedAt, null, false), new RecordSink() {
+                    @Override
+                    public void record(LedgerRecord record) {
+                        records.add(record);
+                    }
+
+                    @Override
+                    public void warning(IngestFinding warning) {
+                    }
+                });
+        SourceFile sourceFile = new SourceFile("sha256:" + sha, name, null, Files.size(f), adapter.name(),
+                new Provenance("ingest:http", null, ACTOR.subject(), receivedAt, receivedAt));
+        return new FileIngestRequest(sourceFile, records, ACTOR, "ingest " + name + " (" + adapter.name() + ")", false);
+    }
+
+    private record Lane(String name, long records, long nanos, long peakHeapMb, double load0, double load1) {
+        double perSecond() {
+            return records * 1e9 / nanos;
+        }
+
+        String row(long size, String files) {
+            return "| %,d | %s | %s | %,d | %.1f | **%,.0f** | %,d MB | %.2f → %.2f |".formatted(size, files, name,
+                    records, nanos / 1e9, perSecond(), peakHeapMb, load0, load1);
+        }
+    }
+
+    /**
+     * A fresh embedded Neo4j with the migrations applied, the unit of work over it, and the master data the
+     * generated files name (materials, equipment, the lots the B2MML segments consume and produce, the CSV's lots),
+     * written untimed through the unit of work: a real plant has them before its MES exports arrive.
+     */
+    private static final class Store implements AutoCloseable {
+        final EmbeddedNeo4j neo4j;
+        final Driver driver;
+        final GraphDatabase db;
+        final FileIngests ingests;
+
+        Store(Path dir, long batches, long csvLots) {
+            neo4j = EmbeddedNeo4j.start(dir, 0);
+            driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+            db = new GraphDatabase(driver, "neo4j");
+            Migrations.apply(db);
+            ingests = new FileIngests(new LedgeredWrite(db, new LedgerAppender(Clock.systemUTC())));
+            long t0 = System.nanoTime();
+            Instant at = Instant.parse("2026-01-01T00:00:00Z");
+            Provenance p = new Provenance("bench:master-data", null, ACTOR.subject(), at, at);
+            List<LedgerRecord> master = new ArrayList<>();
+            master.add(new Material("site:MAT-C", "consumed", Material.MaterialKind.RAW_MATERIAL, "kg", p));
+            master.add(new Material("site:MAT-P", "produced", Material.MaterialKind.INTERMEDIATE, "kg", p));
+            for (int e = 0; e < 40; e++) {
+                master.add(new Equipment("site:EQ-" + e, "EQ-" + e, "vessel", null, p));
+            }
+            for (int s = 0; s < 100; s++) {
+                master.add(lot("site:RM-LOT-" + s, "site:MAT-C", p));
+            }
+            for (int x = 0; x < 50; x++) {
+                master.add(lot("site:EXC-LOT-" + x, "site:MAT-C", p));
+            }
+            for (long l = 0; l < csvLots; l++) {
+                master.add(lot("site:LOT-" + l, "site:MAT-P", p));
+            }
+            int chunk = 0;
+            for (long b = 0; b < batches; b++) {
+                for (int s = 0; s < 100; s++) {
+                    master.add(lot("site:GL-" + b + "-" + s, "site:MAT-P", p));
+                }
+                if (master.size() >= 20_000) {
+                    seed(master, chunk++, p);
+                }
+            }
+            seed(master, chunk, p);
+            System.out.printf("  master data in %s: %.1f s (untimed)%n", dir.getFileName(), (System.nanoTime() - t0) / 1e9);
+        }
+
+        private static Lot lot(String key, String material, Provenance p) {
+            return new Lot(key, material, Lot.LotStatus.IN_STOCK, 100.0, "kg", null, null, null, p);
+        }
+
+        private void seed(List<LedgerRecord> records, int chunk, Provenance p) {
+            if (records.isEmpty()) {
+                return;
+            }
+            SourceFile f = new SourceFile("sha256:master-data-" + chunk, "master-data-" + chunk, null, 0, "benchmark", p);
+            ingests.ingest(new FileIngestRequest(f, records, ACTOR, "benchmark master data", false));
+            records.clear();
+        }
+
+        @Override
+        public void close() {
+            driver.close();
+            neo4j.close();
+        }
+    }
+
+    /** The heap used right after each collection (all heap pools), its maximum since {@link #reset}. */
+    private static final class HeapAfterGc implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final NotificationListener listener = (n, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                long used = heapPools(info.getGcInfo().getMemoryUsageAfterGc());
+                peak.accumulateAndGet(used, Math::max);
+            }
+        };
+
+        HeapAfterGc() {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter e) {
+                    e.addNotificationListener(listener, null, null);
+                    emitters.add(e);
+                }
+            }
+        }
+
+        private static long heapPools(Map<String, MemoryUsage> after) {
+            long used = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                MemoryUsage u = after.get(pool.getName());
+                if (pool.getType() == MemoryType.HEAP && u != null) {
+                    used += u.getUsed();
+                }
+            }
+            return used;
+        }
+
+        void reset() {
+            peak.set(0);
+        }
+
+        long peakMb() {
+            return peak.get() >> 20;
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (NotificationEmitter e : emitters) {
+                e.removeNotificationListener(listener);
+            }
+        }
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
