@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.batchledger.ingest.document.TestDocuments;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
