@@ -64,6 +64,23 @@ final class SampleLinks {
         }
     }
 
+    /**
+     * Links results recorded before this rule (no watch rows, no edge) as a write would have: keeps their candidates
+     * as watch rows, then recomputes their edges. Harmless for any other sample-only result.
+     */
+    static void linkRecorded(Tx tx, List<String> keys) {
+        List<PendingReference> watch = new ArrayList<>();
+        tx.run(RESULTS, Map.of("keys", keys)).forEachRemaining(r -> {
+            Map<String, Object> p = r.get("p").asMap();
+            RecordRef from = new RecordRef(RecordType.TEST_RESULT, r.get("k").asString());
+            String locator = p.get("locator") instanceof String l ? l : null;
+            References.sampleCandidates(RecordType.TEST_RESULT, p).forEach(c -> watch.add(
+                    new PendingReference(from, References.SAMPLE_ID, c.target(), locator)));
+        });
+        PendingReferences.keep(tx, watch);
+        relink(tx, keys);
+    }
+
     private static void relink(Tx tx, List<String> keys) {
         Map<String, List<Ref>> candidates = new HashMap<>();
         Map<String, Map<String, Object>> props = new HashMap<>();

@@ -12,6 +12,7 @@ import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
+import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
@@ -121,6 +122,22 @@ class SampleLinkIT {
 
         assertThat(report.ok()).isFalse();
         assertThat(report.recordMismatches().toString()).contains("x:TR-1").contains("ON -> [Lot] x:SAMPLE-9");
+    }
+
+    @Test
+    void aResultRecordedBeforeSampleLinkingIsLinkedByTheMigrationAtStart() {
+        ingest(result());
+        attack("MATCH (p:PendingReference) DELETE p"); // as the writer left it before results were linked by sample
+        ingest(material(), lot());
+        assertThat(onEdges()).isEmpty();
+        assertThat(verify().ok()).as("the rule expects the edge").isFalse();
+
+        Migrations.apply(NEO4J.db());
+        Migrations.apply(NEO4J.db());
+
+        assertThat(onEdges()).containsExactly("x:TR-1 -> Lot x:SAMPLE-9");
+        assertThat(unlinked()).isEmpty();
+        assertVerifies();
     }
 
     private void ingest(LedgerRecord... records) {
