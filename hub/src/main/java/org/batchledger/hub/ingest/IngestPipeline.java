@@ -130,7 +130,8 @@ public class IngestPipeline {
             if (r instanceof TestResult t && t.subject() == null) {
                 Finding f = new Finding(run.upload.fileName(), t.provenance().locator(), RecordRef.of(t).toString(),
                         "subject", "RESULT-UNLINKED", "names only sample " + t.sampleId() + ", no lot or batch"
-                        + (run.upload.strict() ? " (strict)" : ": kept unlinked, listed for review"));
+                        + (run.upload.strict() ? " (strict)" : ": kept, linked once exactly one lot or batch of that"
+                        + " key is recorded, listed for review until then"));
                 (run.upload.strict() ? problems : run.warnings).add(f);
             }
         }

@@ -9,6 +9,7 @@ import org.batchledger.lineage.record.RecordFilter;
 import org.batchledger.lineage.record.RecordQueries;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.TestResult;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -37,7 +38,10 @@ class TestResultController {
 
     @SchemaMapping
     CompletableFuture<LedgerRecord> subject(TestResult result, DataFetchingEnvironment env) {
-        return RecordLookup.one(env, result.subject());
+        // a result that names only a sample is about the lot or batch it was linked to later, if any
+        RecordRef subject = result.subject() != null || result.sampleId() == null ? result.subject()
+                : records.sampleSubject(result.key()).orElse(null);
+        return RecordLookup.one(env, subject);
     }
 
     record TestResultFilter(TestResult.TestOutcome outcome, DateRange tested) {

@@ -9,11 +9,14 @@ import org.batchledger.schema.record.TestResult;
 
 /**
  * Test results that name no lot or batch (an instrument export that carries only a sample ID), current versions,
- * by key: the review queue's other half beside the references waiting for their target.
+ * by key, while they have no {@code ON} edge: the review queue's other half beside the references waiting for their
+ * target. One is linked once exactly one Lot or Batch of its sample's key is recorded (not while both are: we do not
+ * guess).
  */
 public final class UnlinkedResults {
     private static final String PAGE = """
             MATCH (t:TestResult) WHERE t.subject IS NULL AND t.supersededAtSeq IS NULL AND t.key > $after
+              AND NOT EXISTS { MATCH (:TestResult {key: t.key, version: 1})-[:ON]->() }
             RETURN properties(t) AS p ORDER BY t.key LIMIT $limit""";
     private final GraphDatabase db;
 

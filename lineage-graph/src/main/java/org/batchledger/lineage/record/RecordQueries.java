@@ -27,6 +27,19 @@ public final class RecordQueries {
         return byKey(type, key, AsOf.CURRENT);
     }
 
+    private static final String SAMPLE_SUBJECT = """
+            MATCH (:TestResult {key: $key, version: 1})-[:ON]->(m) WHERE m:Lot OR m:Batch
+            RETURN labels(m)[0] AS label, m.key AS key""";
+
+    /**
+     * The lot or batch a test result that names only a sample is linked to now (its {@code ON} edge, made when
+     * exactly one Lot or Batch of its sample's key is recorded), or empty while it is unlinked.
+     */
+    public Optional<RecordRef> sampleSubject(String testResultKey) {
+        return db.read(tx -> tx.run(SAMPLE_SUBJECT, Map.of("key", testResultKey)).list(r -> new RecordRef(
+                RecordType.ofGraphName(r.get("label").asString()), r.get("key").asString()))).stream().findFirst();
+    }
+
     /** The version of a record valid at a tree size (or the current one). */
     public <T extends LedgerRecord> Optional<T> byKey(RecordType type, String key, AsOf asOf) {
         return Optional.ofNullable(this.<T>byKeys(type, List.of(key), asOf).get(key));

@@ -45,6 +45,7 @@ final class GraphWrites {
             }
         });
         createReferenceEdges(tx, records, open);
+        SampleLinks.link(tx, records);
         PendingReferences.link(tx, records.stream().filter(r -> !r.type().isRelationship())
                 .map(PreparedRecord::ref).toList());
         PendingReferences.keep(tx, pending);

@@ -23,14 +23,15 @@ public final class PendingReferences {
     private static final String KEEP = """
             UNWIND $rows AS row CREATE (p:PendingReference) SET p = row""";
     private static final String WAITING = """
-            UNWIND $targets AS t MATCH (p:PendingReference {target: t})
+            UNWIND $targets AS t MATCH (p:PendingReference {target: t}) WHERE p.field <> $sample
             RETURN p.fromLabel AS fromLabel, p.fromKey AS fromKey, p.field AS field, p.target AS target""";
     private static final String LINK = """
             UNWIND $rows AS row MATCH (a:%s {key: row.from, version: 1}) MATCH (b:%s {key: row.to, version: 1})
             CREATE (a)-[e:%s]->(b) RETURN count(e) AS n""";
     private static final String DONE = "UNWIND $targets AS t MATCH (p:PendingReference {target: t}) DELETE p";
     private static final String LIST = """
-            MATCH (p:PendingReference) WHERE $after IS NULL OR p.target + '|' + p.fromLabel + ':' + p.fromKey > $after
+            MATCH (p:PendingReference)
+            WHERE p.field <> $sample AND ($after IS NULL OR p.target + '|' + p.fromLabel + ':' + p.fromKey > $after)
             RETURN p.fromLabel AS fromLabel, p.fromKey AS fromKey, p.field AS field, p.target AS target,
                    p.locator AS locator, p.target + '|' + p.fromLabel + ':' + p.fromKey AS cursor
             ORDER BY cursor LIMIT $limit""";
@@ -64,7 +65,7 @@ public final class PendingReferences {
         }
         List<String> targets = anchors.stream().map(RecordRef::toString).toList();
         Map<String, List<Map<String, Object>>> byShape = new LinkedHashMap<>();
-        tx.run(WAITING, Map.of("targets", targets)).forEachRemaining(r -> {
+        tx.run(WAITING, Map.of("targets", targets, "sample", References.SAMPLE_ID)).forEachRemaining(r -> {
             RecordType from = RecordType.ofGraphName(r.get("fromLabel").asString());
             RecordRef target = RecordRef.parse(r.get("target").asString());
             // labels and edge types from the allow-lists, never from the stored text itself
@@ -95,6 +96,7 @@ public final class PendingReferences {
             Map<String, Object> params = new HashMap<>();
             params.put("after", page.afterKey());
             params.put("limit", page.first() + 1);
+            params.put("sample", References.SAMPLE_ID);
             List<PendingReference> items = tx.run(LIST, params).list(r -> new PendingReference(
                     new RecordRef(RecordType.ofGraphName(r.get("fromLabel").asString()), r.get("fromKey").asString()),
                     r.get("field").asString(), RecordRef.parse(r.get("target").asString()),

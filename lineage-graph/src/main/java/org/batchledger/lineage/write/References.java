@@ -97,6 +97,9 @@ public final class References {
         if (SOURCE.equals(field) && !type.isRelationship()) {
             return FROM_FILE;
         }
+        if (SAMPLE_ID.equals(field) && type == RecordType.TEST_RESULT) {
+            return "ON";
+        }
         return FIELDS.getOrDefault(type, List.of()).stream().filter(f -> f.name().equals(field)).map(Field::edge)
                 .filter(e -> !e.equals(FROM) && !e.equals(TO)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(type.graphName() + "." + field + " is no reference field"));
@@ -104,6 +107,39 @@ public final class References {
 
     static boolean isEndpoint(Ref ref) {
         return ref.isEndpoint();
+    }
+
+    /** The field of a test result that names only a sample: its candidate targets wait under this field name. */
+    public static final String SAMPLE_ID = "sampleId";
+    private static final String SUBJECT = "subject";
+    private static final String KEY = "key";
+
+    /**
+     * The records a test result that names only a sample may be about: the Lot and the Batch whose key is the
+     * sample ID in the result's own key namespace ({@code <namespace>:<sampleId>}, the namespace being the key up to
+     * its first {@code :}, as the ingest adapters build keys). Empty for any other record, or a result with a subject.
+     */
+    public static List<Ref> sampleCandidates(RecordType type, Map<String, Object> props) {
+        if (type != RecordType.TEST_RESULT || props.get(SUBJECT) != null
+                || !(props.get(SAMPLE_ID) instanceof String sample) || sample.isBlank()
+                || !(props.get(KEY) instanceof String key) || key.indexOf(':') <= 0) {
+            return List.of();
+        }
+        String target = key.substring(0, key.indexOf(':') + 1) + sample.strip();
+        return List.of(new Ref(SAMPLE_ID, "ON", new RecordRef(RecordType.LOT, target)),
+                new Ref(SAMPLE_ID, "ON", new RecordRef(RecordType.BATCH, target)));
+    }
+
+    /**
+     * The {@code ON} edge a result that names only a sample has, given which records exist: to its one recorded
+     * candidate. When both the Lot and the Batch of that key are recorded the result is not linked at all (we do not
+     * guess; it stays in the review queue), so a link made while only one existed is removed when the other arrives.
+     * The writer and the verifier both decide by this rule alone, so the edge follows from the ledger.
+     */
+    public static java.util.Optional<Ref> sampleLink(RecordType type, Map<String, Object> props,
+                                                     java.util.function.Predicate<RecordRef> recorded) {
+        List<Ref> present = sampleCandidates(type, props).stream().filter(r -> recorded.test(r.target())).toList();
+        return present.size() == 1 ? java.util.Optional.of(present.getFirst()) : java.util.Optional.empty();
     }
 
     /** Every edge type a reference field becomes (genealogy ends excluded). */

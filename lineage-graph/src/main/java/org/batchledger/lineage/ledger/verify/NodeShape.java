@@ -99,6 +99,11 @@ final class NodeShape {
                         expected.relationship(ref.edge());
                     }
                 }
+                References.sampleLink(type, properties, targets::contains).ifPresent(ref -> {
+                    edges.add(ElementShape.edge(ref.edge(), Map.of(), List.of(ref.target().type().graphName()),
+                            ref.target().key(), 1L));
+                    expected.relationship(ref.edge());
+                });
             } catch (IllegalArgumentException ex) {
                 reasons.add("a reference field does not name a record (" + ex.getMessage() + ")");
             }

@@ -36,6 +36,10 @@ final class ReferenceTargets {
                 if (!Long.valueOf(1).equals(props.get("version"))) {
                     continue;
                 }
+                // a result naming only a sample: its edge depends on whether each candidate exists, so ask for all
+                for (References.Ref ref : References.sampleCandidates(type, props)) {
+                    ask.computeIfAbsent(ref.target().type(), t -> new HashSet<>()).add(ref.target().key());
+                }
                 Set<String> edges = outgoing(element);
                 for (References.Ref ref : refs(type, props)) {
                     if (ref.isEndpoint()) {
