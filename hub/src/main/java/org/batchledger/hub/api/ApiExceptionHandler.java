@@ -36,6 +36,11 @@ class ApiExceptionHandler {
     }
 
     @GraphQlExceptionHandler
+    GraphQLError unavailable(UnavailableException e, DataFetchingEnvironment env) {
+        return error(ApiErrorType.SERVICE_UNAVAILABLE, e.getMessage(), env);
+    }
+
+    @GraphQlExceptionHandler
     GraphQLError ledgerArgument(LedgerArgumentException e, DataFetchingEnvironment env) {
         return error(ErrorType.BAD_REQUEST, e.getMessage(), env);
     }
