@@ -1,6 +1,9 @@
 package org.batchledger.hub.api.guardrail;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
 
 import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.HubTestBase;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 @Tag("REQ-API-002")
 @Tag("REQ-API-003")
 @Tag("REQ-SECURITY-010")
+@Tag("REQ-SECURITY-008")
 class ApiGuardrailsIT extends HubTestBase {
     private static final String BATCHES = "{ batches(first: 1) { edges { node { id } } } }";
 
@@ -113,6 +117,48 @@ class ApiGuardrailsIT extends HubTestBase {
         assertThat(graphql().post(TOKENS.wrongIssuer("inspector", "inspector"), BATCHES).status()).isEqualTo(401);
         assertThat(graphql().post(TOKENS.wrongAudience("inspector", "inspector"), BATCHES).status()).isEqualTo(401);
         assertThat(graphql().post("not.a.jwt", BATCHES).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Tag("REQ-SECURITY-008")
+    void tokenForgeriesAreRefusedWith401() throws Exception {
+        String valid = TOKENS.forUser("admin", "admin");
+        String[] parts = valid.split("\\.");
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String payload = parts[1];
+
+        String algNone = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(UTF_8)) + "." + payload + ".";
+        // the classic key-confusion attack: HS256 keyed with the realm's public key as the server publishes it
+        String jwks = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(TOKENS.jwkSetUri())).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.security.interfaces.RSAPublicKey publicKey = com.nimbusds.jose.jwk.JWKSet.parse(jwks).getKeys().getFirst()
+                .toRSAKey().toRSAPublicKey();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8))
+                .encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        String hsHeader = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"test-key\"}".getBytes(UTF_8));
+        String hsWithPem = hs256(hsHeader + "." + payload, pem.getBytes(UTF_8));
+        String hsWithDer = hs256(hsHeader + "." + payload, publicKey.getEncoded());
+        String tampered = parts[0] + "." + payload + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+        String otherPayload = b64.encodeToString(new String(Base64.getUrlDecoder().decode(payload), UTF_8)
+                .replace("\"admin\"]", "\"admin\",\"qa-release\"]").getBytes(UTF_8));
+        String payloadSwapped = parts[0] + "." + otherPayload + "." + parts[2];
+        String unknownKid = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"no-such-key\"}"
+                .getBytes(UTF_8)) + "." + payload + "." + parts[2];
+
+        for (String forged : new String[] {algNone, hsWithPem, hsWithDer, tampered, payloadSwapped, unknownKid,
+                TOKENS.notYetValid("admin", "admin")}) {
+            Response r = graphql().post(forged, BATCHES);
+            assertThat(r.status()).as(forged).isEqualTo(401);
+            assertThat(r.body().containsKey("data")).isFalse();
+        }
+        assertThat(graphql().post(valid, BATCHES).status()).isEqualTo(200);
+    }
+
+    private static String hs256(String signingInput, byte[] secret) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(signingInput.getBytes(UTF_8)));
     }
 
     @Test
