@@ -12,7 +12,7 @@ public record HubProperties(Path dataDir, Neo4j neo4j, Keycloak keycloak, DemoPl
 
     public HubProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
-        neo4j = neo4j == null ? new Neo4j(null, null, null, null, null) : neo4j;
+        neo4j = neo4j == null ? new Neo4j(null, null, null, null, null, null) : neo4j;
         keycloak = keycloak == null ? new Keycloak(null, null, null) : keycloak;
         demoPlant = demoPlant == null ? new DemoPlant(false, 20261124L, "DEMO") : demoPlant;
     }
@@ -20,10 +20,14 @@ public record HubProperties(Path dataDir, Neo4j neo4j, Keycloak keycloak, DemoPl
     /**
      * @param uri      {@code neo4j://} or {@code neo4j+s://} of an external server or cluster; blank ⇒ embedded
      * @param database the database name (default {@code neo4j})
+     * @param retryTime how long the driver retries a transaction on transient failures and waits for a connection
+     *                  before a request answers SERVICE_UNAVAILABLE (default 5 s)
      */
-    public record Neo4j(String uri, String username, String password, String database, Embedded embedded) {
+    public record Neo4j(String uri, String username, String password, String database, Embedded embedded,
+                        java.time.Duration retryTime) {
         public Neo4j {
             database = database == null || database.isBlank() ? "neo4j" : database;
+            retryTime = retryTime == null ? java.time.Duration.ofSeconds(5) : retryTime;
             embedded = embedded == null ? new Embedded(7687) : embedded;
         }
 

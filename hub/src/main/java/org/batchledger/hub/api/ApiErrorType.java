@@ -7,5 +7,7 @@ enum ApiErrorType implements ErrorClassification {
     /** The request contradicts one already committed (an idempotency key reused with other content). */
     CONFLICT,
     /** The ledger is not an extension of the last checkpoint the hub kept: nothing is signed (an operator's alarm). */
-    LEDGER_INCONSISTENT
+    LEDGER_INCONSISTENT,
+    /** The hub cannot do this now (a verification already running, the database unreachable); retry later. */
+    SERVICE_UNAVAILABLE
 }

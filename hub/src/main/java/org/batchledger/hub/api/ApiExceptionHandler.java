@@ -36,6 +36,23 @@ class ApiExceptionHandler {
     }
 
     @GraphQlExceptionHandler
+    GraphQLError unavailable(UnavailableException e, DataFetchingEnvironment env) {
+        return error(ApiErrorType.SERVICE_UNAVAILABLE, e.getMessage(), env);
+    }
+
+    /**
+     * The graph database did not answer within the driver's retry time: a typed SERVICE_UNAVAILABLE the caller may
+     * retry, never partial data (a write either committed before the outage or did not).
+     */
+    @GraphQlExceptionHandler({org.neo4j.driver.exceptions.ServiceUnavailableException.class,
+            org.neo4j.driver.exceptions.SessionExpiredException.class})
+    GraphQLError databaseUnavailable(RuntimeException e, DataFetchingEnvironment env) {
+        LOG.warn("Neo4j unavailable: {}", e.getMessage());
+        return error(ApiErrorType.SERVICE_UNAVAILABLE, "the graph database is not reachable now; nothing was written"
+                + " by this request; retry later", env);
+    }
+
+    @GraphQlExceptionHandler
     GraphQLError ledgerArgument(LedgerArgumentException e, DataFetchingEnvironment env) {
         return error(ErrorType.BAD_REQUEST, e.getMessage(), env);
     }

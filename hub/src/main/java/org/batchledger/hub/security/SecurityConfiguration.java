@@ -5,7 +5,6 @@ import org.batchledger.hub.HubProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,12 +18,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * URL security: GraphQL needs a valid Keycloak token (else 401); which fields a token may reach is decided per
- * field by the {@code @roles} directive and {@code @PreAuthorize} behind it. Health probes, metrics, GraphiQL and
- * the UI's static files are open: they carry no batch data. The ledger's tlog-tiles under {@code /ledger/} are for
+ * field by the {@code @roles} directive and {@code @PreAuthorize} behind it. Health probes, GraphiQL and the UI's
+ * static files are open: they carry no batch data; metrics and the other actuator endpoints need the admin role
+ * (they tell versions and paths). Refusals carry a problem body ({@link Refusals}). The ledger's tlog-tiles under {@code /ledger/} are for
  * the inspector and admin roles, or for anyone when {@code batchledger.ledger.public-tiles=true}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,30 +33,36 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http,
-                                            @Value("${batchledger.ledger.public-tiles:false}") boolean publicTiles)
+                                            @Value("${batchledger.ledger.public-tiles:false}") boolean publicTiles,
+                                            JsonMapper json)
             throws Exception {
+        Refusals refusals = new Refusals(json);
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(roles("/actuator/"))
                         .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/graphiql/**",
                                 "/graphiql").permitAll()
                         .requestMatchers("/ledger/checkpoint", "/ledger/tile/**").access(publicTiles
                                 ? (auth2, ctx) -> new AuthorizationDecision(true)
-                                : AuthorityAuthorizationManager.hasAnyRole("inspector", "admin"))
-                        .requestMatchers("/api/ingest").hasRole("adapter")
-                        .requestMatchers("/api/source-files/**")
-                        .hasAnyRole("inspector", "qa-reviewer", "qa-release", "admin")
+                                : AuthorityAuthorizationManager.hasAnyRole(roles("/ledger/")))
+                        .requestMatchers("/api/ingest").hasAnyRole(roles("/api/ingest"))
+                        .requestMatchers("/api/source-files/**").hasAnyRole(roles("/api/source-files/"))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .build();
+    }
+
+    private static String[] roles(String pathPrefix) {
+        return Refusals.ROLES_BY_PATH.get(pathPrefix).toArray(String[]::new);
     }
 
     /** Signature from the realm's keys, expiry, exact issuer, and our audience: a token for another app fails. */

@@ -2,6 +2,7 @@ package org.batchledger.hub.store;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.batchledger.hub.HubProperties;
 import org.batchledger.lineage.genealogy.CommonUpstreamAnalysis;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
@@ -17,6 +18,7 @@ import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordWriter;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
@@ -47,7 +49,14 @@ class Neo4jConfiguration {
         URI uri = props.neo4j().external() ? URI.create(props.neo4j().uri()) : embedded.server().boltUri();
         AuthToken auth = props.neo4j().username() == null ? AuthTokens.none()
                 : AuthTokens.basic(props.neo4j().username(), props.neo4j().password());
-        Driver driver = org.neo4j.driver.GraphDatabase.driver(uri, auth);
+        // Fail fast when the database is away (a request answers SERVICE_UNAVAILABLE within seconds) yet ride out
+        // a cluster's leader switch, which takes a few seconds.
+        Config config = Config.builder()
+                .withMaxTransactionRetryTime(props.neo4j().retryTime().toMillis(), TimeUnit.MILLISECONDS)
+                .withConnectionTimeout(5, TimeUnit.SECONDS)
+                .withConnectionAcquisitionTimeout(props.neo4j().retryTime().toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        Driver driver = org.neo4j.driver.GraphDatabase.driver(uri, auth, config);
         try {
             driver.verifyConnectivity();
         } catch (Neo4jException | IllegalStateException e) {

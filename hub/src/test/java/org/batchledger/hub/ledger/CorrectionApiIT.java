@@ -10,11 +10,15 @@ import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** correct(...) over GraphQL: a new version by the caller, the old one readable asOf, the audit trail old → new. */
 @Tag("REQ-LEDGER-015")
 @Tag("REQ-LEDGER-019")
 @Tag("REQ-SECURITY-001")
+@ExtendWith(OutputCaptureExtension.class)
 class CorrectionApiIT extends HubTestBase {
     private static final String CORRECT = """
             mutation { correct(id: "Lot:t:LOT-OUT", reason: "weighing transcription error",
@@ -68,6 +72,38 @@ class CorrectionApiIT extends HubTestBase {
         assertThat(blank.errorClass()).isEqualTo("BAD_REQUEST");
         assertThat(beyond.errorClass()).isEqualTo("BAD_REQUEST");
         assertThat(beyond.body().toString()).contains("'asOf'");
+    }
+
+    @Test
+    @Tag("REQ-RELIABILITY-008")
+    void aReasonOrValueAboveItsLengthLimitIsRefusedAndNothingIsWritten() {
+        long before = treeSize();
+        Response longReason = graphql().post(TOKENS.forUser("operator", "operator"), CORRECT.replace(
+                "weighing transcription error", "r".repeat(2_001)));
+        Response longValue = graphql().post(TOKENS.forUser("operator", "operator"), CORRECT.replace(
+                "value: \"117.5\"", "value: \"" + "1".repeat(10_001) + "\"").replace("quantity\"", "supplier\""));
+
+        assertThat(longReason.errorClass()).isEqualTo("BAD_REQUEST");
+        assertThat(longReason.body().toString()).contains("longer than the limit 2000");
+        assertThat(longValue.errorClass()).isEqualTo("BAD_REQUEST");
+        assertThat(longValue.body().toString()).contains("longer than the limit 10000");
+        assertThat(treeSize()).isEqualTo(before);
+    }
+
+    @Test
+    @Tag("REQ-SECURITY-010")
+    void aFieldNameWithLineBreaksCannotForgeALogLine(CapturedOutput log) {
+        Response r = graphql().post(TOKENS.forUser("operator", "operator"), CORRECT.replace(
+                "field: \"quantity\"", "field: \"quantity\\r\\n2026-01-01 INFO FORGED admin approved batch\""));
+
+        assertThat(r.errorClass()).isEqualTo("BAD_REQUEST");
+        assertThat(log.getOut()).contains("quantity\\r\\n2026-01-01 INFO FORGED")
+                .doesNotContain("\n2026-01-01 INFO FORGED");
+    }
+
+    private long treeSize() {
+        return graphql().post(inspector(), "{ ledgerCheckpoint { treeSize } }").body().getJsonObject("data")
+                .getJsonObject("ledgerCheckpoint").getJsonNumber("treeSize").longValue();
     }
 
     @Test

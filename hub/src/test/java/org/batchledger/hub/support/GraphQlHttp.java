@@ -21,7 +21,7 @@ public final class GraphQlHttp {
         this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
     }
 
-    public record Response(int status, JsonObject body) {
+    public record Response(int status, JsonObject body, java.net.http.HttpHeaders headers) {
         public JsonValue at(String pointer) {
             return Json.createPointer(pointer).getValue(body);
         }
@@ -61,8 +61,13 @@ public final class GraphQlHttp {
     }
 
     private Response send(String token, JsonObjectBuilder body, Map<String, String> headers) {
+        return sendRaw(token, body.build().toString(), headers);
+    }
+
+    /** A body sent exactly as given (e.g. oversized, or not JSON). */
+    public Response sendRaw(String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -70,7 +75,7 @@ public final class GraphQlHttp {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonObject json = r.body().isBlank() ? null : Json.createReader(new StringReader(r.body())).readObject();
-            return new Response(r.statusCode(), json);
+            return new Response(r.statusCode(), json, r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

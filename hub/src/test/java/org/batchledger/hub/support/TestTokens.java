@@ -87,6 +87,13 @@ public final class TestTokens {
         return sign(key, claims(username, ISSUER, "another-app", Instant.now().plus(Duration.ofMinutes(5)), roles));
     }
 
+    /** Signed by the realm's key, but valid only from ten minutes from now (nbf). */
+    public String notYetValid(String username, String... roles) {
+        JWTClaimsSet valid = claims(username, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(30)), roles);
+        return sign(key, new JWTClaimsSet.Builder(valid).notBeforeTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))))
+                .issueTime(Date.from(Instant.now().plus(Duration.ofMinutes(10)))).build());
+    }
+
     private static JWTClaimsSet claims(String user, String issuer, String audience, Instant expires, String... roles) {
         return new JWTClaimsSet.Builder().issuer(issuer).subject(UUID.nameUUIDFromBytes(user.getBytes()).toString())
                 .audience(List.of(audience, "account")).expirationTime(Date.from(expires))

@@ -1,6 +1,7 @@
 package org.batchledger.lineage.store;
 
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.neo4j.driver.Bookmark;
@@ -8,8 +9,10 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.TransientException;
 
 /**
  * The one door to Neo4j. Reads run in READ access mode ({@code executeRead}, routable to secondaries), writes in
@@ -23,6 +26,8 @@ public final class GraphDatabase {
     private final String database;
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong roundTripsAfterBookmarks = new AtomicLong();
+    static final int MAX_BOOKMARK_WAITS = 8;
+    private final Semaphore bookmarkWaits = new Semaphore(MAX_BOOKMARK_WAITS);
 
     public GraphDatabase(Driver driver, String database) {
         this.driver = driver;
@@ -84,19 +89,39 @@ public final class GraphDatabase {
 
     /**
      * Waits until the database this hub reads from has applied the writes the bookmarks name, and refuses
-     * bookmarks it does not know ({@link InvalidBookmarkException}) — so a bad token fails once, up front.
+     * bookmarks it does not know ({@link InvalidBookmarkException}) — so a bad token fails once, up front. The wait
+     * is one unmanaged transaction, never retried, bounded by the server's bookmark timeout (the embedded server's
+     * is {@code db.transaction.bookmark_ready_timeout}, 5 s); at most {@value #MAX_BOOKMARK_WAITS} requests wait at
+     * once, so forged bookmarks (a real one with its transaction id raised) cannot hold the driver pool or the web
+     * threads: the next one is refused at once.
      */
     public void awaitBookmarks(Bookmarks bookmarks) {
         if (bookmarks.isEmpty()) {
             return;
         }
-        try {
-            read(tx -> tx.run("RETURN 1", Map.of()).consume(), bookmarks);
+        if (!bookmarkWaits.tryAcquire()) {
+            throw new InvalidBookmarkException(bookmarks.tokens(), "cannot be waited for now: "
+                    + MAX_BOOKMARK_WAITS + " requests are already waiting for bookmarks; retry shortly");
+        }
+        try (Session session = driver.session(config(bookmarks));
+             Transaction tx = session.beginTransaction()) {
+            roundTrips.incrementAndGet();
+            roundTripsAfterBookmarks.incrementAndGet();
+            tx.run("RETURN 1").consume();
+            tx.commit();
         } catch (ClientException e) {
             if (e.code() != null && e.code().startsWith("Neo.ClientError.Transaction.InvalidBookmark")) {
                 throw new InvalidBookmarkException(bookmarks.tokens(), "is not a bookmark of this database");
             }
             throw e;
+        } catch (TransientException e) {
+            if (e.code() != null && e.code().contains("BookmarkTimeout")) {
+                throw new InvalidBookmarkException(bookmarks.tokens(), "names writes this database has not applied"
+                        + " within its bookmark timeout (a forged bookmark, or a replica far behind: retry later)");
+            }
+            throw e;
+        } finally {
+            bookmarkWaits.release();
         }
     }
 

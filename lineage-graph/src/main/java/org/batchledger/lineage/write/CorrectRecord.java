@@ -28,6 +28,9 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
             CREATE (new)-[:SUPERSEDES {seq: $seq}]->(old)""";
     private static final String BY_SEQ = "MATCH (n:%s {ledgerSeq: $seq}) RETURN properties(n) AS p";
 
+    static final int MAX_REASON = 2_000;
+    static final int MAX_VALUE = 10_000;
+
     private final CorrectionRequest request;
     private final CommandHeader header;
 
@@ -59,6 +62,17 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
         if (request.reason() == null || request.reason().isBlank()) {
             throw problem(request, "reason", "a correction needs a reason");
         }
+        // Ledgered forever and shown in every audit trail: bounded, as any record's text is.
+        if (request.reason().length() > MAX_REASON) {
+            throw problem(request, "reason", "a reason of " + request.reason().length()
+                    + " characters is longer than the limit " + MAX_REASON);
+        }
+        request.changes().forEach((field, value) -> {
+            if (value instanceof String text && text.length() > MAX_VALUE) {
+                throw problem(request, field, "a value of " + text.length() + " characters is longer than the limit "
+                        + MAX_VALUE);
+            }
+        });
     }
 
     // Values given as text (the API's) become the field's stored value; typed values are taken as they are.

@@ -88,7 +88,9 @@ public final class Neo4jTestServer {
     }
 
     private static Neo4jTestServer container() {
-        Neo4jContainer neo4j = new Neo4jContainer(IMAGE).withoutAuthentication();
+        // the same bookmark timeout as the embedded server's, so bookmark tests behave alike on both
+        Neo4jContainer neo4j = new Neo4jContainer(IMAGE).withoutAuthentication()
+                .withNeo4jConfig("db.transaction.bookmark_ready_timeout", "5s");
         neo4j.start();
         Runtime.getRuntime().addShutdownHook(new Thread(neo4j::stop));
         URI uri = URI.create(neo4j.getBoltUrl().replace("bolt://", "neo4j://"));

@@ -14,8 +14,15 @@ public final class GlobalIds {
     private GlobalIds() {
     }
 
+    /** Longer than any key a source system issues; a longer ID is refused before it is read or echoed. */
+    static final int MAX_ID_LENGTH = 512;
+
     /** Any node ID the API serves. */
     public static RecordRef parse(String id) {
+        if (id != null && id.length() > MAX_ID_LENGTH) {
+            throw new BadRequestException("id of " + id.length() + " characters is longer than the limit "
+                    + MAX_ID_LENGTH + " characters");
+        }
         RecordRef ref;
         try {
             ref = RecordRef.parse(id);

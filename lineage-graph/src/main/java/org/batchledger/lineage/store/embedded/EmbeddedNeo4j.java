@@ -55,6 +55,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // A client's read-your-writes wait; the default 30 s lets a forged bookmark hold a request long.
+                .setConfig(GraphDatabaseSettings.bookmark_ready_timeout, java.time.Duration.ofSeconds(5))
                 .build();
         if (withProcedures) {
             registerProcedures(dbms);
