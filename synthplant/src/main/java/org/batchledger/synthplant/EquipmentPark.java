@@ -19,7 +19,10 @@ final class EquipmentPark {
     private static final Duration GAP_AFTER_USE = Duration.ofMinutes(30);
     /** Same-product batches between minor cleans, as a campaign cleaning SOP would allow. */
     private static final int USES_PER_CLEAN = 3;
-    /** How long before its use a forced clean is done at the latest, so that its hold runs out well before later uses. */
+    /**
+     * A forced (designed) clean is done this long before its use, or just after the unit's previous use if that is
+     * later, so that its hold has surely run out when the use three orders on starts.
+     */
     private static final Duration EARLY_CLEAN = Duration.ofHours(8);
 
     /** How a use is prepared: as GMP requires, or with one designed lapse (see {@link ReleaseSpread}). */
@@ -87,8 +90,8 @@ final class EquipmentPark {
         CalibrationOutcome outcome = plant.dice.chance(0.1) ? CalibrationOutcome.ADJUSTED : CalibrationOutcome.PASS;
         Instant due = at.plus(Duration.ofDays(state.spec.calibrationDays));
         // Due date aligned with a planned line maintenance (the designed lapse): never later than that date.
-        state.calibrationDue = state.alignedDue != null && state.alignedDue.isAfter(at) && state.alignedDue.isBefore(due)
-                ? state.alignedDue : due;
+        Instant aligned = state.alignedDue;
+        state.calibrationDue = aligned != null && aligned.isAfter(at) && aligned.isBefore(due) ? aligned : due;
         plant.emit(new Calibration(n.key(), state.key, outcome, at, state.calibrationDue, engineer.username(),
                 plant.provenance(n.locator(), engineer, at)));
     }

@@ -48,7 +48,8 @@ class EquipmentRecordsTest {
                     c.performedAt().isBefore(use.from()) && !c.validUntil().isBefore(use.to()));
             boolean calibrated = calibrations.get(use.equipmentKey()).stream().anyMatch(c ->
                     c.performedAt().isBefore(use.from()) && c.dueAt().isAfter(use.to()));
-            assertThat(clean).as("clean for %s", use.key()).isEqualTo(lapse != ReleaseCase.EQUIPMENT_CLEAN_HOLD_EXPIRED);
+            assertThat(clean).as("clean for %s", use.key())
+                    .isEqualTo(lapse != ReleaseCase.EQUIPMENT_CLEAN_HOLD_EXPIRED);
             assertThat(calibrated).as("calibrated for %s", use.key())
                     .isEqualTo(lapse != ReleaseCase.EQUIPMENT_OUT_OF_CALIBRATION);
         }
