@@ -15,7 +15,8 @@ import org.batchledger.synthplant.OrderRun.Landmarks;
 /**
  * Generates the plant lazily, one production order at a time, into a small buffer the iterator drains. Retained
  * state: the buffer (one order, about 130 records), the planner's campaign per line, the equipment status per unit,
- * the current lot per purchased material, the key counters and the first order's landmarks.
+ * the current lot per purchased material, the key counters, the first order's landmarks and the designed batches
+ * (at most ten).
  */
 final class PlantGenerator implements Iterator<LedgerRecord> {
     /** A change control is raised every this many orders, on the product then running. */

@@ -12,7 +12,7 @@ public enum ReleaseCase {
     OOS_RESULT("BLOCKED", "OOS_RESULT", "the finished lot's dissolution result is out of specification"),
     /** A line-clearance deviation raised on the packaging batch is still open. */
     OPEN_DEVIATION("BLOCKED", "OPEN_DEVIATION", "a deviation impacting the packaging batch is still open"),
-    /** A lactose lot still in QUARANTINE was dispensed into the order, six batches upstream of packaging. */
+    /** A lactose lot still in QUARANTINE was dispensed into the order, five stages upstream of packaging. */
     UNRELEASED_UPSTREAM_LOT("BLOCKED", "UNRELEASED_MATERIAL",
             "a raw-material lot still in quarantine was consumed upstream"),
     /** The blister line was used after its calibration fell due. */

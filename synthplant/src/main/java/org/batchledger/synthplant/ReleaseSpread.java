@@ -15,24 +15,38 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Which of the newest orders awaits disposition with which designed verdict, and the few things the plant must
- * arrange earlier so that each verdict has its one reason and only it.
+ * The release spread: which of the newest orders awaits disposition with which designed verdict, and what the plant
+ * arranges so that each verdict has its one reason and only it.
  *
- * <p>The designed orders are the newest ones, newest first in {@link #NEWEST_FIRST} order, so both lines of a
- * multi-line plant get a mix and a small plant keeps the first cases (TINY: an OOS and an open deviation). Older
- * orders are dispositioned (RELEASED, or REJECTED after a confirmed OOS) with every deviation closed.
- *
- * <p>Two cases need preparation in earlier orders, both on the designed order's own blister line:
- * <ul>
- *   <li>{@code EQUIPMENT_OUT_OF_CALIBRATION}: every calibration of that unit before the order has its due date
- *   aligned with a planned line maintenance {@value #CALIBRATION_DUE_HOURS} h after the order starts (after the
- *   previous order's packaging, before this one's); the maintenance slipped, the line ran anyway, and the next
- *   order recalibrates it. No calibration of the unit covers the use.
- *   <li>{@code EQUIPMENT_CLEAN_HOLD_EXPIRED}: the unit gets a minor clean three orders (of its line) earlier, the two
- *   orders between continue the same product campaign (no changeover clean), and the designed order skips the
- *   clean it was due: the last clean is about 74 h old against a 72 h hold. Needs three earlier orders on the line;
- *   in smaller plants the case is left out.
- * </ul>
+ * <p>The ten newest orders are designed, newest first in {@link #NEWEST_FIRST} order, so both lines of a multi-line
+ * plant get a mix and a smaller plant keeps the first cases (TINY: an OOS and an open deviation). Each designed
+ * order's packaging batch ends UNDER_REVIEW, its finished lot in QUARANTINE. Baseline of every designed order:
+ * no random incidents; raw lots RELEASED, intermediate lots CONSUMED; every test of the specification PASS; no
+ * deviation open; every unit cleaned within its 72 h hold and calibrated at use; signatures PERFORMED (operator),
+ * REVIEWED (QA reviewer) and AUDIT_TRAIL_REVIEWED (QA data-integrity reviewer, who records nothing of the batch),
+ * written after all of the batch's records; no QP signature yet. Each case departs from the baseline once:
+ * <ol>
+ *   <li>{@link ReleaseCase#OOS_RESULT}: the finished lot's dissolution is OOS; its deviation was investigated and
+ *   closed (confirmed OOS) 30 h later, before QA review; the QP's rejection is pending.
+ *   <li>{@link ReleaseCase#OPEN_DEVIATION}: a line-clearance deviation impacting the packaging batch and its lot is
+ *   still OPEN or UNDER_INVESTIGATION; results and signatures are all in.
+ *   <li>{@link ReleaseCase#READY} (twice): the baseline.
+ *   <li>{@link ReleaseCase#PENDING_TEST}: the finished lot's microbial count is PENDING (no value yet).
+ *   <li>{@link ReleaseCase#UNRELEASED_UPSTREAM_LOT}: dispensing took a new lactose lot that passed incoming QC but
+ *   is still in QUARANTINE, five stages upstream of packaging.
+ *   <li>{@link ReleaseCase#EQUIPMENT_OUT_OF_CALIBRATION}: every calibration of the order's blister line before the
+ *   order has its due date aligned with a planned line maintenance {@value #CALIBRATION_DUE_HOURS} h after the order
+ *   starts (after the previous order's packaging, before this one's); the maintenance slipped and the line ran
+ *   anyway. No calibration covers the use; the next order recalibrates.
+ *   <li>{@link ReleaseCase#MISSING_REVIEW_SIGNATURE}: no REVIEWED signature.
+ *   <li>{@link ReleaseCase#AUDIT_TRAIL_REVIEW_MISSING}: no AUDIT_TRAIL_REVIEWED signature.
+ *   <li>{@link ReleaseCase#EQUIPMENT_CLEAN_HOLD_EXPIRED}: the order's blister line got a minor clean (8 h early)
+ *   three orders of its line before, the two orders between continue the same product campaign (no changeover
+ *   clean), and this order skips the clean it was due: the last clean's hold ran out hours before the use. Needs
+ *   three earlier orders on the line; in smaller plants the case is left out.
+ * </ol>
+ * Older orders are dispositioned: RELEASED, or REJECTED after a confirmed dissolution OOS, every deviation closed,
+ * signed PERFORMED, REVIEWED, AUDIT_TRAIL_REVIEWED and RELEASED or REJECTED by four different people.
  */
 final class ReleaseSpread {
     static final List<ReleaseCase> NEWEST_FIRST = List.of(OOS_RESULT, OPEN_DEVIATION, READY, PENDING_TEST,
