@@ -26,7 +26,9 @@ record OrderPlan(int index, int line, Product product, Instant start, Map<Incide
         if (design != null) {
             return BatchStatus.UNDER_REVIEW;
         }
-        // A confirmed (closed) dissolution OOS rejects the batch; other closed deviations were resolved.
-        return has(Incident.DISSOLUTION_OOS) ? BatchStatus.REJECTED : BatchStatus.RELEASED;
+        // A confirmed (closed) OOS, on the finished lot or the blend, rejects the batch; other closed deviations were
+        // resolved, so a released batch shows nothing a release check would block on.
+        return has(Incident.DISSOLUTION_OOS) || has(Incident.BLEND_UNIFORMITY_OOS) ? BatchStatus.REJECTED
+                : BatchStatus.RELEASED;
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * release case ({@link ReleaseSpread}). Orders are dealt to lines in turn; a line runs one product for a campaign of
  * four to eight orders, then changes over (which forces a major clean).
  *
- * <p>Dispositioned orders draw their incidents at random, every deviation closed (a closed dissolution OOS rejects
+ * <p>Dispositioned orders draw their incidents at random, every deviation closed (a confirmed OOS rejects
  * the batch). Designed orders have only their designed incident: the OOS case a dissolution OOS whose
  * investigation is closed, the open-deviation case a line-clearance deviation still open. The first order always
  * has a granulation LOD excursion (closed), so every plant, even a tiny one, has a closed and an open deviation and

@@ -45,8 +45,9 @@ import java.util.List;
  *   clean), and this order skips the clean it was due: the last clean's hold ran out hours before the use. Needs
  *   three earlier orders on the line; in smaller plants the case is left out.
  * </ol>
- * Older orders are dispositioned: RELEASED, or REJECTED after a confirmed dissolution OOS, every deviation closed,
- * signed PERFORMED, REVIEWED, AUDIT_TRAIL_REVIEWED and RELEASED or REJECTED by four different people.
+ * Older orders are dispositioned: RELEASED, or REJECTED after a confirmed OOS (dissolution or blend uniformity),
+ * every deviation closed, signed PERFORMED, REVIEWED, AUDIT_TRAIL_REVIEWED and RELEASED or REJECTED by four
+ * different people.
  */
 final class ReleaseSpread {
     static final List<ReleaseCase> NEWEST_FIRST = List.of(OOS_RESULT, OPEN_DEVIATION, READY, PENDING_TEST,

@@ -64,11 +64,12 @@ class ReleaseSpreadTest {
                 .containsExactly(ReleaseCase.OPEN_DEVIATION, ReleaseCase.OOS_RESULT);
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(longs = {DEMO_SEED, 42, 7, 11})
     @Tag("REQ-RELEASE-043")
-    void olderOrdersAreDispositionedWithEveryReleaseSignatureByFourDifferentPeople() {
-        List<LedgerRecord> demo = Plants.records(DEMO_SEED, PlantSize.DEMO);
-        Set<String> designed = SyntheticPlant.of(DEMO_SEED, PlantSize.DEMO).releaseSpread().stream()
+    void olderOrdersAreDispositionedWithEveryReleaseSignatureByFourDifferentPeople(long seed) {
+        List<LedgerRecord> demo = Plants.records(seed, PlantSize.DEMO);
+        Set<String> designed = SyntheticPlant.of(seed, PlantSize.DEMO).releaseSpread().stream()
                 .map(DesignedBatch::batchKey).collect(Collectors.toSet());
         Map<String, List<Signature>> signatures = Plants.of(demo, Signature.class).stream()
                 .collect(Collectors.groupingBy(s -> s.signs().key()));
