@@ -64,6 +64,17 @@ class ReleaseSpreadTest {
                 .containsExactly(ReleaseCase.OPEN_DEVIATION, ReleaseCase.OOS_RESULT);
     }
 
+    /** 500 days per line: the blister lines have been recalibrated several times before the designed lapse. */
+    @Test
+    @Tag("REQ-RELEASE-044")
+    void aLargerPlantHasTheWholeSpreadToo() {
+        PlantSize size = PlantSize.ofBatches(8_000);
+        List<LedgerRecord> records = SyntheticPlant.of(3, size).records().toList();
+
+        assertThat(size.lines()).isEqualTo(2);
+        assertSpreadHolds(records, SyntheticPlant.of(3, size).releaseSpread(), 10);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {DEMO_SEED, 42, 7, 11})
     @Tag("REQ-RELEASE-043")
