@@ -10,13 +10,23 @@ import org.batchledger.synthplant.Staff.Person;
 
 /**
  * Every line's equipment train and its status: when calibration is due, how long the last clean holds, which
- * product ran last. Before each use it writes the cleaning and calibration that GMP requires first. State is a
- * few fields per unit of equipment (eight units per line).
+ * product ran last. Before each use it writes the cleaning and calibration that GMP requires first, except where
+ * the {@link ReleaseSpread} designs a lapse ({@link Prep}). State is a few fields per unit of equipment (eight units
+ * per line).
  */
 final class EquipmentPark {
     private static final Duration CLEAN_HOLD = Duration.ofHours(72);
+    private static final Duration GAP_AFTER_USE = Duration.ofMinutes(30);
     /** Same-product batches between minor cleans, as a campaign cleaning SOP would allow. */
     private static final int USES_PER_CLEAN = 3;
+    /**
+     * A forced (designed) clean is done this long before its use, or just after the unit's previous use if that is
+     * later, so that its hold has surely run out when the use three orders on starts.
+     */
+    private static final Duration EARLY_CLEAN = Duration.ofHours(8);
+
+    /** How a use is prepared: as GMP requires, or with one designed lapse (see {@link ReleaseSpread}). */
+    enum Prep { NORMAL, EARLY_CLEAN, SKIP_CLEAN, SKIP_CALIBRATION }
 
     private final PlantContext plant;
     private final EquipmentState[] units;
@@ -36,6 +46,9 @@ final class EquipmentPark {
                         plant.provenance(Keys.locator("equipment", key.substring(Keys.NS.length())),
                                 plant.pick(Staff.ENGINEERS), installed)));
                 EquipmentState state = new EquipmentState(key, spec);
+                if (spec == EquipmentSpec.BLISTER_LINE) {
+                    state.alignedDue = plant.spread.lapsedCalibrationDue(line);
+                }
                 units[index(line, spec)] = state;
                 calibrate(state, PlantClock.EPOCH.minus(Duration.ofDays(1 + plant.dice.upTo(20))));
             }
@@ -44,16 +57,25 @@ final class EquipmentPark {
 
     /** Cleans and calibrates the unit as needed before {@code product} runs on it from {@code from} to {@code to}. */
     String prepare(int line, EquipmentSpec spec, String product, Instant from, Instant to) {
+        return prepare(line, spec, product, from, to, Prep.NORMAL);
+    }
+
+    String prepare(int line, EquipmentSpec spec, String product, Instant from, Instant to, Prep prep) {
         EquipmentState state = units[index(line, spec)];
-        if (!to.isBefore(state.calibrationDue)) {
+        if (!to.isBefore(state.calibrationDue) && prep != Prep.SKIP_CALIBRATION) {
             calibrate(state, from.minus(Duration.ofHours(3)));
         }
         boolean changeover = !product.equals(state.lastProduct);
-        if (changeover || state.usesSinceClean >= USES_PER_CLEAN || to.isAfter(state.cleanUntil)) {
+        if (prep == Prep.EARLY_CLEAN) {
+            Instant early = from.minus(EARLY_CLEAN);
+            clean(state, changeover, early.isAfter(state.usedUntil) ? early : state.usedUntil.plus(GAP_AFTER_USE));
+        } else if (prep != Prep.SKIP_CLEAN && (changeover || state.usesSinceClean >= USES_PER_CLEAN
+                || to.isAfter(state.cleanUntil))) {
             clean(state, changeover, from.minus(plant.dice.minutes(60, 120)));
         }
         state.lastProduct = product;
         state.usesSinceClean++;
+        state.usedUntil = to;
         return state.key;
     }
 
@@ -66,7 +88,10 @@ final class EquipmentPark {
         var n = plant.keys.next("calibration", "CAL");
         Person engineer = plant.pick(Staff.ENGINEERS);
         CalibrationOutcome outcome = plant.dice.chance(0.1) ? CalibrationOutcome.ADJUSTED : CalibrationOutcome.PASS;
-        state.calibrationDue = at.plus(Duration.ofDays(state.spec.calibrationDays));
+        Instant due = at.plus(Duration.ofDays(state.spec.calibrationDays));
+        // Due date aligned with a planned line maintenance (the designed lapse): never later than that date.
+        Instant aligned = state.alignedDue;
+        state.calibrationDue = aligned != null && aligned.isAfter(at) && aligned.isBefore(due) ? aligned : due;
         plant.emit(new Calibration(n.key(), state.key, outcome, at, state.calibrationDue, engineer.username(),
                 plant.provenance(n.locator(), engineer, at)));
     }
@@ -91,6 +116,9 @@ final class EquipmentPark {
         final EquipmentSpec spec;
         Instant calibrationDue;
         Instant cleanUntil = Instant.MIN;
+        Instant usedUntil = Instant.MIN;
+        /** A planned maintenance date every calibration before it is due at, or null. */
+        Instant alignedDue;
         String lastProduct;
         int usesSinceClean;
 

@@ -16,11 +16,16 @@ import org.batchledger.synthplant.Staff.Person;
 
 /**
  * The second half of an order: the blend split over two tablet presses whose core lots meet again in the coater
- * (the second reconverging diamond), then packaging, release testing and the batch's signatures.
+ * (the second reconverging diamond), then packaging, release testing and the batch's signatures. Most designed
+ * release cases ({@link ReleaseSpread}) take effect here, on the packaging batch itself.
  */
 final class FinishingRun extends OrderPart {
     private static final Duration SHELF_LIFE = Duration.ofDays(730);
     private static final EquipmentSpec[] PRESSES = {EquipmentSpec.PRESS_A, EquipmentSpec.PRESS_B};
+    /** How long the investigation of the designed OOS took before QA could review the batch. */
+    private static final Duration OOS_INVESTIGATION = Duration.ofHours(30);
+
+    private Batch packaging;
 
     FinishingRun(Departments dept, OrderPlan plan, Supplies supplies, Consumer<Runnable> deviations) {
         super(dept, plan, supplies, deviations);
@@ -72,10 +77,17 @@ final class FinishingRun extends OrderPart {
         return coated;
     }
 
+    /** The packaging batch, once {@link #run} has made it. */
+    Batch packaging() {
+        return packaging;
+    }
+
     private Lot pack(Lot coated, Instant start) {
         Person op = operator();
         Batch batch = open(Stage.PACKAGING, start, stretch(start, 6.0), plan.disposition(), op);
-        String line = prepare(EquipmentSpec.BLISTER_LINE, start, batch.endedAt());
+        packaging = batch;
+        String line = dept.engineering().prepare(plan.line(), EquipmentSpec.BLISTER_LINE, plan.product().code(),
+                start, batch.endedAt(), linePrep());
         double packs = Math.floor(coated.quantity() * 0.99 / plan.product().tabletsPerPack());
         double blisters = Math.ceil(packs * plan.product().tabletsPerPack() / 10.0);
         dept.production().consume(batch, coated.key(), coated.quantity(), "tab", start, op);
@@ -87,19 +99,41 @@ final class FinishingRun extends OrderPart {
         dept.production().steps(batch, StepPlan.of(Stage.PACKAGING, plan.product()), null, op);
         Lot finished = dept.production().produce(batch, plan.product().finishedKey(), packs, "pack",
                 lotStatus(batch.status()), SHELF_LIFE, op);
+        if (plan.has(Incident.LINE_CLEARANCE)) {
+            deviate(Incident.LINE_CLEARANCE, start.plus(GAP), batch.key(), RecordRef.of(batch), RecordRef.of(finished));
+        }
         release(batch, finished, op);
         return finished;
     }
 
-    /** Release testing, then the signatures; a dissolution OOS raises its deviation. */
+    private EquipmentPark.Prep linePrep() {
+        if (plan.is(ReleaseCase.EQUIPMENT_OUT_OF_CALIBRATION)) {
+            return EquipmentPark.Prep.SKIP_CALIBRATION;
+        }
+        if (plan.is(ReleaseCase.EQUIPMENT_CLEAN_HOLD_EXPIRED)) {
+            return EquipmentPark.Prep.SKIP_CLEAN;
+        }
+        return dept.plant().spread.forcesLineClean(plan.index()) ? EquipmentPark.Prep.EARLY_CLEAN
+                : EquipmentPark.Prep.NORMAL;
+    }
+
+    /**
+     * Release testing, then the signatures; a dissolution OOS raises its deviation. QA reviews once the results are
+     * in, or, for the designed OOS, once its investigation has closed.
+     */
     private void release(Batch batch, Lot finished, Person performer) {
         boolean oos = plan.has(Incident.DISSOLUTION_OOS);
         Instant tested = dept.lab().test(RecordRef.of(finished), TestPlan.finished(),
-                batch.endedAt().plus(Duration.ofHours(20)), oos ? TestPlan.DISSOLUTION : null);
+                batch.endedAt().plus(Duration.ofHours(20)), oos ? TestPlan.DISSOLUTION : null,
+                plan.is(ReleaseCase.PENDING_TEST) ? TestPlan.MICROBIAL_COUNT : null);
+        Instant reviewFrom = tested;
         if (oos) {
-            deviate(Incident.DISSOLUTION_OOS, tested, finished.key(), RecordRef.of(batch), RecordRef.of(finished));
+            Duration investigation = plan.is(ReleaseCase.OOS_RESULT) ? OOS_INVESTIGATION : null;
+            deviate(Incident.DISSOLUTION_OOS, tested, investigation, finished.key(), RecordRef.of(batch),
+                    RecordRef.of(finished));
+            reviewFrom = investigation == null ? tested : tested.plus(investigation);
         }
-        dept.signer().sign(batch, performer, tested);
+        dept.signer().sign(batch, performer, reviewFrom, plan.design());
     }
 
     private double tablets(double kilograms) {

@@ -22,15 +22,24 @@ final class Lab {
      * @return when the last result was recorded
      */
     Instant test(RecordRef subject, List<Measure> measures, Instant start, String oosTest) {
+        return test(subject, measures, start, oosTest, null);
+    }
+
+    /**
+     * As above; the test named {@code pendingTest} (or none) is registered without a value yet, outcome PENDING (a
+     * microbial count takes days of incubation).
+     */
+    Instant test(RecordRef subject, List<Measure> measures, Instant start, String oosTest, String pendingTest) {
         Person analyst = plant.pick(Staff.ANALYSTS);
         Instant at = start;
         for (Measure measure : measures) {
             boolean oos = measure.name().equals(oosTest);
+            boolean pending = measure.name().equals(pendingTest);
             var n = plant.keys.next("test", "TR");
             plant.emit(new TestResult(n.key(), subject, null, measure.name(), measure.method(),
-                    measure.sample(plant.dice, oos), measure.unit(), measure.lower(), measure.upper(),
-                    oos ? TestOutcome.OOS : TestOutcome.PASS, at, analyst.username(),
-                    plant.provenance(n.locator(), analyst, at)));
+                    pending ? null : measure.sample(plant.dice, oos), measure.unit(), measure.lower(),
+                    measure.upper(), pending ? TestOutcome.PENDING : oos ? TestOutcome.OOS : TestOutcome.PASS, at,
+                    analyst.username(), plant.provenance(n.locator(), analyst, at)));
             at = at.plus(plant.dice.minutes(10, 40));
         }
         return at;

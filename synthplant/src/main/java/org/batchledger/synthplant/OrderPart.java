@@ -44,8 +44,13 @@ abstract class OrderPart {
 
     /** Queues the incident's deviation; it is written once the whole order (all it impacts) exists. */
     final void deviate(Incident incident, Instant at, String context, RecordRef... impacts) {
+        deviate(incident, at, null, context, impacts);
+    }
+
+    /** {@code closeAfter}: see {@link QualitySystem#deviation}. */
+    final void deviate(Incident incident, Instant at, Duration closeAfter, String context, RecordRef... impacts) {
         boolean open = plan.incidents().get(incident);
-        deviations.accept(() -> dept.qa().deviation(incident, open, at, context, List.of(impacts)));
+        deviations.accept(() -> dept.qa().deviation(incident, open, at, closeAfter, context, List.of(impacts)));
     }
 
     final Person operator() {

@@ -4,11 +4,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Decides each order: line, product campaign, start time and incidents. Orders are dealt to lines in turn; a line
- * runs one product for a campaign of four to eight orders, then changes over (which forces a major clean).
+ * Decides each order: line, product campaign, start time, incidents and, for the newest orders, the designed
+ * release case ({@link ReleaseSpread}). Orders are dealt to lines in turn; a line runs one product for a campaign of
+ * four to eight orders, then changes over (which forces a major clean).
  *
- * <p>Two incidents are placed on purpose so that every plant, even a tiny one, has a closed and an open deviation
- * and an OOS: the first order's granulation LOD excursion (closed) and the last order's dissolution OOS (open).
+ * <p>Dispositioned orders draw their incidents at random, every deviation closed (a confirmed OOS rejects
+ * the batch). Designed orders have only their designed incident: the OOS case a dissolution OOS whose
+ * investigation is closed, the open-deviation case a line-clearance deviation still open. The first order always
+ * has a granulation LOD excursion (closed), so every plant, even a tiny one, has a closed and an open deviation and
+ * an OOS.
  */
 final class OrderPlanner {
     private final PlantContext plant;
@@ -26,12 +30,14 @@ final class OrderPlanner {
     OrderPlan plan(int index) {
         int lines = plant.size.lines();
         int line = index % lines;
-        return new OrderPlan(index, line, product(line), clock.orderStart(index / lines, line), incidents(index),
-                index + lines >= plant.size.orders());
+        ReleaseCase design = plant.spread.caseOf(index);
+        return new OrderPlan(index, line, product(line, index), clock.orderStart(index / lines, line),
+                incidents(index, design), design);
     }
 
-    private Product product(int line) {
-        if (campaignLeft[line] == 0) {
+    private Product product(int line, int index) {
+        boolean hold = campaignProduct[line] != null && plant.spread.holdsCampaign(index);
+        if (campaignLeft[line] <= 0 && !hold) {
             var products = Catalog.PRODUCTS;
             int next = campaignProduct[line] == null ? line % products.size()
                     : (products.indexOf(campaignProduct[line]) + 1 + plant.dice.upTo(products.size() - 1))
@@ -43,20 +49,21 @@ final class OrderPlanner {
         return campaignProduct[line];
     }
 
-    private Map<Incident, Boolean> incidents(int index) {
-        int orders = plant.size.orders();
+    private Map<Incident, Boolean> incidents(int index, ReleaseCase design) {
         Map<Incident, Boolean> incidents = new EnumMap<>(Incident.class);
-        for (Incident incident : Incident.values()) {
-            if (plant.dice.chance(incident.rate)) {
-                // Recent deviations are mostly still open; old ones mostly closed.
-                incidents.put(incident, plant.dice.chance(index >= orders * 0.9 ? 0.7 : 0.1));
+        if (design == null) {
+            for (Incident incident : Incident.values()) {
+                if (plant.dice.chance(incident.rate)) {
+                    incidents.put(incident, false);
+                }
             }
+        } else if (design == ReleaseCase.OOS_RESULT) {
+            incidents.put(Incident.DISSOLUTION_OOS, false);
+        } else if (design == ReleaseCase.OPEN_DEVIATION) {
+            incidents.put(Incident.LINE_CLEARANCE, true);
         }
         if (index == 0) {
             incidents.put(Incident.LOD_EXCURSION, false);
-        }
-        if (index == orders - 1) {
-            incidents.put(Incident.DISSOLUTION_OOS, true);
         }
         return incidents;
     }

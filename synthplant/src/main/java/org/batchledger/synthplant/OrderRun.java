@@ -42,9 +42,10 @@ final class OrderRun extends OrderPart {
         dryerFree = granulatorFree;
         Lot[] granules = {granulate(0, kit.quantity() / 2), granulate(1, kit.quantity() / 2)};
         Lot blend = blend(granules, dryerFree.plus(GAP));
-        Lot finished = new FinishingRun(dept, plan, supplies, deviations::add).run(blend);
+        FinishingRun finishing = new FinishingRun(dept, plan, supplies, deviations::add);
+        Lot finished = finishing.run(blend);
         deviations.forEach(Runnable::run);
-        return new Landmarks(dispensing, finished);
+        return new Landmarks(dispensing, finishing.packaging(), finished);
     }
 
     private Batch dispense(Formula f) {
@@ -123,6 +124,6 @@ final class OrderRun extends OrderPart {
     }
 
     /** What the generator remembers of an order: where its genealogy starts and ends. */
-    record Landmarks(Batch dispensing, Lot finished) {
+    record Landmarks(Batch dispensing, Batch packaging, Lot finished) {
     }
 }

@@ -12,11 +12,13 @@ final class PlantContext {
     final PlantSize size;
     final Dice dice;
     final Keys keys = new Keys();
+    final ReleaseSpread spread;
     private final Recorder recorder;
     private final Consumer<LedgerRecord> out;
 
     PlantContext(long seed, PlantSize size, Consumer<LedgerRecord> out) {
         this.size = size;
+        this.spread = new ReleaseSpread(size);
         this.dice = new Dice(seed);
         this.recorder = new Recorder(seed, dice);
         this.out = out;

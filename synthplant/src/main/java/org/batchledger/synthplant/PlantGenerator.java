@@ -2,6 +2,7 @@ package org.batchledger.synthplant;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -14,7 +15,8 @@ import org.batchledger.synthplant.OrderRun.Landmarks;
 /**
  * Generates the plant lazily, one production order at a time, into a small buffer the iterator drains. Retained
  * state: the buffer (one order, about 130 records), the planner's campaign per line, the equipment status per unit,
- * the current lot per purchased material, the key counters and the first order's landmarks.
+ * the current lot per purchased material, the key counters, the first order's landmarks and the designed batches
+ * (at most ten).
  */
 final class PlantGenerator implements Iterator<LedgerRecord> {
     /** A change control is raised every this many orders, on the product then running. */
@@ -28,6 +30,8 @@ final class PlantGenerator implements Iterator<LedgerRecord> {
     private int nextOrder = -1;
     private boolean done;
     private Landmarks first;
+    /** The designed batches awaiting disposition: at most {@link ReleaseSpread#NEWEST_FIRST} many. */
+    private final List<DesignedBatch> designed = new ArrayList<>();
 
     PlantGenerator(long seed, PlantSize size, boolean injectCycle) {
         this.plant = new PlantContext(seed, size, buffer::add);
@@ -75,11 +79,20 @@ final class PlantGenerator implements Iterator<LedgerRecord> {
         if (first == null) {
             first = landmarks;
         }
+        if (plan.design() != null) {
+            designed.add(new DesignedBatch(landmarks.packaging().key(), landmarks.finished().key(),
+                    plan.product().finishedKey(), plan.index(), plan.line(), plan.design()));
+        }
         if (plan.index() % CHANGE_EVERY == CHANGE_EVERY / 2) {
             dept.qa().changeControl(plan.start().plus(Duration.ofHours(6)), plan.index() >= plant.size.orders() * 0.9,
                     List.of(MasterData.masterBatchRecords(plan.product(), Stage.COMPRESSION).get(0),
                             new RecordRef(RecordType.EQUIPMENT, EquipmentSpec.PRESS_A.key(plan.line()))));
         }
+    }
+
+    /** The designed batches generated so far, oldest first. */
+    List<DesignedBatch> designed() {
+        return List.copyOf(designed);
     }
 
     /**

@@ -7,15 +7,15 @@ import java.util.Locale;
  * dealt over {@code lines} parallel production lines (each with its own equipment train).
  *
  * <p>Size planning: a plant has about {@link #NODES_PER_BATCH} nodes and {@link #RELATIONSHIPS_PER_BATCH}
- * relationships per batch (measured with {@link PlantStats}: 8.3 / 12.5 for DEMO, where the fixed master data
- * still weighs, 7.96 / 12.35 for LARGE). Relationships bind first: 4 M relationships need about 325,000 batches,
- * which brings 2.6 M nodes. {@link #LARGE} (340,000 batches: 2.71 M nodes, 4.20 M relationships, 4.5 M records,
- * about 5 s to generate on one core) clears both with a margin.
+ * relationships per batch (measured with {@link PlantStats}, seed 42: 8.44 / 12.68 for DEMO, where the fixed master
+ * data still weighs, 8.09 / 12.48 for LARGE). Relationships bind first: 4 M relationships need about 321,000
+ * batches, which brings 2.6 M nodes. {@link #LARGE} (340,000 batches: 2.75 M nodes, 4.24 M relationships,
+ * 4.6 M records, about 5 s to generate on one core) clears both with a margin.
  */
 public record PlantSize(String name, int orders, int lines) {
     public static final int BATCHES_PER_ORDER = 8;
-    public static final double NODES_PER_BATCH = 8.0;
-    public static final double RELATIONSHIPS_PER_BATCH = 12.35;
+    public static final double NODES_PER_BATCH = 8.1;
+    public static final double RELATIONSHIPS_PER_BATCH = 12.48;
     /** Orders one line runs at most (one a day); beyond that {@link #ofBatches} adds lines. */
     static final int ORDERS_PER_LINE = 500;
 

@@ -29,10 +29,13 @@ final class QualitySystem {
         this.plant = plant;
     }
 
-    void deviation(Incident incident, boolean open, Instant openedAt, String context, List<RecordRef> impacts) {
+    /** {@code closeAfter}: how long the investigation of a closed deviation took; null for a typical 3 to 25 days. */
+    void deviation(Incident incident, boolean open, Instant openedAt, Duration closeAfter, String context,
+                   List<RecordRef> impacts) {
         var n = plant.keys.next("deviation", "DEV");
         Person qa = plant.pick(Staff.QA);
-        Instant closedAt = open ? null : openedAt.plus(Duration.ofDays(3 + plant.dice.upTo(23)));
+        Instant closedAt = open ? null
+                : openedAt.plus(closeAfter != null ? closeAfter : Duration.ofDays(3 + plant.dice.upTo(23)));
         DeviationStatus status = !open ? DeviationStatus.CLOSED
                 : plant.dice.chance(0.5) ? DeviationStatus.OPEN : DeviationStatus.UNDER_INVESTIGATION;
         plant.emit(new Deviation(n.key(), incident.title + " (" + context + ")", incident.severity, status, impacts,

@@ -41,12 +41,25 @@ final class RawMaterialStore {
         return currentLot.get(material);
     }
 
+    /**
+     * A new delivery of {@code material} picked for one order by mistake: incoming QC has passed it, but QA has not
+     * released it yet, so it is still in QUARANTINE when dispensed (the designed
+     * {@link ReleaseCase#UNRELEASED_UPSTREAM_LOT}). The current released lot stays current.
+     */
+    String quarantinedLot(MaterialSpec material, Instant orderStart) {
+        return receive(material, orderStart.minus(Duration.ofHours(30 + plant.dice.upTo(6))), LotStatus.QUARANTINE);
+    }
+
     private String receive(MaterialSpec material, Instant receivedAt) {
+        return receive(material, receivedAt, LotStatus.RELEASED);
+    }
+
+    private String receive(MaterialSpec material, Instant receivedAt, LotStatus status) {
         var n = plant.keys.next("lot", "LOT");
         Person clerk = plant.pick(Staff.WAREHOUSE);
         boolean utility = material.kind() == MaterialKind.UTILITY;
         String supplierLot = supplierLot(material);
-        Lot lot = new Lot(n.key(), material.key(), LotStatus.RELEASED, material.lotSize(), material.unit(),
+        Lot lot = new Lot(n.key(), material.key(), status, material.lotSize(), material.unit(),
                 material.supplier(), supplierLot, utility ? null : receivedAt.plus(SHELF_LIFE),
                 plant.provenance(n.locator(), clerk, receivedAt));
         plant.emit(lot);

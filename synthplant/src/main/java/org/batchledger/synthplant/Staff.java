@@ -24,6 +24,12 @@ final class Staff {
             new Person("pwalsh", "Patrick Walsh"), new Person("qzhang", "Qing Zhang"));
     static final List<Person> QA = List.of(
             new Person("glindqvist", "Greta Lindqvist"), new Person("rosei", "Ruth Osei"));
+    /**
+     * QA data-integrity reviewers, who review the audit trail of a batch's records (EU GMP Annex 11 §9): they neither
+     * perform, record nor review batch records, so their review is independent of all three.
+     */
+    static final List<Person> AUDIT_TRAIL_REVIEWERS = List.of(
+            new Person("sadeyemi", "Sola Adeyemi"), new Person("tvirtanen", "Taina Virtanen"));
 
     private Staff() {
     }

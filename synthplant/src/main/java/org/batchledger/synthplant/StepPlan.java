@@ -38,6 +38,11 @@ final class StepPlan {
         };
     }
 
+    /** The step names the step records of a stage carry (its batch-record step, see {@link BatchWriter#steps}). */
+    static List<String> stepNames(Stage stage) {
+        return List.of(stage.step);
+    }
+
     private static List<Measure> compression(Product product) {
         double weight = product.tabletMg();
         return List.of(

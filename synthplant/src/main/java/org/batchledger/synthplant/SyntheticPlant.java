@@ -9,6 +9,7 @@ import java.util.stream.StreamSupport;
 import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.Production;
+import org.batchledger.schema.release.Specifications;
 
 /**
  * A deterministic synthetic tablet plant: the same {@code (seed, size)} always gives the same records.
@@ -78,6 +79,27 @@ public final class SyntheticPlant {
                 }
             }
         });
+    }
+
+    /**
+     * The packaging batches this plant leaves awaiting disposition on purpose, oldest first, each with its designed
+     * verdict and the one reason for it (see {@link ReleaseCase}). Generates the whole plant once (streaming); the
+     * newest orders are designed, up to ten of them (DEMO: ten, over both lines; TINY: an OOS and an open deviation).
+     */
+    public List<DesignedBatch> releaseSpread() {
+        PlantGenerator generator = new PlantGenerator(seed, size, injectCycle);
+        while (generator.hasNext()) {
+            generator.next();
+        }
+        return generator.designed();
+    }
+
+    /**
+     * The product specifications of every plant (they depend on neither seed nor size): for each finished product
+     * and each intermediate material, the tests its lots or batches get and the step names its batch records hold.
+     */
+    public static Specifications specifications() {
+        return PlantSpecifications.all();
     }
 
     /** Counts by generating the whole plant once (streaming; nothing kept). */

@@ -12,6 +12,7 @@ import org.batchledger.schema.record.Material.MaterialKind;
 final class TestPlan {
     static final String BLEND_UNIFORMITY = "Blend uniformity (RSD)";
     static final String DISSOLUTION = "Dissolution, 30 min (Q = 80 %)";
+    static final String MICROBIAL_COUNT = "Total aerobic microbial count";
 
     private TestPlan() {
     }
@@ -54,6 +55,6 @@ final class TestPlan {
         return List.of(range("Assay", "HPLC QC-M-120", "%", 95.0, 105.0, 1),
                 atLeast(DISSOLUTION, "Ph. Eur. 2.9.3 apparatus 2", "%", 80.0, 92.0, 0),
                 atMost("Uniformity of dosage units (acceptance value)", "Ph. Eur. 2.9.40", null, 15.0, 5.0, 1),
-                atMost("Total aerobic microbial count", "Ph. Eur. 2.6.12", "cfu/g", 1000.0, 100.0, 0));
+                atMost(MICROBIAL_COUNT, "Ph. Eur. 2.6.12", "cfu/g", 1000.0, 100.0, 0));
     }
 }

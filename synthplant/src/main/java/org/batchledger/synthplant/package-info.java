@@ -17,8 +17,8 @@
  * The kit and the blend are each split over two batches whose outputs meet again one stage later: two
  * reconverging diamonds per order. Purified water and microcrystalline cellulose lots are long-lived supernodes.
  *
- * <p>Sizes (seed 42): DEMO 384 batches → 3,182 nodes, 4,812 relationships; LARGE 340,000 batches → 2.71 M nodes,
- * 4.20 M relationships (about 8.0 nodes and 12.35 relationships per batch, see {@link
+ * <p>Sizes (seed 42): DEMO 384 batches → 3,241 nodes, 4,871 relationships; LARGE 340,000 batches → 2.75 M nodes,
+ * 4.24 M relationships (about 8.1 nodes and 12.5 relationships per batch, see {@link
  * org.batchledger.synthplant.PlantSize}). Relationships count the edge records plus one per drawn reference
  * ({@link org.batchledger.synthplant.PlantStats}). To print the stats of any plant:
  * <pre>
@@ -26,6 +26,13 @@
  * java -cp synthplant/target/classes:$(cat synthplant/target/classpath.txt) \
  *      org.batchledger.synthplant.SyntheticPlant 42 LARGE
  * </pre>
+ *
+ * <p>Release: the newest orders (ten in DEMO, over both lines; fewer in smaller plants) end with their packaging
+ * batch awaiting disposition, each designed for one release verdict with one reason — ready, blocked (OOS, open
+ * deviation, quarantined lot upstream, equipment out of calibration or past its clean hold, missing reviewer or
+ * audit-trail review) or incomplete (pending test); older orders are dispositioned. {@link
+ * org.batchledger.synthplant.SyntheticPlant#releaseSpread()} lists them, {@link
+ * org.batchledger.synthplant.SyntheticPlant#specifications()} gives the product specifications the checks need.
  *
  * <p>No wall clock and no unseeded randomness: times start at {@link org.batchledger.synthplant.PlantClock}'s
  * fixed epoch and every choice comes from one {@link java.util.Random} seeded with the plant's seed, whose algorithm

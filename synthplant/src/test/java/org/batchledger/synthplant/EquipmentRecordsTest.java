@@ -13,7 +13,10 @@ import org.batchledger.schema.record.LedgerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Equipment is used as GMP requires: one batch at a time, clean and in calibration. */
+/**
+ * Equipment is used as GMP requires: one batch at a time, clean and in calibration — except the two uses the
+ * release spread designs as lapses, which are exactly the two that are not.
+ */
 @Tag("REQ-RECORD-009")
 class EquipmentRecordsTest {
     private final List<LedgerRecord> demo = Plants.records(13, PlantSize.DEMO);
@@ -32,17 +35,26 @@ class EquipmentRecordsTest {
     }
 
     @Test
-    void everyUseIsCoveredByAValidCleaningAndCalibration() {
+    void everyUseButTheDesignedLapsesIsCoveredByAValidCleaningAndCalibration() {
         var cleanings = Plants.of(demo, Cleaning.class).stream()
                 .collect(Collectors.groupingBy(Cleaning::equipmentKey));
         var calibrations = Plants.of(demo, Calibration.class).stream()
                 .collect(Collectors.groupingBy(Calibration::equipmentKey));
+        Map<String, ReleaseCase> designed = SyntheticPlant.of(13, PlantSize.DEMO).releaseSpread().stream()
+                .collect(Collectors.toMap(DesignedBatch::batchKey, DesignedBatch::releaseCase));
         for (EquipmentUse use : Plants.of(demo, EquipmentUse.class)) {
-            assertThat(cleanings.get(use.equipmentKey())).as("clean for %s", use.key()).anyMatch(c ->
+            ReleaseCase lapse = designed.get(use.batchKey());
+            boolean clean = cleanings.get(use.equipmentKey()).stream().anyMatch(c ->
                     c.performedAt().isBefore(use.from()) && !c.validUntil().isBefore(use.to()));
-            assertThat(calibrations.get(use.equipmentKey())).as("calibrated for %s", use.key()).anyMatch(c ->
+            boolean calibrated = calibrations.get(use.equipmentKey()).stream().anyMatch(c ->
                     c.performedAt().isBefore(use.from()) && c.dueAt().isAfter(use.to()));
+            assertThat(clean).as("clean for %s", use.key())
+                    .isEqualTo(lapse != ReleaseCase.EQUIPMENT_CLEAN_HOLD_EXPIRED);
+            assertThat(calibrated).as("calibrated for %s", use.key())
+                    .isEqualTo(lapse != ReleaseCase.EQUIPMENT_OUT_OF_CALIBRATION);
         }
+        assertThat(designed).containsValues(ReleaseCase.EQUIPMENT_CLEAN_HOLD_EXPIRED,
+                ReleaseCase.EQUIPMENT_OUT_OF_CALIBRATION);
         assertThat(calibrations.values().stream().mapToInt(List::size).sum())
                 .as("recalibrations beyond the initial ones").isGreaterThan(2 * EquipmentSpec.values().length);
     }

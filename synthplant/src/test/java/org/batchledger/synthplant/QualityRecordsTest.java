@@ -59,7 +59,8 @@ class QualityRecordsTest {
     }
 
     @Test
-    void releasedBatchesArePerformedReviewedAndReleasedByThreeDifferentPeople() {
+    @Tag("REQ-RELEASE-043")
+    void releasedBatchesArePerformedReviewedAuditTrailReviewedAndReleasedByFourDifferentPeople() {
         List<LedgerRecord> demo = Plants.records(9, PlantSize.DEMO);
         Map<String, Batch> batches = Plants.byKey(demo, Batch.class);
         Map<RecordRef, Map<SignatureMeaning, String>> signers = new HashMap<>();
@@ -70,8 +71,9 @@ class QualityRecordsTest {
         var released = batches.values().stream().filter(b -> b.status() == BatchStatus.RELEASED).toList();
 
         assertThat(released).hasSizeGreaterThan(30).allSatisfy(b -> assertThat(signers.get(RecordRef.of(b)))
-                .containsKeys(SignatureMeaning.PERFORMED, SignatureMeaning.REVIEWED, SignatureMeaning.RELEASED)
-                .satisfies(who -> assertThat(new HashSet<>(who.values())).hasSize(3)));
+                .containsKeys(SignatureMeaning.PERFORMED, SignatureMeaning.REVIEWED,
+                        SignatureMeaning.AUDIT_TRAIL_REVIEWED, SignatureMeaning.RELEASED)
+                .satisfies(who -> assertThat(new HashSet<>(who.values())).hasSize(4)));
         assertThat(Plants.of(demo, Signature.class).stream().map(Signature::signerSubject).distinct())
                 .hasSizeGreaterThanOrEqualTo(5);
     }
