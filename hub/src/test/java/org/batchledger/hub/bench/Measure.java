@@ -22,19 +22,17 @@ final class Measure {
         }
     }
 
-    /** Sorted run times in ms; {@code value} the result every run gave (the reached node count), -1 if timed out. */
-    record Figure(double firstMs, double[] ms, int value, String loadBefore, String loadAfter, String note) {
-        int runs() {
-            return ms.length;
-        }
-
-        double median() {
-            return ms.length == 0 ? Double.NaN : ms[ms.length / 2];
-        }
-
-        /** The nearest-rank 99th percentile: with fewer than 100 runs, the slowest run. */
-        double p99() {
-            return ms.length == 0 ? Double.NaN : ms[(int) Math.ceil(ms.length * 0.99) - 1];
+    /**
+     * One figure in ms; {@code ms} the sorted run times where the suite timed them itself (empty for JMH figures and
+     * timeouts); {@code value} the result every run gave (the reached node count), -1 if timed out.
+     */
+    record Figure(double firstMs, double[] ms, double median, double p99, long runs, int value, String loadBefore,
+                  String loadAfter, String note) {
+        /** From sorted run times: median and the nearest-rank p99 (with fewer than 100 runs, the slowest run). */
+        static Figure of(double firstMs, double[] sorted, int value, String loadBefore, String loadAfter, String note) {
+            double median = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+            double p99 = sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+            return new Figure(firstMs, sorted, median, p99, sorted.length, value, loadBefore, loadAfter, note);
         }
 
         boolean timedOut() {
@@ -57,7 +55,7 @@ final class Measure {
         try {
             value = work.getAsInt();
         } catch (TimedOut e) {
-            return new Figure(Double.NaN, new double[0], -1, before, load(), "timed out (> %d s)".formatted(
+            return Figure.of(Double.NaN, new double[0], -1, before, load(), "timed out (> %d s)".formatted(
                     plan.timeoutMillis() / 1000));
         }
         double first = (System.nanoTime() - t0) / 1e6;
@@ -80,7 +78,7 @@ final class Measure {
         }
         double[] done = Arrays.copyOf(ms, n);
         Arrays.sort(done);
-        return new Figure(first, done, value, before, load(), n < plan.runs() ? "budget: %d of %d runs".formatted(n,
+        return Figure.of(first, done, value, before, load(), n < plan.runs() ? "budget: %d of %d runs".formatted(n,
                 plan.runs()) : "");
     }
 

@@ -29,7 +29,7 @@ final class Report {
 
     /** Records one figure's detail row; returns "median / p99" for the summary tables. */
     String figure(String workload, String lane, String what, Measure.Figure f) {
-        figures.add("| %s | %s | %s | %s | %s | %d | %s | %s → %s | %s |".formatted(workload, lane, what,
+        figures.add("| %s | %s | %s | %s | %s | %,d | %s | %s → %s | %s |".formatted(workload, lane, what,
                 ms(f.median()), ms(f.p99()), f.runs(), ms(f.firstMs()), f.loadBefore(), f.loadAfter(), f.note()));
         return f.timedOut() ? "timed out" : ms(f.median()) + " / " + ms(f.p99());
     }
