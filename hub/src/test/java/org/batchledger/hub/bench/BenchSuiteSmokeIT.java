@@ -28,7 +28,9 @@ class BenchSuiteSmokeIT {
         assertThat(md).contains("Machine: ", "cores", "Genealogy trace side by side", "Scale curve", "Write path and ingest",
                 "Ledger: inclusion proofs", "Release: alcoa", "GraphQL throughput", "Every figure");
         assertThat(md).contains("| downstream | median reach |", "| upstream |", "synthetic fan", "| 3 | 8 |");
-        assertThat(md).contains("(b)/(d)", "(c)/(b)", "| 16 |", "| 64 |", "write path ÷ plain graph", "RATIO");
+        assertThat(md).contains("(b)/(d)", "(c)/(b)", "| 16 |", "| 64 |", "write path ÷ plain graph", "RATIO",
+                "CPU path, no database");
+        assertThat(md).as("lane (a) measured by JMH").contains("JMH SampleTime").doesNotContain("JMH failed");
         assertThat(md).containsAnyOf("**Skipped:** the schema has no `alcoa`", "**Not yet measured:**");
         if (LocalPostgres.installed()) {
             assertThat(md).contains("PostgreSQL: ", "loaded with COPY").doesNotContain("lanes (d) and (d') skipped");

@@ -106,7 +106,9 @@ public final class LedgerBenchmark {
             prev = entry.entryHash();
             ledger.add(entry.canonicalBytes());
         }
-        return cpuRounds(ChainCheckProbe.bundles(ledger), seconds);
+        CpuFigures f = cpuRounds(ChainCheckProbe.bundles(ledger), seconds);
+        return new CpuFigures(entries, f.warmRounds(), f.medianMbPerSecond(), f.bestMbPerSecond(),
+                f.medianCpuMbPerSecond(), f.loadBefore(), f.loadAfter());
     }
 
     // Full verification (entries, tree, checkpoints, records), then the chain and tree alone, both from the store.
