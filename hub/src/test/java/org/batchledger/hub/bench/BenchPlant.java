@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.store.GraphDatabase;
@@ -11,6 +13,10 @@ import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
 import org.batchledger.lineage.write.BulkLoader;
 import org.batchledger.lineage.write.RecordWriter;
+import org.batchledger.schema.record.Consumption;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.Production;
+import org.batchledger.synthplant.GenealogyEdge;
 import org.batchledger.synthplant.PlantSize;
 import org.batchledger.synthplant.SyntheticPlant;
 import org.neo4j.driver.AuthTokens;
@@ -51,6 +57,38 @@ final class BenchPlant {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Files.writeString(marker, "loaded in %.0f s%n".formatted(seconds));
         return seconds;
+    }
+
+    /**
+     * Writes hand-made genealogy shapes (the synthetic fan, the diamond ladders) through the write path in chunks,
+     * once per data dir and name; returns their genealogy edges either way.
+     */
+    static List<GenealogyEdge> ensureShapes(Path dataDir, String name, List<LedgerRecord> records) throws IOException {
+        Path marker = dataDir.resolve("shapes-" + name + ".txt");
+        if (!Files.exists(marker)) {
+            try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir.resolve("neo4j"), 0);
+                 Driver driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+                GraphDatabase db = new GraphDatabase(driver, "neo4j");
+                var writer = new RecordWriter(db, new LedgerAppender(Clock.systemUTC()));
+                List<List<LedgerRecord>> chunks = new ArrayList<>();
+                for (int i = 0; i < records.size(); i += 5_000) {
+                    chunks.add(records.subList(i, Math.min(records.size(), i + 5_000)));
+                }
+                new BulkLoader(db, writer).load("bench:shapes:" + name, chunks.stream(), Actor.system("benchmark"),
+                        "benchmark shapes", records.size());
+            }
+            Files.writeString(marker, "%,d records%n".formatted(records.size()));
+        }
+        List<GenealogyEdge> edges = new ArrayList<>();
+        for (LedgerRecord r : records) {
+            switch (r) {
+                case Consumption c -> edges.add(new GenealogyEdge(c.lotKey(), c.batchKey()));
+                case Production p -> edges.add(new GenealogyEdge(p.batchKey(), p.lotKey()));
+                default -> {
+                }
+            }
+        }
+        return edges;
     }
 
     /**

@@ -38,6 +38,33 @@ final class Csr {
         queue = new int[n];
     }
 
+    private Csr(Csr forward) {
+        int n = forward.nodes();
+        ids.putAll(forward.ids);
+        keys = forward.keys;
+        offsets = new int[n + 1];
+        targets = new int[forward.targets.length];
+        for (int t : forward.targets) {
+            offsets[t + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] += offsets[i];
+        }
+        int[] fill = offsets.clone();
+        for (int v = 0; v < n; v++) {
+            for (int i = forward.offsets[v]; i < forward.offsets[v + 1]; i++) {
+                targets[fill[forward.targets[i]]++] = v;
+            }
+        }
+        seen = new int[n];
+        queue = new int[n];
+    }
+
+    /** The same nodes (same ids) with every edge turned round: upstream traces. */
+    Csr reversed() {
+        return new Csr(this);
+    }
+
     int nodes() {
         return keys.length;
     }

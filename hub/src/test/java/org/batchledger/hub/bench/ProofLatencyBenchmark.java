@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Random;
-import java.util.function.IntSupplier;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.TestTokens;
 import org.batchledger.lineage.ledger.LedgerHead;
@@ -35,23 +33,9 @@ class ProofLatencyBenchmark {
              var driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
              var hub = BenchPlant.hub(neo4j, TraceBenchmark.DIR)) {
             var db = new GraphDatabase(driver, "neo4j");
-            long size = db.read(LedgerHead::read).treeSize();
-            var proofs = new LedgerProofs(db);
             var http = new GraphQlHttp(Integer.parseInt(hub.getEnvironment().getProperty("local.server.port")));
             String token = TestTokens.shared().forUser("bench", "inspector");
-            Random random = new Random(7);
-            double[] driverMs = times(() -> proofs.inclusion(1 + (long) (random.nextDouble() * size), size)
-                    .hashes().size());
-            double[] graphQlMs = times(() -> {
-                long seq = 1 + (long) (random.nextDouble() * size);
-                // as a client sends it: one document, the entry in variables
-                var r = http.post(token, "query($seq: Int!, $size: Int) { inclusionProof(seq: $seq, treeSize: $size) "
-                        + "{ leafIndex rootHash hashes } }", jakarta.json.Json.createObjectBuilder().add("seq", seq)
-                        .add("size", size).build());
-                assertThat(r.hasErrors()).as(String.valueOf(r.body())).isFalse();
-                return r.body().getJsonObject("data").getJsonObject("inclusionProof").getJsonArray("hashes").size();
-            });
-            double[] minimalMs = times(() -> http.post(token, "{ __typename }").hasErrors() ? 0 : 1);
+            var f = figures(db, http, token, new Measure.Plan(RUNS / 4, RUNS, 600, 0));
             String text = """
                     Ledger of %,d entries (benchmark plant); %,d random entries each, after %,d warm-ups; load average %s.
 
@@ -60,25 +44,38 @@ class ProofLatencyBenchmark {
                     | inclusion proof via the driver (`LedgerProofs`) | %s |
                     | `inclusionProof` over GraphQL/HTTP | %s |
                     | `{ __typename }` over GraphQL/HTTP (fixed cost) | %s |
-                    """.formatted(size, RUNS, RUNS / 4, Files.readString(Path.of("/proc/loadavg")).strip(),
-                    stats(driverMs), stats(graphQlMs), stats(minimalMs));
+                    """.formatted(db.read(LedgerHead::read).treeSize(), RUNS, RUNS / 4,
+                    Files.readString(Path.of("/proc/loadavg")).strip(), stats(f.get(DRIVER).ms()),
+                    stats(f.get(GRAPHQL).ms()), stats(f.get(MINIMAL).ms()));
             System.out.println(text);
             Files.writeString(Path.of("target/proof-bench.md"), text);
         }
     }
 
-    private static double[] times(IntSupplier work) {
-        for (int i = 0; i < RUNS / 4; i++) {
-            work.getAsInt();
-        }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t0 = System.nanoTime();
-            work.getAsInt();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
+    static final String DRIVER = "inclusion proof via the driver (LedgerProofs, from the tiles)";
+    static final String GRAPHQL = "inclusionProof over GraphQL/HTTP";
+    static final String MINIMAL = "{ __typename } over GraphQL/HTTP (fixed cost)";
+
+    /** Proofs for random entries (fixed seed) against the current tree size: via the driver, over GraphQL, and the fixed cost. */
+    static java.util.Map<String, Measure.Figure> figures(GraphDatabase db, GraphQlHttp http, String token,
+                                                         Measure.Plan plan) {
+        long size = db.read(LedgerHead::read).treeSize();
+        var proofs = new LedgerProofs(db);
+        Random random = new Random(7);
+        var out = new java.util.LinkedHashMap<String, Measure.Figure>();
+        out.put(DRIVER, Measure.run(plan, () -> proofs.inclusion(1 + (long) (random.nextDouble() * size), size)
+                .hashes().isEmpty() && size > 1 ? 0 : 1));
+        out.put(GRAPHQL, Measure.run(plan, () -> {
+            long seq = 1 + (long) (random.nextDouble() * size);
+            // as a client sends it: one document, the entry in variables
+            var r = http.post(token, "query($seq: Int!, $size: Int) { inclusionProof(seq: $seq, treeSize: $size) "
+                    + "{ leafIndex rootHash hashes } }", jakarta.json.Json.createObjectBuilder().add("seq", seq)
+                    .add("size", size).build());
+            assertThat(r.hasErrors()).as(String.valueOf(r.body())).isFalse();
+            return 1;
+        }));
+        out.put(MINIMAL, Measure.run(plan, () -> http.post(token, "{ __typename }").hasErrors() ? 0 : 1));
+        return out;
     }
 
     private static String stats(double[] sorted) {

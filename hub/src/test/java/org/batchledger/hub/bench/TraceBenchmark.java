@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.TestTokens;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
@@ -92,27 +91,11 @@ class TraceBenchmark {
                 b.medianMillis() / a.medianMillis());
     }
 
-    /** Median and p99 downstream reach among 2,001 sampled lots, and the lot with the most consumers. */
+    /** Median and p99 downstream reach among 2,001 sampled lots, and the supernode: the suite's choice ({@link Starts}). */
     private static List<Start> starts(Csr csr) {
-        List<Integer> lots = new ArrayList<>();
-        for (int v = 0; v < csr.nodes(); v++) {
-            if (csr.keys[v].contains(":LOT-")) {
-                lots.add(v);
-            }
-        }
-        Random random = new Random(1);
-        List<int[]> sample = new ArrayList<>();
-        for (int i = 0; i < 2_001; i++) {
-            int v = lots.get(random.nextInt(lots.size()));
-            sample.add(new int[] {v, csr.reach(v, HOPS)});
-        }
-        sample.sort((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1]) : csr.keys[x[0]].compareTo(csr.keys[y[0]]));
-        int[] median = sample.get(sample.size() / 2);
-        int[] p99 = sample.get(sample.size() * 99 / 100);
-        int hub = lots.stream().max((x, y) -> Integer.compare(csr.degree(x), csr.degree(y))).orElseThrow();
-        return List.of(new Start("median reach", csr.keys[median[0]], median[1]),
-                new Start("p99 reach", csr.keys[p99[0]], p99[1]),
-                new Start("supernode (" + csr.degree(hub) + " consumers)", csr.keys[hub], csr.reach(hub, HOPS)));
+        return Starts.of(csr, csr.reversed(), null, null).stream()
+                .filter(s -> s.direction() == TraceDirection.DOWNSTREAM && !s.label().startsWith("reach ≈"))
+                .map(s -> new Start(s.label(), s.key(), s.reach())).toList();
     }
 
     static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j) {

@@ -71,7 +71,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("benchmark")
 @Tag("REQ-PERF-011")
-class IngestBenchmark {
+public final class IngestBenchmark {
     private static final Actor ACTOR = Actor.system("benchmark");
 
     @Test
@@ -95,7 +95,22 @@ class IngestBenchmark {
         rows.forEach(System.out::println);
     }
 
-    private List<String> round(Path dir, long size, HeapAfterGc heap) throws Exception {
+    /** The table header of {@link #round(long)}'s rows. */
+    public static final String HEADER = "| records in total | files (bytes) | lane | records | seconds | records/s | peak heap after GC | load |\n|---|---|---|---|---|---|---|---|";
+
+    /** One round of both lanes at {@code size} records in a temp dir deleted afterwards (for the benchmark suite). */
+    public static List<String> round(long size) throws Exception {
+        Path dir = Files.createTempDirectory("ingest-bench-");
+        try (HeapAfterGc heap = new HeapAfterGc()) {
+            return round(dir.resolve("n" + size), size, heap);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static List<String> round(Path dir, long size, HeapAfterGc heap) throws Exception {
         Files.createDirectories(dir);
         Path xml = dir.resolve("performance-" + size + ".xml");
         Path csv = dir.resolve("lims-" + size + ".csv");

@@ -17,7 +17,7 @@ import org.batchledger.schema.record.Provenance;
  * (3 width + 1) n edges. A fan is one lot
  * consumed by {@code n} batches whose lots all go into one batch: a supernode and a reconvergence at once.
  */
-final class Reconverging {
+public final class Reconverging {
     private static final Provenance P = new Provenance("test:ladder", null, "test", Instant.parse("2026-01-01T00:00:00Z"),
             Instant.parse("2026-01-01T00:00:00Z"));
     private final List<LedgerRecord> records = new ArrayList<>();
@@ -29,7 +29,7 @@ final class Reconverging {
         lot("L0");
     }
 
-    static List<LedgerRecord> ladder(String ns, int n, int width) {
+    public static List<LedgerRecord> ladder(String ns, int n, int width) {
         var r = new Reconverging(ns);
         for (int i = 0; i < n; i++) {
             int layer = i;
@@ -39,7 +39,7 @@ final class Reconverging {
         return r.records;
     }
 
-    static List<LedgerRecord> fan(String ns, int n) {
+    public static List<LedgerRecord> fan(String ns, int n) {
         var r = new Reconverging(ns);
         r.step("L0", java.util.stream.IntStream.range(0, n).mapToObj(i -> "F" + i).toList(), "J", "L1");
         return r.records;

@@ -60,7 +60,7 @@ import org.neo4j.driver.Driver;
  */
 @Tag("benchmark")
 @Tag("REQ-PERF-007")
-class WritePathBenchmark {
+public final class WritePathBenchmark {
     private static final long SEED = 20261124L;
     private static final String RECORD_LABELS = java.util.Arrays.stream(RecordType.values())
             .filter(t -> !t.isRelationship()).map(t -> "'" + t.graphName() + "'").collect(Collectors.joining(",", "[", "]"));
@@ -73,6 +73,22 @@ class WritePathBenchmark {
         int batch = Integer.getInteger("bench.batch", 2_000);
         int roundChunks = Integer.getInteger("bench.roundChunks", 2);
         int warmup = Integer.getInteger("bench.warmup", 2);
+        cpuOnly(measure(homes, batches, batch, roundChunks, warmup).chunks());
+    }
+
+    /**
+     * The four lanes' medians (records/s, except the plain-nodes ceiling in nodes/s) over the counted rounds, for the
+     * benchmark suite ({@code ./bench.sh}); {@code chunks} are the records written, for the CPU-only figure.
+     */
+    public record Figures(int batches, long records, int countedRounds, double plainNodesPerSecond,
+                          double plainGraphRecordsPerSecond, double checkedRecordsPerSecond,
+                          double writePathRecordsPerSecond, String loadBefore, String loadAfter,
+                          List<List<LedgerRecord>> chunks) {
+    }
+
+    /** The four lanes into four fresh stores under {@code homes}, round by round, alternating. */
+    public static Figures measure(Path homes, int batches, int batch, int roundChunks, int warmup) {
+        String loadBefore = loadAverage();
         SyntheticPlant plant = SyntheticPlant.of(SEED, PlantSize.ofBatches(batches));
         List<List<LedgerRecord>> chunks = plant.chunks(batch).toList();
         long records = chunks.stream().mapToLong(List::size).sum();
@@ -138,8 +154,9 @@ class WritePathBenchmark {
                     .isEqualTo(plainNodes.count("MATCH (n) RETURN count(n)") - plainNodes.baseNodes);
             assertThat(ledgered.count("MATCH ()-[r]->() WHERE type(r) <> 'SUPERSEDES' RETURN count(r)"))
                     .isEqualTo(plainGraph.count("MATCH ()-[r]->() RETURN count(r)"));
+            return new Figures(plant.size().batches(), records, lanes.get(3).rounds.size(), ceiling, graph,
+                    lanes.get(2).median(Lane.RECORDS_PER_S), ledger, loadBefore, loadAverage(), chunks);
         }
-        cpuOnly(chunks);
     }
 
     /**

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 @Tag("REQ-PERF-008")
-class LedgerBenchmark {
+public final class LedgerBenchmark {
     private static final int BATCH = 2_000;
     private Neo4jTestServer neo4j; // started by the store benchmark only
     @TempDir
@@ -82,7 +82,16 @@ class LedgerBenchmark {
      */
     @Test
     void cpuPathOnly() {
-        long entries = Long.getLong("bench.entries", 50_000L);
+        cpuPath(Long.getLong("bench.entries", 50_000L), Double.parseDouble(System.getProperty("bench.seconds", "20")));
+    }
+
+    /** The CPU path's warm figures (second half of the rounds), for the benchmark suite ({@code ./bench.sh}). */
+    public record CpuFigures(long entries, int warmRounds, double medianMbPerSecond, double bestMbPerSecond,
+                             double medianCpuMbPerSecond, String loadBefore, String loadAfter) {
+    }
+
+    /** Rounds of the CPU path (no database) over {@code entries} generated entries for {@code seconds}. */
+    public static CpuFigures cpuPath(long entries, double seconds) {
         List<byte[]> ledger = new ArrayList<>();
         String prev = LedgerEntry.GENESIS_HASH;
         String commit = "";
@@ -97,7 +106,9 @@ class LedgerBenchmark {
             prev = entry.entryHash();
             ledger.add(entry.canonicalBytes());
         }
-        cpuRounds(ChainCheckProbe.bundles(ledger), Double.parseDouble(System.getProperty("bench.seconds", "20")));
+        CpuFigures f = cpuRounds(ChainCheckProbe.bundles(ledger), seconds);
+        return new CpuFigures(entries, f.warmRounds(), f.medianMbPerSecond(), f.bestMbPerSecond(),
+                f.medianCpuMbPerSecond(), f.loadBefore(), f.loadAfter());
     }
 
     // Full verification (entries, tree, checkpoints, records), then the chain and tree alone, both from the store.
@@ -126,7 +137,7 @@ class LedgerBenchmark {
      * Rounds of the CPU path over the same entries for {@code seconds}: one line a second, then the median and best
      * of the second half of the rounds (warm), by wall clock and by the checking thread's own CPU time.
      */
-    private static void cpuRounds(List<BundleWithLeaves> ledger, double seconds) {
+    private static CpuFigures cpuRounds(List<BundleWithLeaves> ledger, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String load = loadAverage();
         List<double[]> rounds = new ArrayList<>();
@@ -155,6 +166,8 @@ class LedgerBenchmark {
                         + "MB/s of thread CPU time (best %.1f), ≈ %,.0f entries/s; load average before %s, after %s",
                 rounds.size() / 2, rounds.size() - 1, ledger.size(), median(warm, 0), best(warm, 0), median(warm, 1),
                 best(warm, 1), median(warm, 0) * 1e6 / bytesPerEntry, load, loadAverage());
+        return new CpuFigures(ledger.size(), warm.size(), median(warm, 0), best(warm, 0), median(warm, 1), load,
+                loadAverage());
     }
 
     private static double median(List<double[]> rounds, int column) {
