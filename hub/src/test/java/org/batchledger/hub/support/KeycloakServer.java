@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 public final class KeycloakServer {
 
     public static final String REALM = "batchledger";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN = "test-admin";
     /** The test server's master-realm admin; fresh per JVM, known only to this process. */
