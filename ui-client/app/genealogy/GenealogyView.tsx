@@ -27,10 +27,12 @@ interface Props {
   highlight?: ReadonlySet<string>;
   /** which sides to trace first */
   sides?: Side[];
+  /** how many hops the first trace of each side takes (more on demand) */
+  initialHops?: number;
 }
 
 /** Genealogy upstream and downstream of a lot or batch: one hop per side first, more on demand, large fan-outs folded. */
-export function GenealogyView({ start, highlight, sides = ['up', 'down'] }: Props) {
+export function GenealogyView({ start, highlight, sides = ['up', 'down'], initialHops = 1 }: Props) {
   const [g, setG] = useState<Genealogy>(() => emptyGenealogy(start));
   const [opened, setOpened] = useState<Map<string, number>>(new Map());
   const [selected, setSelected] = useState<string | undefined>();
@@ -40,12 +42,13 @@ export function GenealogyView({ start, highlight, sides = ['up', 'down'] }: Prop
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
 
-  const expand = useCallback(async (id: string, side: Side, base?: Genealogy) => {
+  const expand = useCallback(async (id: string, side: Side, hops = 1) => {
     setBusy(`${side === 'up' ? 'upstream' : 'downstream'} of ${id}`);
     setError(undefined);
     try {
-      const t = await fetchTrace(id, side, 1);
-      setG((current) => mergeTrace(base ?? current, id, side, t.nodes, t.links));
+      const t = await fetchTrace(id, side, hops);
+      const complete = t.allPagesLoaded && (t.truncatedBy === null || t.truncatedBy === 'HOP_LIMIT');
+      setG((current) => mergeTrace(current, id, side, t.nodes, t.links, complete ? hops : 1));
       const note = [
         !t.allPagesLoaded ? `only the first pages of ${t.nodeCount} nodes were loaded ${side}stream of ${id}` : '',
         t.cycleDetected ? `a cycle was detected ${side}stream of ${id} (an import error)` : '',
@@ -70,7 +73,7 @@ export function GenealogyView({ start, highlight, sides = ['up', 'down'] }: Prop
     (async () => {
       for (const side of sides) {
         if (!cancelled) {
-          await expand(start, side);
+          await expand(start, side, initialHops);
         }
       }
     })();
@@ -114,6 +117,11 @@ export function GenealogyView({ start, highlight, sides = ['up', 'down'] }: Prop
     });
     c.style().selector('.hit').style({ 'background-color': '#f6b3b3', 'border-color': '#9b1c1c' }).update();
     c.fit(undefined, 30);
+    // a small graph is not blown up to fill the canvas
+    if (c.zoom() > 1) {
+      c.zoom(1);
+      c.center();
+    }
     c.off('tap');
     c.on('tap', 'node', (evt) => {
       const id = evt.target.id() as string;

@@ -27,6 +27,14 @@ describe('genealogy model', () => {
     expect(canExpand(g, 'Lot:L2')).toEqual([]);
   });
 
+  it('a deeper trace marks the nodes before its last hop as expanded', () => {
+    let g = emptyGenealogy('Lot:L1');
+    g = mergeTrace(g, 'Lot:L1', 'down', [lot('L1', 0), batch('B2', 1), lot('L3', 2)],
+      [link('Lot:L1', 'Batch:B2'), link('Batch:B2', 'Lot:L3')], 2);
+    expect(canExpand(g, 'Batch:B2')).toEqual([]);
+    expect(canExpand(g, 'Lot:L3')).toEqual(['down']);
+  });
+
   it('folds a large fan-out into one aggregate node that opens progressively', () => {
     const children = Array.from({ length: 40 }, (_, i) => batch('B' + String(i).padStart(3, '0'), 1));
     let g = emptyGenealogy('Lot:L1');

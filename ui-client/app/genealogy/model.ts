@@ -46,11 +46,12 @@ function toNode(n: TraceNodeIn, hop: number): GNode {
 }
 
 /**
- * Merges a trace taken from `fromId` in one direction. Hops are made absolute from the start; a node already known
- * keeps the hop nearer the start (the trace's shortest-path rule). Marks `fromId` expanded on that side.
+ * Merges a trace of `depth` hops taken from `fromId` in one direction. Hops are made absolute from the start; a node
+ * already known keeps the hop nearer the start (the trace's shortest-path rule). Marks `fromId`, and every node the
+ * trace reached before its last hop, expanded on that side. A trace cut by its node budget must pass depth 1.
  */
 export function mergeTrace(g: Genealogy, fromId: string, side: Side, nodes: TraceNodeIn[],
-                           links: { from: string; to: string; relationship: string }[]): Genealogy {
+                           links: { from: string; to: string; relationship: string }[], depth = 1): Genealogy {
   const next: Genealogy = { startId: g.startId, nodes: new Map(g.nodes), links: new Map(g.links), expanded: new Set(g.expanded) };
   const base = next.nodes.get(fromId)?.hop ?? 0;
   const sign = side === 'down' ? 1 : -1;
@@ -65,6 +66,12 @@ export function mergeTrace(g: Genealogy, fromId: string, side: Side, nodes: Trac
     next.links.set(l.from + '→' + l.to, l);
   }
   next.expanded.add(expandKey(fromId, side));
+  // a trace of depth hops has fetched the neighbours of every node it reached before its last hop
+  for (const n of nodes) {
+    if (n.hop < depth) {
+      next.expanded.add(expandKey(n.id, side));
+    }
+  }
   return next;
 }
 

@@ -103,7 +103,7 @@ function ImpactBody({ head, items, csv, onCsv }: { head: RecallResult['recallImp
       )}
       <h2>Downstream genealogy</h2>
       <p className="hint">Affected finished lots and batches are shown in red.</p>
-      <GenealogyView start={head.lot.id} sides={['down']} highlight={hits} />
+      <GenealogyView start={head.lot.id} sides={['down']} highlight={hits} initialHops={Math.min(10, Math.max(1, ...items.map((i) => i.hop)))} />
     </>
   );
 }

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 public final class KeycloakServer {
 
     public static final String REALM = "batchledger";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
+    /** Generous: on a loaded 2-core machine the first start (Quarkus augmentation, realm import) took ~300 s. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(420);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN = "test-admin";
     /** The test server's master-realm admin; fresh per JVM, known only to this process. */

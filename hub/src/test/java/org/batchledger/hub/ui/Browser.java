@@ -89,6 +89,7 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            driver.executeScript("window.scrollTo(0, 0)");
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             if (Boolean.getBoolean("ui.screenshots.docs")) {
