@@ -125,6 +125,8 @@ class UiBrowserIT {
         browser.open("/ui/batch/" + key + "?tab=audit");
         assertThat(browser.await(By.cssSelector("[data-classification=FORBIDDEN]")).getText()).startsWith("Forbidden");
         assertThat(browser.driver.findElements(By.cssSelector("button[data-tab=audit]"))).isEmpty();
+        browser.open("/ui/batch/" + key);
+        browser.await(By.cssSelector("[data-testid=batch-header]"));
 
         // the access token runs out: the refresh token gets a new one, the user sees nothing of it
         browser.script("const k = Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:'));"
