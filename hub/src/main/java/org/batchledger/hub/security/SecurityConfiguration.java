@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * URL security: GraphQL needs a valid Keycloak token (else 401); which fields a token may reach is decided per
- * field by the {@code @roles} directive and {@code @PreAuthorize} behind it. Health probes, GraphiQL and the UI's
- * static files are open: they carry no batch data; metrics and the other actuator endpoints need the admin role
- * (they tell versions and paths). Refusals carry a problem body ({@link Refusals}). The ledger's tlog-tiles under {@code /ledger/} are for
+ * field by the {@code @roles} directive and {@code @PreAuthorize} behind it. Health probes, GraphiQL, the UI's
+ * static files, its page routes ({@code /ui/**}) and its login settings ({@code /api/ui/config}) are open: they
+ * carry no batch data; metrics and the other actuator endpoints need the admin role (they tell versions and paths).
+ * Refusals carry a problem body ({@link Refusals}). The ledger's tlog-tiles under {@code /ledger/} are for
  * the inspector and admin roles, or for anyone when {@code batchledger.ledger.public-tiles=true}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +45,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(roles("/actuator/"))
                         .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/graphiql/**",
-                                "/graphiql").permitAll()
+                                "/graphiql", "/ui", "/ui/**", "/api/ui/config").permitAll()
                         .requestMatchers("/ledger/checkpoint", "/ledger/tile/**").access(publicTiles
                                 ? (auth2, ctx) -> new AuthorizationDecision(true)
                                 : AuthorityAuthorizationManager.hasAnyRole(roles("/ledger/")))

@@ -32,7 +32,7 @@ class KeycloakRealmTest {
     @ParameterizedTest(name = "{0} carries exactly {1}")
     @CsvSource({
         "operator, operator", "operator2, operator", "reviewer, qa-reviewer", "reviewer2, qa-reviewer",
-        "releaser, qa-release", "inspector, inspector", "admin, admin"})
+        "releaser, qa-release", "inspector, inspector", "admin, admin", "integrator, adapter"})
     void demoUsersCarryExactlyTheirRealmRole(String username, String role) {
         Jwt token = decoder.decode(keycloak.passwordToken(username, "demo"));
 

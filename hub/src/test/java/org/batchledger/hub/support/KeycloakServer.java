@@ -31,8 +31,12 @@ import java.util.stream.Collectors;
 public final class KeycloakServer {
 
     public static final String REALM = "batchledger";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** Generous: on a loaded 2-core machine the first start (Quarkus augmentation, realm import) took ~300 s. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(420);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String ADMIN = "test-admin";
+    /** The test server's master-realm admin; fresh per JVM, known only to this process. */
+    private static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
     private static KeycloakServer shared;
 
     private final int port;
@@ -109,6 +113,44 @@ public final class KeycloakServer {
         return send(request);
     }
 
+    /**
+     * Adds a web origin (CORS) to a client of the demo realm, through the admin API. The browser tests need it for
+     * the hub's free port: Keycloak 26 lets {@code http://127.0.0.1/*} redirect to any loopback port, but compares
+     * the Origin of the token request exactly, and a web origin takes no wildcard port. Idempotent.
+     */
+    public synchronized void allowWebOrigin(String clientId, String origin) {
+        String admin = accessToken(send(form(URI.create("http://localhost:" + port
+                + "/realms/master/protocol/openid-connect/token"), Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD))));
+        String clients = "http://localhost:" + port + "/admin/realms/" + REALM + "/clients";
+        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + encode(clientId)))
+                .header("Authorization", "Bearer " + admin).timeout(Duration.ofSeconds(30)).GET().build());
+        JsonObject client;
+        try (var reader = Json.createReader(new StringReader(found.body()))) {
+            client = reader.readArray().getJsonObject(0);
+        }
+        var origins = Json.createArrayBuilder(client.getJsonArray("webOrigins"));
+        if (client.getJsonArray("webOrigins").getValuesAs(jakarta.json.JsonString::getString).contains(origin)) {
+            return;
+        }
+        String body = Json.createObjectBuilder(client).add("webOrigins", origins.add(origin)).build().toString();
+        HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(clients + "/" + client.getString("id")))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (put.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Keycloak refused the web origin " + origin + ": HTTP " + put.statusCode()
+                    + " " + put.body());
+        }
+    }
+
+    private static HttpRequest form(URI uri, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
     /** Stops the server and every process it spawned (kc.sh runs java as a child). Idempotent. */
     public synchronized void stop() {
         process.descendants().forEach(ProcessHandle::destroy);
@@ -137,6 +179,9 @@ public final class KeycloakServer {
         // A developer's KC_* or JAVA_OPTS settings must not change the server under test.
         builder.environment().keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("JAVA_OPTS"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // A temporary master-realm admin, so a test can register the origin of its hub (see allowWebOrigin).
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         try {
             return builder.start();
         } catch (IOException e) {

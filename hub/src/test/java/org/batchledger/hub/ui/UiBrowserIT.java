@@ -1,0 +1,254 @@
+package org.batchledger.hub.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.batchledger.hub.support.DemoData;
+import org.batchledger.hub.support.GraphQlHttp;
+import org.batchledger.hub.support.KeycloakServer;
+import org.batchledger.lineage.testsupport.Neo4jTestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The UI in real headless Chromium against the real hub (free loopback port) and a real Keycloak: each role logs in
+ * through the Keycloak page and uses its screens. Screenshots land in target/ui-screenshots (and docs/screenshots
+ * with -Dui.screenshots.docs=true). Skipped, with a message, where Debian's chromium and chromedriver are missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("REQ-UI-009")
+class UiBrowserIT {
+    private static final String FIRST_BATCHES = """
+            { batches(first: 100) { edges { node { key inputs { lot { key } } testResults { id } } } } }""";
+
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+
+    @DynamicPropertySource
+    static void realKeycloak(DynamicPropertyRegistry registry) throws IOException {
+        KeycloakServer keycloak = KeycloakServer.shared();
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ui-it-data-");
+        registry.add("batchledger.neo4j.uri", () -> Neo4jTestServer.shared().uri().toString());
+        registry.add("batchledger.keycloak.issuer", keycloak::issuer);
+        registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
+        registry.add("batchledger.demo-plant.enabled", () -> "false");
+        registry.add("batchledger.data-dir", data::toString);
+    }
+
+    @BeforeAll
+    static void chromiumIsThere() {
+        assumeTrue(Browser.available(), "UI browser tests skipped: no executable " + Browser.CHROMIUM + " and "
+                + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        DemoData.ensureLoaded();
+    }
+
+    @BeforeEach
+    void start() {
+        KeycloakServer.shared().allowWebOrigin("ui-client", base());
+        browser = new Browser(base());
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Tag("REQ-UI-001")
+    @Tag("REQ-UI-003")
+    void anInspectorLogsInOnTheBatchPageAndWalksItsGenealogyResultsAndAuditTrail() {
+        String key = batchWithInputs()[0];
+        browser.open("/ui/batch/" + key + "?tab=genealogy");
+        browser.await(By.cssSelector("[data-testid=login-message]"));
+        browser.logIn("inspector");
+
+        assertThat(browser.driver.getCurrentUrl()).as("back on the page asked for").endsWith("/ui/batch/" + key + "?tab=genealogy");
+        assertThat(browser.await(By.cssSelector("[data-testid=batch-header]")).getText()).contains("Status", "Product");
+        browser.await(By.cssSelector("[data-testid=genealogy-graph] canvas"));
+        browser.waiting().until(d -> rows("[data-testid=genealogy-table] tbody tr") > 1);
+        browser.driver.findElement(By.cssSelector(".node-table summary")).click();
+        int before = rows("[data-testid=genealogy-table] tbody tr");
+        browser.await(By.cssSelector("[data-testid=genealogy-table] button[data-expand]")).click();
+        browser.waiting().until(d -> rows("[data-testid=genealogy-table] tbody tr") > before
+                || d.findElements(By.cssSelector(".state.error")).size() > 0);
+        assertThat(browser.driver.findElements(By.cssSelector(".state.error"))).isEmpty();
+        browser.screenshot("batch-genealogy");
+
+        browser.button("Results vs limits").click();
+        browser.await(By.cssSelector("[data-testid=tab-results]"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("[data-testid=results], [data-testid=tab-results] .empty")).isEmpty());
+        // each numeric result with limits is drawn against them, its verdict in words for screen readers
+        browser.driver.findElements(By.cssSelector("[data-testid=results] svg")).forEach(svg ->
+                assertThat(svg.getAttribute("aria-label")).containsAnyOf("within", "below", "above"));
+        browser.screenshot("batch-results");
+
+        browser.button("Audit trail").click();
+        assertThat(browser.await(By.cssSelector("[data-testid=audit]")).getText()).contains("CREATE");
+
+        browser.open("/ui/batches");
+        browser.await(By.id("key-search")).sendKeys(key.substring(key.indexOf(':') + 1));
+        browser.button("Find").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/ui/batch/"));
+        assertThat(browser.await(By.id("batch-title")).getText()).isEqualTo("Batch " + key);
+    }
+
+    @Test
+    @Tag("REQ-UI-001")
+    void anExpiredAccessTokenIsRefreshedAnEndedSessionSaysSoAndReturnsToThePage() {
+        String key = batchWithInputs()[0];
+        browser.open("/ui/batch/" + key);
+        browser.logIn("reviewer");
+        browser.await(By.cssSelector("[data-testid=batch-header]"));
+        String token = storedUser("access_token");
+
+        // a reviewer has no audit-trail tab; asked for by URL, the hub's refusal is shown as it came
+        browser.open("/ui/batch/" + key + "?tab=audit");
+        assertThat(browser.await(By.cssSelector("[data-classification=FORBIDDEN]")).getText()).startsWith("Forbidden");
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-tab=audit]"))).isEmpty();
+        browser.open("/ui/batch/" + key);
+        browser.await(By.cssSelector("[data-testid=batch-header]"));
+
+        // the access token runs out: the refresh token gets a new one, the user sees nothing of it
+        browser.script("const k = Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:'));"
+                + "const u = JSON.parse(sessionStorage.getItem(k)); u.expires_at = 1; sessionStorage.setItem(k, JSON.stringify(u));");
+        browser.driver.navigate().refresh();
+        browser.await(By.cssSelector("[data-testid=batch-header]"));
+        assertThat(storedUser("access_token")).isNotEqualTo(token);
+
+        // the session ends (no refresh possible): the UI says so, and a new login returns to this page
+        browser.script("const k = Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:'));"
+                + "const u = JSON.parse(sessionStorage.getItem(k)); u.expires_at = 1; delete u.refresh_token;"
+                + "sessionStorage.setItem(k, JSON.stringify(u));");
+        browser.driver.navigate().refresh();
+        assertThat(browser.await(By.cssSelector("[data-testid=login-message]")).getText()).contains("session has expired");
+        browser.screenshot("session-expired");
+        browser.button("Log in with Keycloak").click();
+        browser.await(By.cssSelector("[data-testid=batch-header]"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/ui/batch/" + key);
+
+        browser.button("Log out").click();
+        assertThat(browser.await(By.cssSelector("[data-testid=login-message]")).getText()).contains("logged out");
+    }
+
+    @Test
+    @Tag("REQ-UI-005")
+    void aReleaserSeesTheRecallImpactOfALotAndDownloadsItAsCsv() throws IOException {
+        String lot = batchWithInputs()[1];
+        browser.open("/ui/recall?lot=" + lot);
+        browser.logIn("releaser");
+        assertThat(browser.await(By.cssSelector("[data-testid=recall-summary]")).getText()).contains(lot, "affected");
+        browser.await(By.cssSelector("[data-testid=genealogy-graph] canvas"));
+        browser.screenshot("recall-impact");
+
+        browser.await(By.cssSelector("[data-testid=recall-csv]")).click();
+        browser.await(By.cssSelector("[data-testid=csv-saved]"));
+        browser.waiting().until(d -> csvIn(browser.downloads) != null);
+        List<String> lines = Files.readAllLines(csvIn(browser.downloads));
+        assertThat(lines.get(0)).startsWith("id,type,key,hop,status");
+    }
+
+    @Test
+    @Tag("REQ-UI-006")
+    void anInspectorSeesTheCheckpointVerifiesTheLedgerAndGetsAnInclusionProof() {
+        browser.open("/ui/ledger");
+        browser.logIn("inspector");
+        assertThat(Integer.parseInt(browser.await(By.cssSelector("[data-testid=tree-size]")).getText())).isPositive();
+        browser.await(By.cssSelector("[data-testid=verify]")).click();
+        assertThat(browser.await(By.cssSelector("[data-testid=verify-result]")).getText()).contains("Verified");
+        browser.button("Prove inclusion").click();
+        assertThat(browser.await(By.cssSelector("[data-testid=inclusion]")).getText()).contains("Entry 1 (leaf 0)");
+        browser.screenshot("ledger");
+    }
+
+    @Test
+    @Tag("REQ-UI-007")
+    void anIntegratorUploadsABadFileAndSeesWhyItWasRefused() throws IOException {
+        Path bad = Files.writeString(Files.createTempDirectory("ui-ingest-").resolve("broken-export.csv"),
+                "this is,not,a LIMS export\n\"unterminated,quote\n");
+        browser.open("/ui/ingest");
+        browser.logIn("integrator");
+        browser.await(By.id("ingest-file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.button("Upload").click();
+        WebElement report = browser.await(By.cssSelector("[data-testid=ingest-report]"));
+        assertThat(report.getAttribute("data-status")).isEqualTo("REFUSED");
+        assertThat(browser.await(By.cssSelector("[data-testid=findings-error]")).getText()).isNotBlank();
+        browser.screenshot("ingest-refused");
+    }
+
+    @Test
+    void anOperatorIsToldTheLedgerIsForbiddenAndGraphiqlRunsWithTheUsersToken() {
+        browser.open("/ui/ledger");
+        browser.logIn("operator");
+        assertThat(browser.await(By.cssSelector("[data-classification=FORBIDDEN]")).getText())
+                .contains("Forbidden", "inspector", "operator");
+        browser.screenshot("forbidden");
+
+        browser.open("/graphiql");
+        browser.await(By.cssSelector(".graphiql-container"));
+        browser.await(By.cssSelector(".graphiql-execute-button")).click();
+        browser.waiting().until(d -> d.findElement(By.cssSelector(".graphiql-response")).getText().contains("edges"));
+        assertThat(browser.driver.findElement(By.cssSelector(".graphiql-response")).getText()).doesNotContain("UNAUTHORIZED");
+        browser.screenshot("graphiql");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private int rows(String css) {
+        return browser.driver.findElements(By.cssSelector(css)).size();
+    }
+
+    private String storedUser(String field) {
+        return (String) browser.script("const k = Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:'));"
+                + "return JSON.parse(sessionStorage.getItem(k))[arguments[0]];", field);
+    }
+
+    /** A batch of the demo plant that consumed lots (one with test results if there is one), and one of those lots. */
+    private String[] batchWithInputs() {
+        var r = new GraphQlHttp(port).post(KeycloakServer.shared().passwordToken("inspector", "demo"), FIRST_BATCHES);
+        assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
+        String[] found = null;
+        for (JsonValue edge : r.at("/data/batches/edges").asJsonArray()) {
+            JsonObject node = edge.asJsonObject().getJsonObject("node");
+            var inputs = node.getJsonArray("inputs");
+            if (!inputs.isEmpty()) {
+                String[] pair = {node.getString("key"), inputs.getJsonObject(0).getJsonObject("lot").getString("key")};
+                if (!node.getJsonArray("testResults").isEmpty()) {
+                    return pair;
+                }
+                found = found == null ? pair : found;
+            }
+        }
+        assertThat(found).as("a batch with inputs in the demo plant").isNotNull();
+        return found;
+    }
+
+    private static Path csvIn(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/**
+ * Release operations, typed against the release contract SDL (issue 10: release-alcoa.graphqls, release.graphqls).
+ * NOT compiled or bundled until those SDL files are on main: tsconfig.json excludes app/release; see README.md.
+ */
+import type { Connection } from '../api/operations';
+
+export type Verdict = 'READY' | 'BLOCKED' | 'INCOMPLETE' | 'RELEASED' | 'REJECTED' | 'ON_HOLD' | 'IN_PROCESS';
+export const VERDICTS: Verdict[] = ['READY', 'BLOCKED', 'INCOMPLETE', 'ON_HOLD', 'IN_PROCESS', 'RELEASED', 'REJECTED'];
+
+export interface EvidenceLink { label: string; recordId: string | null; url: string | null }
+const EVIDENCE = 'label recordId url';
+
+export interface QueueItem { batch: { id: string; key: string; productKey: string; stage: string; status: string }; verdict: Verdict; openExceptions: number; waitingSince: string | null }
+export const RELEASE_QUEUE = `query ReleaseQueue($after: String, $verdict: [ReleaseVerdict!], $search: String, $includeDispositioned: Boolean) {
+  releaseQueue(first: 25, after: $after, filter: { verdict: $verdict, search: $search, includeDispositioned: $includeDispositioned }) {
+    edges { node { batch { id key productKey stage status } verdict openExceptions waitingSince } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+    countsByVerdict { verdict count }
+  }
+}`;
+export type ReleaseQueueResult = { releaseQueue: Connection<QueueItem> & { totalCount: number; countsByVerdict: { verdict: Verdict; count: number }[] } };
+
+export type Principle = 'ATTRIBUTABLE' | 'LEGIBLE' | 'CONTEMPORANEOUS' | 'ORIGINAL' | 'ACCURATE' | 'COMPLETE' | 'CONSISTENT' | 'ENDURING' | 'AVAILABLE' | 'TRACEABLE';
+export interface AlcoaFinding {
+  rule: { id: string; title: string; version: number }; principle: Principle; severity: string; recordId: string;
+  explanation: string; evidence: EvidenceLink[];
+}
+export interface AlcoaPrincipleResult { principle: Principle; score: number; status: 'MET' | 'FINDINGS' | 'CRITICAL' | 'NOT_EVALUATED'; findingCount: number; findings: Connection<AlcoaFinding> }
+export const ALCOA = `query Alcoa($batch: ID!) {
+  alcoa(batch: $batch) {
+    ruleSetVersion treeSize recordsEvaluated criticalFindings
+    principles { principle score status findingCount
+      findings(first: 20) { edges { node { rule { id title version } principle severity recordId explanation evidence { ${EVIDENCE} } } }
+        pageInfo { hasNextPage endCursor } } }
+  }
+}`;
+export type AlcoaResult = { alcoa: { ruleSetVersion: string; treeSize: number; recordsEvaluated: number; criticalFindings: number; principles: AlcoaPrincipleResult[] } | null };
+
+export interface ReadinessCheck { name: string; title: string; status: 'PASS' | 'FAIL' | 'INCOMPLETE'; explanation: string; evidence: EvidenceLink[] }
+export const READINESS = `query Readiness($batch: ID!) {
+  releaseReadiness(batch: $batch) { ready verdict treeSize checks { name title status explanation evidence { ${EVIDENCE} } } }
+}`;
+export type ReadinessResult = { releaseReadiness: { ready: boolean; verdict: Verdict; treeSize: number; checks: ReadinessCheck[] } | null };
+
+export interface ReviewException { id: string; exceptionClass: string; severity: string; reason: string; records: EvidenceLink[]; raisedAt: string | null }
+export const REVIEW_QUEUE = `query ReviewQueue($batch: ID!, $after: String) {
+  reviewQueue(batch: $batch) {
+    treeSize total
+    exceptions(first: 50, after: $after) { edges { node { id exceptionClass severity reason records { ${EVIDENCE} } raisedAt } } pageInfo { hasNextPage endCursor } }
+  }
+}`;
+export type ReviewQueueResult = { reviewQueue: { treeSize: number; total: number; exceptions: Connection<ReviewException> } | null };
+
+export const RELEASE_OPERATIONS: Record<string, string> = { RELEASE_QUEUE, ALCOA, READINESS, REVIEW_QUEUE };

@@ -1,0 +1,52 @@
+import type { Deviation, Signature } from '../api/operations';
+import { ProvenanceLine } from '../ui/provenance';
+import { Empty, formatTime } from '../ui/states';
+
+export function Deviations({ items }: { items: Deviation[] }) {
+  if (items.length === 0) {
+    return <Empty>No deviations impact this record.</Empty>;
+  }
+  return (
+    <table className="grid" data-testid="deviations">
+      <thead><tr><th>Deviation</th><th>Title</th><th>Severity</th><th>Status</th><th>Opened</th><th>Closed</th><th>Source</th></tr></thead>
+      <tbody>
+        {items.map((d) => (
+          <tr key={d.id}>
+            <td>{d.key}</td><td>{d.title}</td><td><span className={'status s-' + d.severity}>{d.severity}</span></td>
+            <td>{d.status}</td><td>{formatTime(d.openedAt)}</td><td>{formatTime(d.closedAt)}</td><td><ProvenanceLine p={d.provenance} /></td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const MEANINGS: Record<string, string> = {
+  PERFORMED: 'performed the step', VERIFIED: 'verified the entry', REVIEWED: 'reviewed the record', APPROVED: 'approved',
+  RELEASED: 'released the batch', REJECTED: 'rejected the batch', AUDIT_TRAIL_REVIEWED: 'reviewed the audit trail',
+};
+
+/** Signatures with printed name, time and meaning (21 CFR 11.50), and a withdrawal when there is one. */
+export function Signatures({ items }: { items: Signature[] }) {
+  if (items.length === 0) {
+    return <Empty>No signatures on this batch.</Empty>;
+  }
+  return (
+    <table className="grid" data-testid="signatures">
+      <thead><tr><th>Printed name</th><th>Meaning</th><th>Signed at</th><th>Reason</th><th>Signed version</th><th>State</th></tr></thead>
+      <tbody>
+        {items.map((s) => (
+          <tr key={s.id} className={s.withdrawal ? 'withdrawn' : ''}>
+            <td>{s.printedName}</td>
+            <td><strong>{s.meaning}</strong> <span className="hint">({MEANINGS[s.meaning] ?? s.meaning})</span></td>
+            <td>{formatTime(s.signedAt)}</td><td>{s.reason ?? '—'}</td>
+            <td><code title={s.signedContentHash}>{s.signedContentHash.slice(0, 16)}…</code>{s.onSupersededVersion ? <div className="warning">record corrected after signing</div> : null}</td>
+            <td>{s.withdrawal ? `withdrawn by ${s.withdrawal.printedName} at ${formatTime(s.withdrawal.withdrawnAt)}: ${s.withdrawal.reason}` : 'valid'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export { ProvenanceLine, formatTime };
