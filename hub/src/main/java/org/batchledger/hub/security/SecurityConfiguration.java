@@ -1,5 +1,6 @@
 package org.batchledger.hub.security;
 
+import java.net.URI;
 import java.util.List;
 import org.batchledger.hub.HubProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,10 +37,15 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http,
                                             @Value("${batchledger.ledger.public-tiles:false}") boolean publicTiles,
-                                            JsonMapper json)
+                                            JsonMapper json, HubProperties props)
             throws Exception {
         Refusals refusals = new Refusals(json);
         return http
+                // No CORS configuration at all: the UI is served by the hub itself, so browsers refuse every other
+                // origin's calls. The policy lets the UI load only the hub's own files and talk to the hub and the
+                // realm (token requests, login); nothing from anywhere else, no framing of the hub.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(props)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -60,6 +67,14 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .build();
+    }
+
+    static String contentSecurityPolicy(HubProperties props) {
+        URI issuer = URI.create(props.keycloak().issuer());
+        String realm = issuer.getScheme() + "://" + issuer.getAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                + "font-src 'self' data:; worker-src 'self' blob:; connect-src 'self' " + realm + "; frame-src " + realm
+                + "; form-action 'self' " + realm + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
     }
 
     private static String[] roles(String pathPrefix) {

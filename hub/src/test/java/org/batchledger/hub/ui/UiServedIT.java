@@ -41,6 +41,23 @@ class UiServedIT extends HubTestBase {
     }
 
     @Test
+    @Tag("REQ-SECURITY-010")
+    void everyResponseCarriesAContentSecurityPolicyThatAdmitsOnlyTheHubAndTheRealmAndNoCorsHeaders()
+            throws Exception {
+        for (String path : List.of("/", "/ui/batches", "/graphiql", "/api/ui/config")) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+            String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
+                    "connect-src 'self' http://localhost:8180", "object-src 'none'");
+            assertThat(csp).as("no script from elsewhere, no eval").doesNotContain("unsafe-eval", "script-src 'self' http");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(page.headers().firstValue("Access-Control-Allow-Origin")).as("no CORS: the UI is same-origin")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void theUiLearnsItsRealmAndClientFromTheHub() throws Exception {
         HttpResponse<String> config = get("/api/ui/config");
         assertThat(config.statusCode()).isEqualTo(200);
