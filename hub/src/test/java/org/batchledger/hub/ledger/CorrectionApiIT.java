@@ -101,6 +101,21 @@ class CorrectionApiIT extends HubTestBase {
                 .doesNotContain("\n2026-01-01 INFO FORGED");
     }
 
+    @Test
+    @Tag("REQ-SECURITY-010")
+    void tokensAreNeverLogged(CapturedOutput log) {
+        String valid = TOKENS.forUser("operator", "operator");
+        String refused = TOKENS.expired("operator", "operator");
+        graphql().post(valid, CORRECT);
+        graphql().post(refused, CORRECT);
+        graphql().post(valid, CORRECT.replace("weighing transcription error", " "));
+
+        for (String token : new String[] {valid, refused}) {
+            String[] parts = token.split("\\.");
+            assertThat(log.getAll()).doesNotContain(parts[1]).doesNotContain(parts[2]);
+        }
+    }
+
     private long treeSize() {
         return graphql().post(inspector(), "{ ledgerCheckpoint { treeSize } }").body().getJsonObject("data")
                 .getJsonObject("ledgerCheckpoint").getJsonNumber("treeSize").longValue();
