@@ -20,10 +20,15 @@ final class Checks {
         return new ReadinessCheck(name, title, status, explanation, evidence);
     }
 
-    /** "a; b; c and 2 more", ending with a full stop. */
+    /** "A; b; c; and 2 more.": capitalized, ending with a full stop. */
     static String sentence(List<String> problems) {
+        return capitalized(list(problems)) + ".";
+    }
+
+    /** "a; b; c; and 2 more". */
+    static String list(List<String> problems) {
         String named = String.join("; ", problems.subList(0, Math.min(NAMED, problems.size())));
-        return named + (problems.size() > NAMED ? "; and " + (problems.size() - NAMED) + " more" : "") + ".";
+        return named + (problems.size() > NAMED ? "; and " + (problems.size() - NAMED) + " more" : "");
     }
 
     static String capitalized(String text) {

@@ -36,20 +36,22 @@ final class SignatureCheck {
             return Checks.pass(NAME, TITLE, "Batch " + f.batch().key() + " is signed as performed and, by "
                     + "another person, reviewed.", evidence(f, batch));
         }
-        List<Gap> gaps = new ArrayList<>();
-        if (f.steps().isEmpty()) {
-            gaps.add(batchGap.get());
-        }
+        List<Gap> stepGaps = new ArrayList<>();
         for (StepRecord s : f.steps()) {
-            gap(RecordRef.of(s), f.signatures()).ifPresent(gaps::add);
+            gap(RecordRef.of(s), f.signatures()).ifPresent(stepGaps::add);
         }
-        if (gaps.isEmpty()) {
+        if (stepGaps.isEmpty() && !f.steps().isEmpty()) {
             return Checks.pass(NAME, TITLE, "All " + Checks.plural(f.steps().size(), "step record", "step records")
                     + " of batch " + f.batch().key() + " are signed as performed and, by another person, reviewed.",
                     List.of());
         }
-        List<String> sentences = gaps.stream().map(g -> Checks.capitalized(Checks.named(g.record())) + " "
-                + g.missing()).toList();
+        // nothing signed step by step: the batch's own gap says what is missing; else the steps still unsigned
+        List<Gap> gaps = new ArrayList<>(stepGaps.size() == f.steps().size() ? List.of(batchGap.get()) : stepGaps);
+        if (batchGap.get().selfReview() && !gaps.contains(batchGap.get())) {
+            gaps.addFirst(batchGap.get());
+        }
+        List<String> sentences = gaps.stream().map(g -> Checks.named(g.record()) + " " + g.missing())
+                .toList();
         List<Evidence> evidence = gaps.stream().map(g -> Evidence.of(g.record(), g.missing())).toList();
         return Checks.of(NAME, TITLE, gaps.stream().anyMatch(Gap::selfReview) ? CheckStatus.FAIL
                 : CheckStatus.INCOMPLETE, Checks.sentence(sentences), evidence);

@@ -43,8 +43,8 @@ final class TestChecks {
         }
         String of = "specification " + spec.get().product() + " version " + spec.get().version();
         if (!problems.isEmpty()) {
-            return Checks.of(COMPLETE, title, CheckStatus.INCOMPLETE, Checks.capitalized("for " + of + ", "
-                    + Checks.sentence(problems)), evidence);
+            return Checks.of(COMPLETE, title, CheckStatus.INCOMPLETE, "For " + of + ", " + Checks.list(problems)
+                    + ".", evidence);
         }
         return Checks.pass(COMPLETE, title, "All " + Checks.plural(spec.get().tests().size(), "test", "tests")
                 + " of " + of + " have results.", List.of());
@@ -84,7 +84,7 @@ final class TestChecks {
                 .filter(step -> f.steps().stream().map(StepRecord::step).noneMatch(step::equals)).toList();
         if (!missing.isEmpty()) {
             return Checks.of(STEPS, title, CheckStatus.INCOMPLETE, "Batch " + f.batch().key()
-                    + " has no step record for " + Checks.sentence(missing.stream().map(s -> "step " + s).toList()),
+                    + " has no step record for " + Checks.list(missing.stream().map(s -> "step " + s).toList()) + ".",
                     List.of(Evidence.of(RecordRef.of(f.batch()), "batch " + f.batch().key())));
         }
         return Checks.pass(STEPS, title, "All " + Checks.plural(spec.get().steps().size(), "step", "steps")

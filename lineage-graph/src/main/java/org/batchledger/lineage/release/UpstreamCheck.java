@@ -41,7 +41,7 @@ final class UpstreamCheck {
                     + trace.limits().maxNodes() + ") after " + Checks.plural(f.upstream().size(), "lot or batch",
                     "lots and batches") + ", so unreleased inputs beyond it cannot be excluded";
             return Checks.of(NAME, TITLE, CheckStatus.INCOMPLETE,
-                    cut + (problems.isEmpty() ? "." : "; besides, " + Checks.sentence(problems)), evidence);
+                    cut + (problems.isEmpty() ? "." : "; besides, " + Checks.list(problems) + "."), evidence);
         }
         if (!problems.isEmpty()) {
             return Checks.of(NAME, TITLE, CheckStatus.FAIL, Checks.sentence(problems), evidence);
