@@ -52,6 +52,20 @@ final class Checks {
         } + ref.key();
     }
 
+    /** "The one test ... has" / "All 3 tests ... have": {@code verbs} is singular then plural. */
+    static String every(int n, String one, String many) {
+        return n == 1 ? "The one " + one : "All " + n + " " + many;
+    }
+
+    static String verb(int n, String singular, String plural) {
+        return n == 1 ? singular : plural;
+    }
+
+    /** A limit as written on a specification: 80, 0.5, never 80.0. */
+    static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     static String plural(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }

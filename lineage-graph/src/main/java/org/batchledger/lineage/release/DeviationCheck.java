@@ -32,8 +32,9 @@ final class DeviationCheck {
         }
         int n = f.deviations().size();
         return Checks.pass(NAME, TITLE, n == 0 ? "No deviation impacts batch " + f.batch().key()
-                + ", its output or anything upstream." : "All " + Checks.plural(n, "deviation", "deviations")
-                + " impacting batch " + f.batch().key() + ", its output or anything upstream are closed.",
+                + ", its output or anything upstream." : Checks.every(n, "deviation", "deviations")
+                + " impacting batch " + f.batch().key() + ", its output or anything upstream "
+                + Checks.verb(n, "is", "are") + " closed.",
                 f.deviations().stream().map(d -> Evidence.of(RecordRef.of(d), "closed deviation " + d.key()))
                         .toList());
     }

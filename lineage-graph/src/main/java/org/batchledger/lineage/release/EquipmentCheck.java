@@ -45,8 +45,10 @@ final class EquipmentCheck {
         if (!problems.isEmpty()) {
             return Checks.of(NAME, TITLE, CheckStatus.INCOMPLETE, Checks.sentence(sentences), evidence);
         }
-        return Checks.pass(NAME, TITLE, "All " + Checks.plural(f.equipment().size(), "equipment use", "equipment uses")
-                + " of batch " + f.batch().key() + " were within clean hold time and calibration.", List.of());
+        int n = f.equipment().size();
+        return Checks.pass(NAME, TITLE, Checks.every(n, "equipment use", "equipment uses") + " of batch "
+                + f.batch().key() + " " + Checks.verb(n, "was", "were") + " within clean hold time and calibration.",
+                List.of());
     }
 
     static List<Problem> problems(BatchFacts f) {

@@ -40,9 +40,11 @@ final class LedgerCheck {
                     + " reach ledger entry " + newest + ", beyond the latest signed checkpoint ("
                     + (checkpoint == null ? "none yet" : "size " + checkpoint) + ").", List.of());
         }
-        return Checks.pass(NAME, TITLE, "All " + Checks.plural(f.versions().size(), "record version", "record versions")
-                + " of batch " + f.batch().key() + " match the content hashes their ledger entries committed and lie"
-                + " inside the signed checkpoint of size " + checkpoint + ".", List.of());
+        int n = f.versions().size();
+        return Checks.pass(NAME, TITLE, Checks.every(n, "record version", "record versions") + " of batch "
+                + f.batch().key() + Checks.verb(n, " matches the content hash its ledger entry committed and lies",
+                " match the content hashes their ledger entries committed and lie") + " inside the signed checkpoint"
+                + " of size " + checkpoint + ".", List.of());
     }
 
     /** Why a version does not match its entry, or null when it does. */

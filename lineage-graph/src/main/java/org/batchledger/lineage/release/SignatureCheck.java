@@ -41,9 +41,10 @@ final class SignatureCheck {
             gap(RecordRef.of(s), f.signatures()).ifPresent(stepGaps::add);
         }
         if (stepGaps.isEmpty() && !f.steps().isEmpty()) {
-            return Checks.pass(NAME, TITLE, "All " + Checks.plural(f.steps().size(), "step record", "step records")
-                    + " of batch " + f.batch().key() + " are signed as performed and, by another person, reviewed.",
-                    List.of());
+            int n = f.steps().size();
+            return Checks.pass(NAME, TITLE, Checks.every(n, "step record", "step records") + " of batch "
+                    + f.batch().key() + " " + Checks.verb(n, "is", "are")
+                    + " signed as performed and, by another person, reviewed.", List.of());
         }
         // nothing signed step by step: the batch's own gap says what is missing; else the steps still unsigned
         List<Gap> gaps = new ArrayList<>(stepGaps.size() == f.steps().size() ? List.of(batchGap.get()) : stepGaps);
@@ -81,6 +82,7 @@ final class SignatureCheck {
         return f.signatures().stream().filter(SignatureFact::stands).map(SignatureFact::signature)
                 .filter(s -> s.signs().equals(record) && (s.meaning() == SignatureMeaning.PERFORMED
                         || REVIEW.contains(s.meaning())))
+                .sorted(java.util.Comparator.comparing(Signature::meaning))
                 .map(s -> Evidence.of(RecordRef.of(s), s.meaning() + " by " + s.printedName())).toList();
     }
 }

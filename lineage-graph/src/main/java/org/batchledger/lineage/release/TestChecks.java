@@ -46,8 +46,9 @@ final class TestChecks {
             return Checks.of(COMPLETE, title, CheckStatus.INCOMPLETE, "For " + of + ", " + Checks.list(problems)
                     + ".", evidence);
         }
-        return Checks.pass(COMPLETE, title, "All " + Checks.plural(spec.get().tests().size(), "test", "tests")
-                + " of " + of + " have results.", List.of());
+        int n = spec.get().tests().size();
+        return Checks.pass(COMPLETE, title, Checks.every(n, "test", "tests") + " of " + of + " "
+                + Checks.verb(n, "has a result", "have results") + ".", List.of());
     }
 
     static ReadinessCheck inSpec(BatchFacts f) {
@@ -70,8 +71,9 @@ final class TestChecks {
             return Checks.of(IN_SPEC, title, CheckStatus.INCOMPLETE, "No test result is recorded on batch "
                     + f.batch().key() + " or the lots it produced.", List.of());
         }
-        return Checks.pass(IN_SPEC, title, "All " + Checks.plural(results.size(), "result", "results")
-                + " on the batch and its lots are within specification.", List.of());
+        return Checks.pass(IN_SPEC, title, Checks.every(results.size(), "result", "results") + " on batch "
+                + f.batch().key() + " and its lots " + Checks.verb(results.size(), "is", "are")
+                + " within specification.", List.of());
     }
 
     static ReadinessCheck steps(BatchFacts f, Specifications specs) {
@@ -87,9 +89,10 @@ final class TestChecks {
                     + " has no step record for " + Checks.list(missing.stream().map(s -> "step " + s).toList()) + ".",
                     List.of(Evidence.of(RecordRef.of(f.batch()), "batch " + f.batch().key())));
         }
-        return Checks.pass(STEPS, title, "All " + Checks.plural(spec.get().steps().size(), "step", "steps")
-                + " of specification " + spec.get().product() + " version " + spec.get().version()
-                + " have step records.", List.of());
+        int n = spec.get().steps().size();
+        return Checks.pass(STEPS, title, Checks.every(n, "step", "steps") + " of specification "
+                + spec.get().product() + " version " + spec.get().version() + " "
+                + Checks.verb(n, "has step records", "have step records") + ".", List.of());
     }
 
     private static String noSpec(BatchFacts f, Optional<ProductSpecification> spec, String what) {
@@ -104,10 +107,14 @@ final class TestChecks {
         return f.tests().stream().filter(t -> t.outcome() != TestOutcome.INVALIDATED).toList();
     }
 
+    /** "71 % (limit ≥ 80 %)", "6.1 (limits 6.5–7.5)". */
     static String value(TestResult t) {
         String unit = t.unit() == null ? "" : " " + t.unit();
-        String limits = t.lowerLimit() == null && t.upperLimit() == null ? "" : " against limits "
-                + (t.lowerLimit() == null ? "" : t.lowerLimit()) + "–" + (t.upperLimit() == null ? "" : t.upperLimit());
+        Double lo = t.lowerLimit();
+        Double hi = t.upperLimit();
+        String limits = lo == null && hi == null ? ""
+                : lo != null && hi != null ? " (limits " + Checks.number(lo) + "–" + Checks.number(hi) + unit + ")"
+                : lo != null ? " (limit ≥ " + Checks.number(lo) + unit + ")" : " (limit ≤ " + Checks.number(hi) + unit + ")";
         return t.value() + unit + limits;
     }
 

@@ -46,9 +46,14 @@ final class UpstreamCheck {
         if (!problems.isEmpty()) {
             return Checks.of(NAME, TITLE, CheckStatus.FAIL, Checks.sentence(problems), evidence);
         }
-        return Checks.pass(NAME, TITLE, "All " + Checks.plural(f.upstream().size(), "upstream lot or batch",
-                "upstream lots and batches") + " (" + Checks.plural(levels, "level", "levels")
-                + " of genealogy) are released or approved.", List.of());
+        int n = f.upstream().size();
+        if (n == 0) {
+            return Checks.pass(NAME, TITLE, "Batch " + f.batch().key() + " consumed no recorded lot, so nothing "
+                    + "upstream awaits release.", List.of());
+        }
+        return Checks.pass(NAME, TITLE, Checks.every(n, "upstream lot or batch", "upstream lots and batches") + " ("
+                + Checks.plural(levels, "level", "levels") + " of genealogy) " + Checks.verb(n, "is", "are")
+                + " released or approved.", List.of());
     }
 
     static boolean acceptable(Upstream u) {

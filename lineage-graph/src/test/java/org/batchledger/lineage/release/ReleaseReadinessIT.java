@@ -88,7 +88,7 @@ class ReleaseReadinessIT {
         ReadinessCheck oos = check(evaluate(), "tests-in-spec");
         assertThat(oos.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(oos.explanation()).isEqualTo("Result rp:TR-DISS (Dissolution on lot rp:LOT-TAB) is out of "
-                + "specification: 71 % against limits 80.0–.");
+                + "specification: 71 % (limit ≥ 80 %).");
 
         plant(ReleasePlant.ready().with(ReleasePlant.result("rp:TR-DISS", "Dissolution", "", 80.0, null,
                 TestOutcome.PENDING)));
@@ -131,7 +131,7 @@ class ReleaseReadinessIT {
         plant(ReleasePlant.ready().with(deviation(Deviation.DeviationStatus.CLOSED, LOT_API)));
         ReadinessCheck closed = check(evaluate(), "deviations-closed");
         assertThat(closed.status()).isEqualTo(CheckStatus.PASS);
-        assertThat(closed.explanation()).startsWith("All 1 deviation impacting batch rp:B-TAB");
+        assertThat(closed.explanation()).isEqualTo("The one deviation impacting batch rp:B-TAB, its output or anything upstream is closed.");
     }
 
     @Test

@@ -52,7 +52,7 @@ class ReviewExceptionsIT {
             assertThat(x.exceptionClass()).isEqualTo(ExceptionClass.OOS_RESULT);
             assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(x.reason()).isEqualTo("Result rp:TR-DISS (Dissolution on lot rp:LOT-TAB) is out of "
-                    + "specification: 71 % against limits 80.0–.");
+                    + "specification: 71 % (limit ≥ 80 %).");
             assertThat(x.records()).extracting(Evidence::record)
                     .containsExactly(new RecordRef(RecordType.TEST_RESULT, "rp:TR-DISS"));
         });

@@ -108,6 +108,20 @@ public final class ReleasePlant {
         return p;
     }
 
+    /**
+     * The ready batch blocked for three reasons a QA reviewer meets daily: a raw lot two levels upstream still in
+     * QUARANTINE, an OOS dissolution result on the tablets, and an open deviation on the batch (the README's example).
+     */
+    public static ReleasePlant blocked() {
+        Instant jam = T0.plus(Duration.ofHours(2));
+        return ready().with(lot(LOT_API, "rp:MAT-API", Lot.LotStatus.QUARANTINE))
+                .with(result("rp:TR-DISS", "Dissolution", "71", 80.0, null, TestResult.TestOutcome.OOS))
+                .with(new org.batchledger.schema.record.Deviation("rp:DEV-7", "Tablet press jam during compression",
+                        org.batchledger.schema.record.Deviation.Severity.MAJOR,
+                        org.batchledger.schema.record.Deviation.DeviationStatus.OPEN,
+                        List.of(new RecordRef(RecordType.BATCH, BATCH)), jam, null, provenance("dev/7", jam)));
+    }
+
     /** Adds a record, or replaces the one of the same type and key in place (keeping the write order). */
     public ReleasePlant with(LedgerRecord record) {
         records.put(RecordRef.of(record), record);
