@@ -40,6 +40,7 @@ class ReleaseApiIT extends ReleaseTestBase {
     }
 
     @Test
+    @Tag("REQ-RELEASE-034")
     void aBareBatchKeyAndAnAsOfAreAcceptedAndTheAnswerNamesTheTreeSize() {
         write(ReleasePlant.ready());
 
@@ -52,6 +53,7 @@ class ReleaseApiIT extends ReleaseTestBase {
     }
 
     @Test
+    @Tag("REQ-RELEASE-034")
     void anUnknownBatchIsNotFoundAndAnAsOfOutsideTheLedgerIsABadRequestNamingAsOf() {
         write(ReleasePlant.ready());
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** The README's releaseReadiness example is what the hub answers for the blocked fixture (README examples run). */
 @Tag("REQ-RELEASE-004")
-@Tag("REQ-RELEASE-030")
 class ReleaseReadmeIT extends ReleaseTestBase {
     private static final String MARK = "<!-- release-readiness-example -->";
 

@@ -201,6 +201,7 @@ class ReleaseReadinessIT {
     }
 
     @Test
+    @Tag("REQ-RELEASE-030")
     void aRecordChangedInTheDatabaseAloneFailsTheLedgerCheck() {
         plant(ReleasePlant.ready());
         try (var session = ReleaseTestSupport.NEO4J.driver().session()) {
@@ -215,6 +216,7 @@ class ReleaseReadinessIT {
     }
 
     @Test
+    @Tag("REQ-RELEASE-030")
     void recordsBeyondTheLatestSignedCheckpointLeaveTheLedgerCheckIncomplete() {
         ReleasePlant p = ReleasePlant.ready();
         new ReleaseTestSupport(keys).add(p.bound().toArray(org.batchledger.schema.record.LedgerRecord[]::new));

@@ -136,6 +136,7 @@ class ReviewExceptionsIT {
     }
 
     @Test
+    @Tag("REQ-RELEASE-033")
     void anExceptionKeepsItsIdAcrossEvaluationsAndIdsDiffer() {
         ReleasePlant p = ReleasePlant.ready().with(ReleasePlant.result("rp:TR-DISS", "Dissolution", "71", 80.0, null,
                 TestOutcome.OOS)).with(ReleasePlant.result("rp:TR-ASSAY", "Assay", "", 95.0, 105.0, TestOutcome.PENDING));
