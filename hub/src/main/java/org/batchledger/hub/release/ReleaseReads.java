@@ -1,8 +1,6 @@
 package org.batchledger.hub.release;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.batchledger.hub.api.NotFoundException;
 import org.batchledger.hub.api.loader.AsOfArgument;
@@ -14,35 +12,31 @@ import org.batchledger.hub.release.Views.QueueFilterInput;
 import org.batchledger.hub.release.Views.ReadinessView;
 import org.batchledger.hub.release.Views.ReviewQueueView;
 import org.batchledger.lineage.ledger.LedgerHead;
-import org.batchledger.lineage.record.RecordQueries;
-import org.batchledger.lineage.release.Evidence;
+import org.batchledger.lineage.release.ExceptionClass;
 import org.batchledger.lineage.release.ReleaseQueue;
 import org.batchledger.lineage.release.ReleaseReadiness;
 import org.batchledger.lineage.release.ReleaseReadiness.Evaluation;
 import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase;
-import org.batchledger.schema.record.LedgerRecord;
-import org.batchledger.schema.record.RecordRef;
+import org.batchledger.lineage.store.Page;
+import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.schema.record.RecordType;
 import org.springframework.stereotype.Service;
 
 /**
  * Resolves the arguments (batch ID or key, asOf checked against the ledger, pinned to the head when absent),
- * evaluates, and shapes the answer; evidence records are loaded in one query, and only when the request asks.
+ * evaluates, and shapes the answer.
  */
 @Service
 class ReleaseReads {
     private final ReleaseReadiness readiness;
     private final ReleaseQueue queue;
-    private final RecordQueries records;
     private final AsOfArgument asOfArgument;
     private final GraphDatabase db;
 
-    ReleaseReads(ReleaseReadiness readiness, ReleaseQueue queue, RecordQueries records, AsOfArgument asOfArgument,
-                 GraphDatabase db) {
+    ReleaseReads(ReleaseReadiness readiness, ReleaseQueue queue, AsOfArgument asOfArgument, GraphDatabase db) {
         this.readiness = readiness;
         this.queue = queue;
-        this.records = records;
         this.asOfArgument = asOfArgument;
         this.db = db;
     }
@@ -53,22 +47,17 @@ class ReleaseReads {
         return at.isCurrent() ? new AsOf(db.read(LedgerHead::read).treeSize()) : at;
     }
 
-    ReadinessView readiness(String batch, AsOf at, boolean withRecords) {
-        Evaluation e = evaluate(batch, at);
-        var r = e.readiness();
-        Map<RecordRef, LedgerRecord> loaded = load(r.checks().stream().flatMap(c -> c.evidence().stream()).toList(),
-                at, withRecords);
+    ReadinessView readiness(String batch, AsOf at) {
+        var r = evaluate(batch, at).readiness();
         List<CheckView> checks = r.checks().stream().map(c -> new CheckView(c.name(), c.title(), c.status(),
-                c.explanation(), EvidenceView.of(c.evidence(), loaded))).toList();
+                c.explanation(), EvidenceView.of(c.evidence()))).toList();
         return new ReadinessView(r.batch(), r.ready(), r.verdict(), Math.toIntExact(at.treeSize()), checks);
     }
 
-    ReviewQueueView reviewQueue(String batch, AsOf at, boolean withRecords) {
+    ReviewQueueView reviewQueue(String batch, AsOf at) {
         Evaluation e = evaluate(batch, at);
-        Map<RecordRef, LedgerRecord> loaded = load(e.exceptions().stream().flatMap(x -> x.records().stream()).toList(),
-                at, withRecords);
         List<ExceptionView> all = e.exceptions().stream().map(x -> new ExceptionView(x.id(), x.exceptionClass(),
-                x.severity(), x.reason(), EvidenceView.of(x.records(), loaded), x.raisedAt())).toList();
+                x.severity(), x.reason(), EvidenceView.of(x.records()), x.raisedAt())).toList();
         return new ReviewQueueView(e.readiness().batch(), Math.toIntExact(at.treeSize()), all.size(), all);
     }
 
@@ -79,13 +68,31 @@ class ReleaseReads {
         return new QueueConnection(queue.page(f, Paging.of(first, after), at));
     }
 
+    /** The exceptions of one class (null: all) in their order; the cursor is the position, zero-padded. */
+    static Page<ExceptionView> exceptions(ReviewQueueView queue, ExceptionClass exceptionClass, PageRequest request) {
+        List<ExceptionView> all = queue.all().stream().filter(x -> exceptionClass == null
+                || x.exceptionClass() == exceptionClass).toList();
+        int from = 0;
+        if (request.afterKey() != null) {
+            try {
+                from = Integer.parseInt(request.afterKey()) + 1;
+            } catch (NumberFormatException e) {
+                throw new org.batchledger.hub.api.BadRequestException("argument 'after' is not a cursor this API issued");
+            }
+        }
+        List<ExceptionView> rest = all.subList(Math.min(from, all.size()), Math.min(all.size(),
+                from + request.first() + 1));
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            keys.add(String.format("%06d", from + i));
+        }
+        boolean more = rest.size() > request.first();
+        int n = Math.min(rest.size(), request.first());
+        return new Page<>(List.copyOf(rest.subList(0, n)), keys.subList(0, n), more, request.afterKey() != null);
+    }
+
     private Evaluation evaluate(String batch, AsOf at) {
         String key = GlobalIds.keyOrId(batch, RecordType.BATCH);
         return readiness.evaluate(key, at).orElseThrow(() -> new NotFoundException(batch));
-    }
-
-    private Map<RecordRef, LedgerRecord> load(Collection<Evidence> evidence, AsOf at, boolean wanted) {
-        List<RecordRef> refs = EvidenceView.loadable(evidence);
-        return wanted && !refs.isEmpty() ? records.byRefs(refs, at) : Map.of();
     }
 }
