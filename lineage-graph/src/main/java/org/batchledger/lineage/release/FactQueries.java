@@ -62,8 +62,9 @@ final class FactQueries {
             WITH k, t0 WHERE REC(t0)
             MATCH (t:TestResult {key: t0.key}) WHERE VALID(t)
             RETURN k, collect(t {.*}) AS tests""";
+    // One row per distinct lot or batch of all batches' traces (they share their raw materials), mapped back in Java.
     private static final String DEVIATIONS = """
-            UNWIND $rows AS row
+            UNWIND $refs AS row
             CALL (row) {
               MATCH (n:Lot {key: row.key, version: 1}) WHERE row.label = 'Lot' RETURN n
               UNION
@@ -71,17 +72,20 @@ final class FactQueries {
             }
             MATCH (n)<-[:IMPACTS]-(d0:Deviation) WHERE REC(d0)
             MATCH (d:Deviation {key: d0.key}) WHERE VALID(d)
-            WITH DISTINCT row.batch AS k, d
-            RETURN k, collect(d {.*}) AS deviations""";
+            RETURN row.label AS label, row.key AS key, collect(d {.*}) AS deviations""";
+    // Only the last cleaning and calibration before each use matter; instants are stored as fixed-width UTC text,
+    // so text order is time order and the choice is made in the database, not by shipping every cleaning.
     private static final String EQUIPMENT = """
             UNWIND $keys AS k
             MATCH (:Batch {key: k, version: 1})-[u:USED]->(e0:Equipment) WHERE REC(u)
             OPTIONAL MATCH (e:Equipment {key: e0.key}) WHERE VALID(e)
             RETURN k, u {.*} AS use, e {.*} AS equipment,
               COLLECT { MATCH (e0)<-[:ON]-(c0:Cleaning) WHERE REC(c0)
-                        MATCH (c:Cleaning {key: c0.key}) WHERE VALID(c) RETURN c {.*} } AS cleanings,
+                        MATCH (c:Cleaning {key: c0.key}) WHERE VALID(c) AND c.performedAt <= u.from
+                        RETURN c {.*} ORDER BY c.performedAt DESC LIMIT 1 } AS cleanings,
               COLLECT { MATCH (e0)<-[:ON]-(c0:Calibration) WHERE REC(c0)
-                        MATCH (c:Calibration {key: c0.key}) WHERE VALID(c) RETURN c {.*} } AS calibrations""";
+                        MATCH (c:Calibration {key: c0.key}) WHERE VALID(c) AND c.performedAt <= u.from
+                        RETURN c {.*} ORDER BY c.performedAt DESC LIMIT 1 } AS calibrations""";
     private static final String SIGNED = """
             UNWIND $keys AS k
             MATCH (b0:Batch {key: k, version: 1})
@@ -180,12 +184,18 @@ final class FactQueries {
     }
 
     Map<String, List<Deviation>> deviations(Tx tx, Map<String, List<RecordRef>> impactable) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        impactable.forEach((k, refs) -> refs.forEach(ref -> rows.add(Map.of("batch", k,
-                "label", ref.type().graphName(), "key", ref.key()))));
-        Map<String, List<Deviation>> out = new HashMap<>();
-        tx.run(cypher(DEVIATIONS), params("rows", rows)).forEachRemaining(r -> out.put(r.get("k").asString(),
+        List<Map<String, String>> rows = impactable.values().stream().flatMap(List::stream).distinct()
+                .map(ref -> Map.of("label", ref.type().graphName(), "key", ref.key())).toList();
+        Map<RecordRef, List<Deviation>> byRecord = new HashMap<>();
+        tx.run(cypher(DEVIATIONS), params("refs", rows)).forEachRemaining(r -> byRecord.put(
+                new RecordRef(RecordType.ofGraphName(r.get("label").asString()), r.get("key").asString()),
                 r.get("deviations").asList(v -> ReleaseFacts.<Deviation>record(v, RecordType.DEVIATION))));
+        Map<String, List<Deviation>> out = new HashMap<>();
+        impactable.forEach((k, refs) -> {
+            Map<String, Deviation> distinct = new java.util.TreeMap<>();
+            refs.forEach(ref -> byRecord.getOrDefault(ref, List.of()).forEach(d -> distinct.put(d.key(), d)));
+            out.put(k, List.copyOf(distinct.values()));
+        });
         return out;
     }
 
