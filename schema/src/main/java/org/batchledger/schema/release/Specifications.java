@@ -41,7 +41,7 @@ public final class Specifications {
         try (Jsonb jsonb = JsonbBuilder.create()) {
             Document doc = jsonb.fromJson(json, Document.class);
             if (doc == null || doc.specifications == null) {
-                throw new InvalidSpecificationException(source + ": no \"specifications\" array");
+                throw new InvalidSpecificationException("no \"specifications\" array"); // the catch below names the file
             }
             return new Specifications(doc.specifications.stream()
                     .map(s -> new ProductSpecification(s.product, s.version, s.tests, s.steps)).toList());

@@ -1,0 +1,56 @@
+package org.batchledger.lineage.release;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.batchledger.lineage.genealogy.GenealogyTraversal;
+import org.batchledger.lineage.genealogy.TraceLimits;
+import org.batchledger.lineage.store.AsOf;
+import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.schema.release.Specifications;
+
+/**
+ * Release readiness and review exceptions of batches at a tree size. One evaluation reads the facts once
+ * ({@link ReleaseFacts}: 7 queries for any number of batches, plus one upstream trace per batch) and derives both
+ * the checks and the exceptions from them.
+ */
+public final class ReleaseReadiness {
+    /** The trace limits readiness walks the genealogy with: the API's defaults. */
+    public static final TraceLimits DEFAULT_LIMITS = TraceLimits.of(TraceLimits.DEFAULT_HOPS, TraceLimits.DEFAULT_NODES);
+
+    private final ReleaseFacts facts;
+    private final Specifications specifications;
+
+    public ReleaseReadiness(GraphDatabase db, GenealogyTraversal traversal, Specifications specifications,
+                            TraceLimits limits) {
+        this.facts = new ReleaseFacts(db, traversal, limits);
+        this.specifications = specifications;
+    }
+
+    /** Readiness and exceptions of one batch, or empty when it did not exist at {@code asOf}. */
+    public Optional<Evaluation> evaluate(String batchKey, AsOf asOf) {
+        return Optional.ofNullable(evaluate(List.of(batchKey), asOf).get(batchKey));
+    }
+
+    /** Readiness and exceptions of many batches with the same number of queries as one (plus a trace each). */
+    public Map<String, Evaluation> evaluate(Collection<String> batchKeys, AsOf asOf) {
+        Map<String, Evaluation> out = new LinkedHashMap<>();
+        facts.load(batchKeys, asOf).forEach((key, f) -> out.put(key, evaluate(f, asOf)));
+        return out;
+    }
+
+    Evaluation evaluate(BatchFacts f, AsOf asOf) {
+        List<ReadinessCheck> checks = ReadinessChecks.of(f, specifications);
+        Readiness readiness = new Readiness(f.batch(), asOf.treeSize(), Verdict.of(f.batch().status(), checks), checks);
+        return new Evaluation(readiness, ReviewExceptions.of(f, specifications));
+    }
+
+    /** The readiness of a batch and the exceptions a reviewer must look at, from the same facts. */
+    public record Evaluation(Readiness readiness, List<ReviewException> exceptions) {
+        public Evaluation {
+            exceptions = List.copyOf(exceptions);
+        }
+    }
+}
