@@ -99,10 +99,17 @@ class ArchitectureTest {
         slices().matching("org.batchledger.(**)").should().beFreeOfCycles().check(main);
     }
 
-    /** Features depend on the store, the write path, the schema and shared hub plumbing, never on each other. */
+    /**
+     * Features depend on the store, the write path, the schema and shared hub plumbing, never on each other. One
+     * stated exception: release is the feature that judges a batch record, so it reads the ledger (the entries
+     * behind each version, the checkpoints) as DESIGN.md's "Release" part says; nothing depends on release.
+     */
     @Test
     void featuresDoNotDependOnEachOther() {
-        slices().assignedFrom(FEATURES).should().notDependOnEachOther().check(main);
+        slices().assignedFrom(FEATURES).should().notDependOnEachOther()
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("org.batchledger..release.."),
+                        JavaClass.Predicates.resideInAPackage("org.batchledger.lineage.ledger.."))
+                .check(main);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.store.AsOf;
@@ -50,7 +51,17 @@ public final class AlcoaEngine {
      * @throws LedgerArgumentException naming {@code asOf} when the ledger has no such tree size
      */
     public AlcoaEvaluation evaluate(String batchKey, AsOf asOf) {
-        BatchRecords records = db.read(tx -> {
+        return find(batchKey, asOf).orElseThrow(() -> new UnknownBatchException(batchKey, asOf.isCurrent() ? -1
+                : asOf.treeSize()));
+    }
+
+    /**
+     * The evaluation, or empty when the batch is not recorded at that tree size.
+     *
+     * @throws LedgerArgumentException naming {@code asOf} when the ledger has no such tree size
+     */
+    public Optional<AlcoaEvaluation> find(String batchKey, AsOf asOf) {
+        Optional<BatchRecords> records = db.read(tx -> {
             var head = tx.run(HEAD, Map.of()).single();
             long size = head.get("treeSize").asLong();
             if (!asOf.isCurrent()) {
@@ -60,11 +71,10 @@ public final class AlcoaEngine {
                 }
                 size = asOf.treeSize();
             }
-            long treeSize = size;
-            return BatchRecordsQuery.read(tx, batchKey, treeSize, head.get("checkpoint").asLong(), specifications,
-                    rawData).orElseThrow(() -> new UnknownBatchException(batchKey, treeSize));
+            return BatchRecordsQuery.read(tx, batchKey, size, head.get("checkpoint").asLong(), specifications,
+                    rawData);
         });
-        return score(batchKey, records);
+        return records.map(r -> score(batchKey, r));
     }
 
     private AlcoaEvaluation score(String batchKey, BatchRecords records) {
@@ -82,24 +92,23 @@ public final class AlcoaEngine {
             evaluated.get(b.rule().principle()).addAll(sink.evaluatedRecords());
             findings.get(b.rule().principle()).addAll(sink.findings());
         }
+        List<String> order = ruleSet.rules().stream().map(AlcoaRule::id).toList();
         List<PrincipleResult> principles = new ArrayList<>();
         List<AlcoaFinding> all = new ArrayList<>();
         Set<RecordRef> seen = new HashSet<>();
         for (AlcoaPrinciple p : AlcoaPrinciple.values()) {
             List<AlcoaFinding> found = findings.get(p);
-            found.sort(Comparator.comparing((AlcoaFinding f) -> order(f.rule())).thenComparing(f -> f.record().toString()));
+            found.sort(Comparator.comparing((AlcoaFinding f) -> order.indexOf(f.rule().id()))
+                    .thenComparing(f -> f.record().toString()));
             principles.add(result(p, evaluated.get(p), found));
             all.addAll(found);
             seen.addAll(evaluated.get(p));
         }
         records.items().forEach(i -> seen.add(i.ref()));
-        return new AlcoaEvaluation(batchKey, ruleSet.version(), records.treeSize(), seen.size(), principles, all,
+        return new AlcoaEvaluation(batchKey, records.batchRecord(), ruleSet.version(), records.treeSize(), seen.size(), principles, all,
                 byRule);
     }
 
-    private int order(AlcoaRule rule) {
-        return ruleSet.rules().indexOf(rule);
-    }
 
     private static PrincipleResult result(AlcoaPrinciple p, Set<RecordRef> evaluated, List<AlcoaFinding> found) {
         if (evaluated.isEmpty()) {

@@ -90,6 +90,7 @@ class AlcoaEngineIT {
     }
 
     @Test
+    @Tag("REQ-RELEASE-020")
     void theNumberOfQueriesDoesNotGrowWithTheRecords() throws java.io.IOException {
         CleanBatch small = new CleanBatch();
         small.writeAndEvaluate(keys);

@@ -240,6 +240,7 @@ class AlcoaRulesIT {
     }
 
     @Test
+    @Tag("REQ-RELEASE-021")
     void aValueChangedInTheDatabaseViolatesE002() {
         CleanBatch b = new CleanBatch();
         NEO4J.clean();
@@ -259,6 +260,7 @@ class AlcoaRulesIT {
     }
 
     @Test
+    @Tag("REQ-RELEASE-021")
     void aRecordWhoseLedgerEntryNamesAnotherHashViolatesAV002() {
         CleanBatch b = new CleanBatch();
         NEO4J.clean();
