@@ -25,7 +25,8 @@ final class LegibleRules {
                         "A value that has limits or a unit is a plain number; a test result with an outcome has a "
                                 + "value.", LegibleRules::structured),
                 RuleDefinition.of("ALCOA-L-003", LEGIBLE, "Numbers carry a unit",
-                        "A numeric step or test value, a consumed or produced quantity, states its unit.",
+                        "A numeric step or test value, a consumed or produced quantity, states its unit (a "
+                                + "dimensionless value states 1, as UCUM writes it).",
                         LegibleRules::units));
     }
 
