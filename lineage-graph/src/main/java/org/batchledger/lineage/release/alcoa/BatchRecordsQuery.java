@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.batchledger.lineage.ledger.LedgerBundles;
 import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.store.AsOf;
@@ -30,8 +29,12 @@ import org.batchledger.schema.release.Specifications;
  */
 final class BatchRecordsQuery {
     static final int QUERIES = 5;
-    private static final List<RecordType> VERSIONED = List.of(RecordType.BATCH, RecordType.STEP_RECORD,
-            RecordType.TEST_RESULT, RecordType.DEVIATION, RecordType.SIGNATURE, RecordType.SIGNATURE_WITHDRAWAL);
+    /**
+     * Versions read per record: a correction points its new version at the one it replaces ({@code SUPERSEDES}), so
+     * the versions of a record are a chain ending at its anchor, walked backwards from there. Bounded as every
+     * variable-length pattern is; a record corrected more often than this shows its first versions only.
+     */
+    static final int MAX_VERSIONS = 1000;
     private static final String NODES = """
             MATCH (b:Batch {key: $key, version: 1}) WHERE b.ledgerSeq <= $asOf
             CALL (b) {
@@ -54,10 +57,10 @@ final class BatchRecordsQuery {
             }
             UNWIND records + signing AS a
             WITH a WHERE a.ledgerSeq <= $asOf
-            CALL (a) { %s }
+            CALL (a) { MATCH (v)-[:SUPERSEDES*0..%d]->(a) WHERE v.ledgerSeq <= $asOf RETURN v }
             WITH a, v ORDER BY v.version
             RETURN labels(a)[0] AS label, a.key AS key, collect(properties(v)) AS versions,
-                   [(a)-[:FROM]->(f:SourceFile) | f.key] AS files""".formatted(versions("a"));
+                   [(a)-[:FROM]->(f:SourceFile) | f.key] AS files""".formatted(MAX_VERSIONS);
     private static final String EDGES = """
             MATCH (b:Batch {key: $key, version: 1})
             CALL (b) {
@@ -97,13 +100,6 @@ final class BatchRecordsQuery {
             RETURN 'TestResult' AS label, r.key AS key, collect(properties(v)) AS versions, [] AS files""";
 
     private BatchRecordsQuery() {
-    }
-
-    /** One index seek per record on the label it has; labels come from {@link RecordType}, never from input. */
-    private static String versions(String anchor) {
-        return VERSIONED.stream().map(t -> "MATCH (v:" + t.graphName() + " {key: " + anchor + ".key}) WHERE "
-                        + anchor + ":" + t.graphName() + " AND v.ledgerSeq <= $asOf RETURN v")
-                .collect(Collectors.joining(" UNION ALL "));
     }
 
     /** The batch's records, or empty when the batch is not recorded at {@code treeSize}. */
