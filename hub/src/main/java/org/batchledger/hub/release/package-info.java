@@ -1,7 +1,8 @@
 /**
- * GraphQL over release readiness: {@code releaseReadiness}, {@code releaseQueue} and {@code reviewQueue}. Arguments
- * are checked here (batch ID, asOf against the ledger, paging); the checks, exceptions and the queue live in
- * {@code lineage.release}. Every answer is pinned to a tree size and says which. The product specifications come
- * from a JSON file ({@code batchledger.release.specifications}).
+ * The release feature's GraphQL side: release readiness ({@code releaseReadiness}, {@code releaseQueue},
+ * {@code reviewQueue}) and the ALCOA+ assessment ({@code alcoa}, {@code alcoaRules}). Arguments are checked here
+ * (batch ID, asOf against the ledger, paging); the checks, exceptions, queue and rules live in
+ * {@code lineage.release} and {@code lineage.release.alcoa}. Every answer is pinned to a tree size and says which.
+ * The product specifications come from a JSON file ({@code batchledger.release.specifications}).
  */
 package org.batchledger.hub.release;
