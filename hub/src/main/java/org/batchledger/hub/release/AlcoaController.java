@@ -11,7 +11,6 @@ import org.batchledger.lineage.release.alcoa.AlcoaEvaluation;
 import org.batchledger.lineage.release.alcoa.AlcoaFinding;
 import org.batchledger.lineage.release.alcoa.AlcoaPrinciple;
 import org.batchledger.lineage.release.alcoa.AlcoaRule;
-import org.batchledger.lineage.release.alcoa.Evidence;
 import org.batchledger.lineage.release.alcoa.FindingSeverity;
 import org.batchledger.lineage.release.alcoa.PrincipleResult;
 import org.batchledger.lineage.store.AsOf;
@@ -78,13 +77,10 @@ class AlcoaController {
         return finding.record().toString();
     }
 
-    @SchemaMapping(typeName = "EvidenceLink")
-    CompletableFuture<LedgerRecord> record(Evidence evidence, DataFetchingEnvironment env) {
-        return RecordLookup.one(env, evidence.record());
-    }
-
-    @SchemaMapping(typeName = "EvidenceLink")
-    String recordId(Evidence evidence) {
-        return evidence.record() == null ? null : evidence.record().toString();
+    /** One evidence shape for the whole release feature ({@link EvidenceView}), resolved in ReleaseController. */
+    @SchemaMapping(typeName = "AlcoaFinding")
+    List<EvidenceView> evidence(AlcoaFinding finding) {
+        return finding.evidence().stream().map(e -> new EvidenceView(e.label(), e.record(),
+                e.record() == null ? null : e.record().toString(), e.url())).toList();
     }
 }

@@ -10,6 +10,7 @@ import org.batchledger.hub.HubProperties;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
 import org.batchledger.lineage.release.ReleaseQueue;
 import org.batchledger.lineage.release.ReleaseReadiness;
+import org.batchledger.lineage.release.alcoa.AlcoaEngine;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.release.InvalidSpecificationException;
 import org.batchledger.schema.release.ProductSpecification;
@@ -44,8 +45,9 @@ class ReleaseConfiguration {
     }
 
     @Bean
-    ReleaseReadiness releaseReadiness(GraphDatabase db, GenealogyTraversal traversal, Specifications specifications) {
-        return new ReleaseReadiness(db, traversal, specifications, ReleaseReadiness.DEFAULT_LIMITS);
+    ReleaseReadiness releaseReadiness(GraphDatabase db, GenealogyTraversal traversal, Specifications specifications,
+                                      AlcoaEngine alcoa) {
+        return new ReleaseReadiness(db, traversal, specifications, ReleaseReadiness.DEFAULT_LIMITS, alcoa);
     }
 
     @Bean

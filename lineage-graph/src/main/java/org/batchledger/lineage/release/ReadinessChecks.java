@@ -4,8 +4,8 @@ import java.util.List;
 import org.batchledger.schema.release.Specifications;
 
 /**
- * The checks in their fixed order. ALCOA+ without critical findings ({@code alcoa-no-critical-findings}) comes
- * last once the ALCOA+ engine is wired in; it is left out while the engine is not part of this build.
+ * The checks read from the batch's facts, in their fixed order. ALCOA+ without critical findings
+ * ({@link AlcoaCheck}) follows them, from the engine's own evaluation.
  */
 final class ReadinessChecks {
     private ReadinessChecks() {

@@ -1,11 +1,13 @@
 package org.batchledger.lineage.release;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
+import org.batchledger.lineage.release.alcoa.AlcoaEngine;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase;
@@ -14,7 +16,8 @@ import org.batchledger.schema.release.Specifications;
 /**
  * Release readiness and review exceptions of batches at a tree size. One evaluation reads the facts once
  * ({@link ReleaseFacts}: 7 queries for any number of batches, plus one upstream trace per batch) and derives both
- * the checks and the exceptions from them.
+ * the checks and the exceptions from them; the ALCOA+ check adds one engine evaluation (one read transaction) per
+ * batch.
  */
 public final class ReleaseReadiness {
     /** The trace limits readiness walks the genealogy with: the API's defaults. */
@@ -22,11 +25,14 @@ public final class ReleaseReadiness {
 
     private final ReleaseFacts facts;
     private final Specifications specifications;
+    private final AlcoaEngine alcoa;
 
+    /** @param alcoa the ALCOA+ engine whose critical findings block release (its own check, the last) */
     public ReleaseReadiness(GraphDatabase db, GenealogyTraversal traversal, Specifications specifications,
-                            TraceLimits limits) {
+                            TraceLimits limits, AlcoaEngine alcoa) {
         this.facts = new ReleaseFacts(db, traversal, limits);
         this.specifications = specifications;
+        this.alcoa = alcoa;
     }
 
     /** Readiness and exceptions of one batch, or empty when it did not exist at {@code asOf}. */
@@ -42,7 +48,8 @@ public final class ReleaseReadiness {
     }
 
     Evaluation evaluate(BatchFacts f, AsOf asOf) {
-        List<ReadinessCheck> checks = ReadinessChecks.of(f, specifications);
+        List<ReadinessCheck> checks = new ArrayList<>(ReadinessChecks.of(f, specifications));
+        checks.add(AlcoaCheck.check(alcoa.evaluate(f.batch().key(), asOf)));
         Readiness readiness = new Readiness(f.batch(), asOf.treeSize(), Verdict.of(f.batch().status(), checks), checks);
         return new Evaluation(readiness, ReviewExceptions.of(f, specifications));
     }

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
+import org.batchledger.lineage.release.alcoa.AlcoaEngine;
+import org.batchledger.lineage.release.alcoa.AlcoaRuleSet;
+import org.batchledger.lineage.release.alcoa.RawDataStore;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
@@ -75,7 +78,8 @@ final class ReleaseTestSupport {
     }
 
     static ReleaseReadiness readiness(Specifications specs, TraceLimits limits) {
-        return new ReleaseReadiness(NEO4J.db(), new GenealogyTraversal(NEO4J.db()), specs, limits);
+        return new ReleaseReadiness(NEO4J.db(), new GenealogyTraversal(NEO4J.db()), specs, limits,
+                new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.v1(), specs, RawDataStore.UNKNOWN));
     }
 
     static Evaluation evaluate() {
