@@ -26,8 +26,7 @@ import org.batchledger.schema.record.Signature.SignatureMeaning;
  */
 public final class MeaningRules {
     /** The realm roles (DESIGN.md, security model); a rule naming another is a typo that would lock someone out. */
-    public static final Set<String> REALM_ROLES =
-            Set.of("operator", "qa-reviewer", "qa-release", "inspector", "adapter", "admin");
+    public static final Set<String> REALM_ROLES = org.batchledger.lineage.ledger.Actor.REALM_ROLES;
     private static final String DEFAULTS = "meanings.json";
 
     /**

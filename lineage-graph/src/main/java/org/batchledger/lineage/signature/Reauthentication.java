@@ -3,26 +3,21 @@ package org.batchledger.lineage.signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.batchledger.lineage.write.AuthenticationWindow;
 
-/**
- * 21 CFR 11.200: a signature needs an authentication within {@code window} of the server's time. The authentication
- * time comes from the identity provider's signed token, never from the client; none, or one further in the future
- * than clock skew allows, is no authentication.
- */
-record Reauthentication(Duration window, Clock clock) {
-    private static final Duration SKEW = Duration.ofSeconds(30);
+/** The re-authentication rule of {@code sign} ({@link AuthenticationWindow}), refused as {@code SIG-REAUTH}. */
+record Reauthentication(AuthenticationWindow authentication) {
+    Reauthentication(Duration window, Clock clock) {
+        this(new AuthenticationWindow(window, clock));
+    }
 
-    Reauthentication {
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("the re-authentication window must be positive: " + window);
-        }
+    Duration window() {
+        return authentication.window();
     }
 
     void require(String record, Instant authTime) {
-        Instant now = clock.instant();
-        if (authTime == null || authTime.isAfter(now.plus(SKEW))
-                || Duration.between(authTime, now).compareTo(window) > 0) {
-            throw SignatureRefusedException.reauthentication(record, window, authTime);
+        if (!authentication.isRecent(authTime)) {
+            throw SignatureRefusedException.reauthentication(record, authentication.window(), authTime);
         }
     }
 }
