@@ -8,6 +8,7 @@ import java.util.Map;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.ledger.checkpoint.LedgerInconsistentException;
 import org.batchledger.lineage.signature.SignatureRefusedException;
+import org.batchledger.lineage.workflow.TransitionRefusedException;
 import org.batchledger.lineage.write.CorrectionRefusedException;
 import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.InvalidRecordsException;
@@ -93,6 +94,23 @@ class ApiExceptionHandler {
         extensions.put("rule", e.rule().id());
         extensions.put("ruleText", e.rule().text());
         extensions.putAll(e.details());
+        ErrorClassification type = switch (e.rule().kind()) {
+            case FORBIDDEN -> ErrorType.FORBIDDEN;
+            case REAUTHENTICATION -> ApiErrorType.REAUTHENTICATION_REQUIRED;
+            case BAD_REQUEST -> ErrorType.BAD_REQUEST;
+        };
+        return error(type, e.getMessage(), env, extensions);
+    }
+
+    /** A refused workflow transition: names record, state, allowed transitions and rule. */
+    @GraphQlExceptionHandler
+    GraphQLError transitionRefused(TransitionRefusedException e, DataFetchingEnvironment env) {
+        LOG.info("Refused transition: {}", e.getMessage());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("record", e.record());
+        extensions.putAll(e.details());
+        extensions.put("rule", e.rule().id());
+        extensions.put("ruleText", e.rule().text());
         ErrorClassification type = switch (e.rule().kind()) {
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case REAUTHENTICATION -> ApiErrorType.REAUTHENTICATION_REQUIRED;

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Controller;
 
 /** {@code sign}: the signer, their roles and when they last authenticated come from the token, never the client. */
 @Controller
-class SignatureController {
+class SigningController {
     private final Signing signing;
     private final Set<String> directGrantClients;
 
-    SignatureController(Signing signing, SignatureProperties props) {
+    SigningController(Signing signing, SignatureProperties props) {
         this.signing = signing;
         this.directGrantClients = Set.copyOf(props.directGrantClients());
     }
