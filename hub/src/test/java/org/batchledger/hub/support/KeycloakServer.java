@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 public final class KeycloakServer {
 
     public static final String REALM = "batchledger";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    // A loaded build machine (2 cores, several builds) needs minutes for Keycloak's first start (augmentation).
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startup.seconds", 480));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static KeycloakServer shared;
 
