@@ -9,5 +9,10 @@ enum ApiErrorType implements ErrorClassification {
     /** The ledger is not an extension of the last checkpoint the hub kept: nothing is signed (an operator's alarm). */
     LEDGER_INCONSISTENT,
     /** The hub cannot do this now (a verification already running, the database unreachable); retry later. */
-    SERVICE_UNAVAILABLE
+    SERVICE_UNAVAILABLE,
+    /**
+     * A signature needs a recent authentication (21 CFR 11.200): log in again (OIDC {@code max_age}/{@code
+     * prompt=login}, or a new password grant) and retry; extensions name the window and the token's authTime.
+     */
+    REAUTHENTICATION_REQUIRED
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.ledger.checkpoint.LedgerInconsistentException;
+import org.batchledger.lineage.signature.SignatureRefusedException;
+import org.batchledger.lineage.workflow.TransitionRefusedException;
 import org.batchledger.lineage.write.CorrectionRefusedException;
 import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.InvalidRecordsException;
@@ -95,6 +97,43 @@ class ApiExceptionHandler {
         LOG.info("Refused withdrawal: {}", e.getMessage());
         return error(e.forbidden() ? ErrorType.FORBIDDEN : ErrorType.BAD_REQUEST, e.getMessage(), env,
                 Map.of("record", e.signature(), "rule", e.rule().id(), "ruleText", e.rule().text()));
+    }
+
+    /**
+     * A refused signature: FORBIDDEN when this signer may not sign so (role, segregation of duties),
+     * REAUTHENTICATION_REQUIRED when their authentication is too old, else BAD_REQUEST; names record and rule.
+     */
+    @GraphQlExceptionHandler
+    GraphQLError signatureRefused(SignatureRefusedException e, DataFetchingEnvironment env) {
+        LOG.info("Refused signature: {}", e.getMessage());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("record", e.record());
+        extensions.put("rule", e.rule().id());
+        extensions.put("ruleText", e.rule().text());
+        extensions.putAll(e.details());
+        ErrorClassification type = switch (e.rule().kind()) {
+            case FORBIDDEN -> ErrorType.FORBIDDEN;
+            case REAUTHENTICATION -> ApiErrorType.REAUTHENTICATION_REQUIRED;
+            case BAD_REQUEST -> ErrorType.BAD_REQUEST;
+        };
+        return error(type, e.getMessage(), env, extensions);
+    }
+
+    /** A refused workflow transition: names record, state, allowed transitions and rule. */
+    @GraphQlExceptionHandler
+    GraphQLError transitionRefused(TransitionRefusedException e, DataFetchingEnvironment env) {
+        LOG.info("Refused transition: {}", e.getMessage());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("record", e.record());
+        extensions.putAll(e.details());
+        extensions.put("rule", e.rule().id());
+        extensions.put("ruleText", e.rule().text());
+        ErrorClassification type = switch (e.rule().kind()) {
+            case FORBIDDEN -> ErrorType.FORBIDDEN;
+            case REAUTHENTICATION -> ApiErrorType.REAUTHENTICATION_REQUIRED;
+            case BAD_REQUEST -> ErrorType.BAD_REQUEST;
+        };
+        return error(type, e.getMessage(), env, extensions);
     }
 
     private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.batchledger.hub.api.BadRequestException;
+import org.batchledger.hub.api.BookmarkExtensions;
 import org.batchledger.hub.api.node.GlobalIds;
 import org.batchledger.hub.security.CurrentActor;
 import org.batchledger.lineage.write.CorrectionReceipt;

@@ -15,7 +15,6 @@ import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordCorrector;
-import org.batchledger.lineage.write.SignatureWithdrawals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -63,11 +62,6 @@ class LedgerConfiguration {
     @Bean
     RecordCorrector recordCorrector(LedgeredWrite unitOfWork) {
         return new RecordCorrector(unitOfWork);
-    }
-
-    @Bean
-    SignatureWithdrawals signatureWithdrawals(LedgeredWrite unitOfWork, ObjectProvider<Clock> clock) {
-        return new SignatureWithdrawals(unitOfWork, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -86,6 +86,17 @@ class AuthorizationMatrixIT extends HubTestBase {
         assertThat(violations).isEmpty();
     }
 
+    /** Written apart from the SDL: only the three signing roles sign or withdraw; inspector, adapter, admin never. */
+    @Test
+    @Tag("REQ-SIGNATURE-007")
+    void onlyTheSigningRolesReachTheSignatureMutations() throws IOException {
+        Set<String> signing = Set.of("operator", "qa-reviewer", "qa-release");
+        for (String name : List.of("sign", "withdrawSignature")) {
+            FieldDefinition field = operations().filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
+            assertThat(allowedRoles(field)).as(name).isEqualTo(signing);
+        }
+    }
+
     private static Stream<FieldDefinition> operations() throws IOException {
         TypeDefinitionRegistry registry = registry();
         // fields of "extend type Query" in the area files count too
@@ -118,6 +129,7 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "Boolean" -> "true";
             case "ID", "String" -> "\"Batch:authz:none\"";
             case "TraceDirection" -> "DOWNSTREAM";
+            case "SignatureMeaning" -> "PERFORMED";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
     }

@@ -49,6 +49,11 @@ public abstract class HubTestBase {
         }
     }
 
+    /** The data directory the hub tests of this JVM share (for tests that do not extend this class). */
+    public static Path dataDir() {
+        return DATA_DIR;
+    }
+
     private static Path dataDirectory() {
         try {
             Path target = Files.createDirectories(Path.of("target"));

@@ -77,6 +77,26 @@ class KeycloakRealmTest {
         assertThat(response.body()).contains("unauthorized_client");
     }
 
+    /**
+     * What re-authentication for e-signatures reads (config/keycloak/README.md): a password grant carries no
+     * auth_time in Keycloak 26, but the time its authenticators completed; a browser login carries auth_time.
+     */
+    @Test
+    @Tag("REQ-SIGNATURE-024")
+    void passwordGrantTokensDateTheirLoginAndBrowserLoginsCarryAuthTime() {
+        long now = java.time.Instant.now().getEpochSecond();
+        Jwt cli = decoder.decode(keycloak.passwordToken("reviewer", "demo"));
+        Map<String, Object> completed = cli.getClaimAsMap("authenticators_completed");
+
+        assertThat(cli.hasClaim("auth_time")).isFalse();
+        assertThat(completed).isNotEmpty();
+        assertThat(completed.values()).allSatisfy(t -> assertThat(((Number) t).longValue()).isBetween(now - 30, now + 30));
+        Jwt ui = decoder.decode(new KeycloakBrowser(keycloak).accessToken("reviewer", "demo", Map.of()));
+        assertThat(ui.getClaimAsString("azp")).isEqualTo("ui-client");
+        assertThat(ui.getAudience()).contains("batchledger-hub");
+        assertThat(ui.getClaimAsInstant("auth_time").getEpochSecond()).isBetween(now - 30, now + 30);
+    }
+
     private static List<String> realmRoles(Jwt token) {
         Map<String, Object> realmAccess = token.getClaimAsMap("realm_access");
         @SuppressWarnings("unchecked")

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 public final class KeycloakServer {
 
     public static final String REALM = "batchledger";
-    /** Generous: on a loaded 2-core machine the first start (Quarkus augmentation, realm import) took ~300 s. */
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(420);
+    // A loaded build machine (2 cores, several builds) needs minutes for Keycloak's first start (augmentation).
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startup.seconds", 480));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN = "test-admin";
     /** The test server's master-realm admin; fresh per JVM, known only to this process. */

@@ -70,6 +70,18 @@ public final class TestTokens {
         return sign(key, claims(username, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), roles));
     }
 
+    /** A valid token whose user authenticated at {@code authTime} (OIDC auth_time), e.g. just now to sign. */
+    public String authenticatedAt(Instant authTime, String username, String... roles) {
+        return sign(key, new JWTClaimsSet.Builder(claims(username, ISSUER, AUDIENCE,
+                Instant.now().plus(Duration.ofMinutes(5)), roles)).claim("auth_time", authTime.getEpochSecond()).build());
+    }
+
+    /** A valid token that says nothing about when its user authenticated. */
+    public String withoutAuthTime(String username, String... roles) {
+        return sign(key, new JWTClaimsSet.Builder(claims(username, ISSUER, AUDIENCE,
+                Instant.now().plus(Duration.ofMinutes(5)), roles)).claim("auth_time", null).build());
+    }
+
     public String expired(String username, String... roles) {
         return sign(key, claims(username, ISSUER, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)), roles));
     }

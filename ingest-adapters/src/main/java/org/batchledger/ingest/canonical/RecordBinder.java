@@ -36,9 +36,13 @@ import org.batchledger.schema.record.RecordType;
  * record's first time member that is set, else the time the hub received the file (master data).
  */
 final class RecordBinder {
-    /** Types a file may carry: source files are the pipeline's; our own e-signatures are made in the hub. */
+    /**
+     * Types a file may carry: source files are the pipeline's; withdrawals and workflow transitions are made in the
+     * hub only.
+     */
     private static final Map<String, RecordType> TYPES = Arrays.stream(RecordType.values())
-            .filter(t -> t != RecordType.SOURCE_FILE && t != RecordType.SIGNATURE_WITHDRAWAL)
+            .filter(t -> t != RecordType.SOURCE_FILE && t != RecordType.SIGNATURE_WITHDRAWAL
+                    && t != RecordType.WORKFLOW_TRANSITION)
             .collect(Collectors.toUnmodifiableMap(t -> t.javaType().getSimpleName(), Function.identity()));
 
     private final IngestContext context;

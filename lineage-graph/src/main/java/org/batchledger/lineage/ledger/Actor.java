@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param clientId    the OAuth client the change came through
  */
 public record Actor(String subject, String displayName, List<String> roles, String clientId) {
+    /** The realm roles (DESIGN.md, security model); rules as data naming another are refused when read. */
+    public static final java.util.Set<String> REALM_ROLES =
+            java.util.Set.of("operator", "qa-reviewer", "qa-release", "inspector", "adapter", "admin");
+
     public Actor {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(displayName, "displayName");

@@ -14,10 +14,21 @@ import org.batchledger.schema.record.SignatureWithdrawal;
 /**
  * What became of signatures since they were made, for many at once: a withdrawal, and whether the signed record has
  * been corrected since (the signature stays bound to the version it signed, which is then superseded).
+ *
+ * <p>The rule every reader of signatures follows (REQ-SIGNATURE-021): <b>a withdrawn signature counts for nothing</b>
+ * from the entry that withdrew it on. It stays readable, as signed, with its withdrawal; but readiness checks, the
+ * disposition, review queues, segregation of duties ({@code lineage.signature}) and the rule that a person signs a
+ * version with a meaning once must not count it, and a second disposition is possible only once the first is
+ * withdrawn. A signature on a superseded version still says who signed what, but attests nothing about the current
+ * content: what must hold for the current version counts only {@link State#stands() standing} signatures.
  */
 public final class SignatureStates {
     /** {@code withdrawal} is null when the signature stands. */
     public record State(SignatureWithdrawal withdrawal, boolean onSupersededVersion) {
+        /** Not withdrawn and on the current version: the only signatures that attest the record as it is. */
+        public boolean stands() {
+            return withdrawal == null && !onSupersededVersion;
+        }
     }
 
     private final Neighbours neighbours;

@@ -118,13 +118,18 @@ final class CorrectRecord implements LedgeredCommand<CorrectionReceipt> {
 
             @Override
             public CorrectionReceipt write(Tx tx, long seq) {
-                Map<String, Object> props = new HashMap<>(RecordProperties.of(corrected));
-                props.putAll(Map.of("contentHash", hash, "ledgerSeq", seq, "version", version));
-                tx.run(SUPERSEDE.formatted(request.type().graphName()), Map.of("key", request.key(),
-                        "version", current.version(), "seq", seq, "props", props)).consume();
+                supersede(tx, corrected, current.version(), hash, seq);
                 return new CorrectionReceipt(corrected, version, seq, hash, current.contentHash(), false, null);
             }
         };
+    }
+
+    /** Writes {@code next} as version {@code version + 1} of its record, superseding {@code version}, at entry {@code seq}. */
+    static void supersede(Tx tx, LedgerRecord next, long version, String hash, long seq) {
+        Map<String, Object> props = new HashMap<>(RecordProperties.of(next));
+        props.putAll(Map.of("contentHash", hash, "ledgerSeq", seq, "version", version + 1));
+        tx.run(SUPERSEDE.formatted(next.type().graphName()), Map.of("key", next.key(), "version", version,
+                "seq", seq, "props", props)).consume();
     }
 
     @Override

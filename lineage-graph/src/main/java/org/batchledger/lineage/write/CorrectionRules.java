@@ -53,6 +53,8 @@ public final class CorrectionRules {
             "a signature is never corrected (21 CFR 11.70): withdraw it and sign again");
     public static final Rule WITHDRAWAL = new Rule("CORR-WITHDRAWAL",
             "a signature withdrawal is final and never corrected");
+    public static final Rule TRANSITION = new Rule("CORR-TRANSITION",
+            "a workflow transition is final and never corrected: take the workflow's next transition");
     public static final Rule SOURCE_FILE = new Rule("CORR-SOURCE-FILE",
             "a source file is recorded as received: record a new one");
     public static final Rule IDENTITY = new Rule("CORR-IDENTITY",
@@ -83,6 +85,7 @@ public final class CorrectionRules {
     private static final Map<RecordType, Rule> WHOLE_TYPE = Map.of(
             RecordType.SIGNATURE, SIGNATURE,
             RecordType.SIGNATURE_WITHDRAWAL, WITHDRAWAL,
+            RecordType.WORKFLOW_TRANSITION, TRANSITION,
             RecordType.SOURCE_FILE, SOURCE_FILE);
 
     private static final Map<RecordType, Map<String, Rule>> FIXED_BY_TYPE = Map.of(

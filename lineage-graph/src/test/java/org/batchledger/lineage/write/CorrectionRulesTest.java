@@ -103,6 +103,7 @@ class CorrectionRulesTest {
             Map.entry(RecordType.SIGNATURE, "-"),
             Map.entry(RecordType.SIGNATURE_WITHDRAWAL, "-"),
             Map.entry(RecordType.SOURCE_FILE, "-"),
+            Map.entry(RecordType.WORKFLOW_TRANSITION, "-"),
             Map.entry(RecordType.CONSUMPTION, "-"),
             Map.entry(RecordType.PRODUCTION, "-"),
             Map.entry(RecordType.EQUIPMENT_USE, "-"));
@@ -119,7 +120,8 @@ class CorrectionRulesTest {
             RecordType.TEST_RESULT, Map.of("subject", "CORR-REFERENCE", "colour", "CORR-FIELD"),
             RecordType.DOCUMENT, Map.of("contentSha256", "CORR-DOCUMENT-CONTENT", "about", "CORR-REFERENCE"),
             RecordType.CONSUMPTION, Map.of("quantity", "CORR-GENEALOGY"),
-            RecordType.SOURCE_FILE, Map.of("fileName", "CORR-SOURCE-FILE"));
+            RecordType.SOURCE_FILE, Map.of("fileName", "CORR-SOURCE-FILE"),
+            RecordType.WORKFLOW_TRANSITION, Map.of("toState", "CORR-TRANSITION", "rootCause", "CORR-TRANSITION"));
 
     private static final List<String> ALL_ROLES =
             List.of("operator", "qa-reviewer", "qa-release", "admin", "inspector", "adapter");

@@ -19,6 +19,13 @@ import org.batchledger.schema.record.RecordType;
 final class GraphReplay {
     static final String CREATE = "CREATE";
     static final String CORRECT = "CORRECT";
+    /** A workflow's new version of a record (e.g. a deviation's new status): bound like a correction's. */
+    static final String TRANSITION = "TRANSITION";
+
+    /** Whether an entry's action writes a new version of an existing record. */
+    static boolean newVersion(String action) {
+        return CORRECT.equals(action) || TRANSITION.equals(action);
+    }
 
     private final GraphDatabase db;
     private final EntrySource source;

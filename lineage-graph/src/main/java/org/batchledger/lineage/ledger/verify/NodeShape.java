@@ -32,8 +32,8 @@ final class NodeShape {
         if (!List.of(type.graphName()).equals(found.get("labels"))) {
             reasons.add("labels " + found.get("labels") + ", the ledger implies exactly [" + type.graphName() + "]");
         }
-        if (!GraphReplay.CREATE.equals(e.action()) && !GraphReplay.CORRECT.equals(e.action())) {
-            reasons.add("its entry's action " + e.action() + " is neither CREATE nor CORRECT");
+        if (!GraphReplay.CREATE.equals(e.action()) && !GraphReplay.newVersion(e.action())) {
+            reasons.add("its entry's action " + e.action() + " is neither CREATE, CORRECT nor TRANSITION");
         }
         LedgerRecord record = ElementShape.content(type, e, stored, reasons);
         if (record == null) {
@@ -48,7 +48,7 @@ final class NodeShape {
         }
         ElementShape.compare(properties, stored, reasons);
         ElementShape.compareEdges(edges(type, e, properties, version, targets, reasons), storedEdges(found), reasons);
-        if (GraphReplay.CORRECT.equals(e.action())) {
+        if (GraphReplay.newVersion(e.action())) {
             predecessor(e, version, found, reasons);
         }
         return reasons;
@@ -108,7 +108,7 @@ final class NodeShape {
                 reasons.add("a reference field does not name a record (" + ex.getMessage() + ")");
             }
         }
-        if (GraphReplay.CORRECT.equals(e.action()) && version instanceof Long v) {
+        if (GraphReplay.newVersion(e.action()) && version instanceof Long v) {
             edges.add(ElementShape.edge(References.SUPERSEDES, Map.of("seq", e.seq()), List.of(type.graphName()),
                     e.entityKey(), v - 1));
             expected.relationship(References.SUPERSEDES);

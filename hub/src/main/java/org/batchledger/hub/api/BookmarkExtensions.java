@@ -1,4 +1,4 @@
-package org.batchledger.hub.ledger;
+package org.batchledger.hub.api;
 
 import graphql.GraphQLContext;
 import java.util.List;
@@ -12,13 +12,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts the bookmarks of a mutation's write into the response {@code extensions} ({@code "bookmarks": [...]}), so a
- * client can ask for read-your-writes on any replica (DESIGN: runtime).
+ * client can ask for read-your-writes on any replica (DESIGN: runtime). Shared by every feature that writes.
  */
 @Component
-class BookmarkExtensions implements WebGraphQlInterceptor {
+public final class BookmarkExtensions implements WebGraphQlInterceptor {
     private static final String KEY = BookmarkExtensions.class.getName();
 
-    static void remember(GraphQLContext context, Bookmarks bookmarks) {
+    /** Remembers the bookmarks of this request's write for the response extensions. */
+    public static void remember(GraphQLContext context, Bookmarks bookmarks) {
         if (bookmarks != null && !bookmarks.isEmpty()) {
             context.put(KEY, List.copyOf(bookmarks.tokens()));
         }

@@ -1,7 +1,8 @@
-package org.batchledger.hub.ledger;
+package org.batchledger.hub.signature;
 
 import graphql.GraphQLContext;
 import java.util.UUID;
+import org.batchledger.hub.api.BookmarkExtensions;
 import org.batchledger.hub.api.node.GlobalIds;
 import org.batchledger.hub.security.CurrentActor;
 import org.batchledger.lineage.write.SignatureWithdrawals;

@@ -1,0 +1,33 @@
+package org.batchledger.lineage.workflow;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A transition refused: names the record, its current state (when known) and the rule. Nothing was written. */
+public final class TransitionRefusedException extends RuntimeException {
+    private final String record;
+    private final WorkflowRule rule;
+    private final transient Map<String, Object> details;
+
+    TransitionRefusedException(String record, WorkflowRule rule, Map<String, Object> details) {
+        super("transition of " + record + " refused: " + rule);
+        this.record = record;
+        this.rule = rule;
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** {@code Label:key} of the record. */
+    public String record() {
+        return record;
+    }
+
+    public WorkflowRule rule() {
+        return rule;
+    }
+
+    /** Rule-specific facts: state, transition, allowed (transitions from the state), window, authTime. */
+    public Map<String, Object> details() {
+        return details;
+    }
+}
