@@ -46,7 +46,7 @@ class ReleaseReadinessIT {
 
         assertThat(e.readiness().checks()).extracting(ReadinessCheck::name).containsExactly("upstream-released",
                 "tests-complete", "tests-in-spec", "batch-record-complete", "deviations-closed", "equipment-ready",
-                "steps-signed", "audit-trail-reviewed", "ledger-verified");
+                "steps-signed", "audit-trail-reviewed", "ledger-verified", "alcoa-no-critical-findings");
         assertThat(e.readiness().checks()).allSatisfy(c -> assertThat(c.status()).as(c.name() + ": "
                 + c.explanation()).isEqualTo(CheckStatus.PASS));
         assertThat(e.readiness().verdict()).isEqualTo(Verdict.READY);
@@ -97,6 +97,25 @@ class ReleaseReadinessIT {
         assertThat(check(pending, "tests-complete").explanation())
                 .isEqualTo("For specification rp:MAT-TAB version 3, test Dissolution is PENDING (rp:TR-DISS).");
         assertThat(pending.readiness().verdict()).isEqualTo(Verdict.INCOMPLETE);
+    }
+
+    @Test
+    @Tag("REQ-RELEASE-001")
+    void aCriticalAlcoaFindingBlocksReleaseAsTheLastCheckNamingRuleAndRecord() {
+        // marked PASS although 71 % is below the 80 % limit: tests-in-spec trusts the outcome, ALCOA+ does not
+        plant(ReleasePlant.ready().with(ReleasePlant.result("rp:TR-DISS", "Dissolution", "71", 80.0, null,
+                TestOutcome.PASS)));
+        Evaluation e = evaluate();
+
+        ReadinessCheck alcoa = check(e, "alcoa-no-critical-findings");
+        assertThat(alcoa.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(alcoa.explanation()).contains("1 critical finding", "ALCOA-AC-002 on rp:TR-DISS");
+        assertThat(alcoa.evidence()).extracting(Evidence::record)
+                .containsExactly(new RecordRef(RecordType.TEST_RESULT, "rp:TR-DISS"));
+        assertThat(e.readiness().verdict()).isEqualTo(Verdict.BLOCKED);
+
+        plant(ReleasePlant.ready());
+        assertThat(check(evaluate(), "alcoa-no-critical-findings").status()).isEqualTo(CheckStatus.PASS);
     }
 
     @Test
