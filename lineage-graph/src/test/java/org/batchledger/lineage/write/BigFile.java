@@ -20,11 +20,11 @@ import org.batchledger.schema.record.TestResult;
  * chunks as a chunked ingest writes them: nodes first (the SourceFile and material in the first), relationships
  * after, so every genealogy end exists when its relationship is written.
  */
-record BigFile(String sha, int n, String material) {
+record BigFile(String sha, int n, String material, String prefix) {
     static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
 
     BigFile(String sha, int n) {
-        this(sha, n, "big:M");
+        this(sha, n, "big:M", "big");
     }
 
     String sourceFileKey() {
@@ -42,14 +42,14 @@ record BigFile(String sha, int n, String material) {
             all.add(new Material(material, "m", Material.MaterialKind.RAW_MATERIAL, "kg", at("/M")));
         }
         for (int i = 0; i < n; i++) {
-            all.add(new Lot("big:LOT-" + i, material, Lot.LotStatus.IN_STOCK, 1.0, "kg", null, null, null,
+            all.add(new Lot(prefix + ":LOT-" + i, material, Lot.LotStatus.IN_STOCK, 1.0, "kg", null, null, null,
                     at("/Lot[" + i + "]")));
-            all.add(new Batch("big:B-" + i, null, null, Batch.BatchStatus.COMPLETED, null, T, T, at("/Batch[" + i + "]")));
-            all.add(new TestResult("big:TR-" + i, new RecordRef(RecordType.LOT, "big:LOT-" + i), null, "assay", null,
+            all.add(new Batch(prefix + ":B-" + i, null, null, Batch.BatchStatus.COMPLETED, null, T, T, at("/Batch[" + i + "]")));
+            all.add(new TestResult(prefix + ":TR-" + i, new RecordRef(RecordType.LOT, prefix + ":LOT-" + i), null, "assay", null,
                     "99.1", "%", 98.0, 102.0, TestResult.TestOutcome.PASS, T, "ana", at("/TestResult[" + i + "]")));
         }
         for (int i = 0; i < n; i++) {
-            all.add(new Consumption("big:C-" + i, "big:LOT-" + i, "big:B-" + i, 1.0, "kg", "s1", T,
+            all.add(new Consumption(prefix + ":C-" + i, prefix + ":LOT-" + i, prefix + ":B-" + i, 1.0, "kg", "s1", T,
                     at("/Consumption[" + i + "]")));
         }
         return all;
