@@ -7,15 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings under {@code batchledger.ingest}.
  *
  * @param maxBytes   largest file accepted (HTTP 413 above); the multipart limit is set to the same
- * @param maxRecords most records one file may hold: a file is one transaction, so this bounds its memory
+ * @param maxRecords   most records one file may hold; a larger file is refused before anything is written (the
+ *                     heap holds 16-32 bytes a key, the records are spooled to disk)
+ * @param chunkRecords records per write transaction of a large file (all of the file is published at once)
  * @param namespace  prefix of the business keys files name ({@code <namespace>:<id>}), the site's
  * @param dropFolder the watched folder: off unless enabled
  */
 @ConfigurationProperties("batchledger.ingest")
-record IngestSettings(Long maxBytes, Integer maxRecords, String namespace, DropFolder dropFolder) {
+record IngestSettings(Long maxBytes, Integer maxRecords, String namespace, DropFolder dropFolder,
+                      Integer chunkRecords) {
     IngestSettings {
         maxBytes = maxBytes == null ? 256L * 1024 * 1024 : maxBytes;
-        maxRecords = maxRecords == null ? 200_000 : maxRecords;
+        maxRecords = maxRecords == null ? 5_000_000 : maxRecords;
+        chunkRecords = chunkRecords == null ? 10_000 : chunkRecords;
         namespace = namespace == null || namespace.isBlank() ? "site" : namespace;
         dropFolder = dropFolder == null ? new DropFolder(false, null) : dropFolder;
     }
