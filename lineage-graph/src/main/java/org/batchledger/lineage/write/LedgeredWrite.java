@@ -167,7 +167,13 @@ public final class LedgeredWrite {
      */
     public Receipt<Void> publish(IngestLease lease, String requestHash, Consumer<Tx> publish) {
         Written<Commit> w = db.write(tx -> {
-            IngestLease now = requireLease(ledger.lockHead(tx), lease);
+            Head head = ledger.lockHead(tx);
+            // a retry of a publish that committed (the driver did not see the outcome) finds its commit
+            Optional<Commit> done = ledger.findCommit(tx, lease.key());
+            if (done.isPresent() && head.lease() == null) {
+                return done.get();
+            }
+            IngestLease now = requireLease(head, lease);
             publish.accept(tx);
             return ledger.publish(tx, now, requestHash);
         });
