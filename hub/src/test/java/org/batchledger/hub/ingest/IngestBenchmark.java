@@ -66,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for two file sizes (a quarter and all of {@code -Dbench.records}, default 1,000,000 in total), so that the heap
  * can be compared across file sizes.
  *
- * <p>A file may hold at most {@code batchledger.ingest.max-records} (5,000,000 by default); the benchmark raises
+ * <p>A file may hold at most {@code batchledger.ingest.max-records} (300,000 by default); the benchmark raises
  * that limit to the largest file it writes, as an operator loading such files would.
  *
  * <p>Run: {@code mvn -o -B -pl hub -am test -Dgroups=benchmark -DexcludedGroups=none -Dtest=IngestBenchmark
