@@ -90,6 +90,10 @@ class DropFolder implements SmartLifecycle {
             LOG.error("drop folder: {} could not be ingested; left in the inbox", name, e);
             return;
         }
+        if (report.status() == IngestReport.Status.BUSY) {
+            LOG.info("drop folder: {} waits in the inbox, the ledger is busy with another file's ingest", name);
+            return;
+        }
         Path to = report.status() == IngestReport.Status.INGESTED ? processed : failed;
         try {
             Files.createDirectories(to);

@@ -24,7 +24,9 @@ import org.batchledger.lineage.ingest.SourceFiles;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.FileIngestReceipt;
 import org.batchledger.lineage.write.FileIngestRequest;
-import org.batchledger.lineage.write.FileIngests;
+import org.batchledger.lineage.write.ChunkedIngest;
+import org.batchledger.lineage.write.LedgerBusyException;
+import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.InvalidRecordsException;
 import org.batchledger.lineage.write.PendingReference;
@@ -32,7 +34,6 @@ import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.SourceFile;
-import org.batchledger.schema.record.TestResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,27 +41,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One file through the pipeline: spool and hash; a file already ingested answers its earlier report and writes
- * nothing; the adapter (named, or by content); records into a bounded buffer; {@link RecordChecks}; the original
- * into the blob store; one ledgered write of the records and the file's {@link SourceFile} ({@link FileIngests});
- * the report, kept. Any problem refuses the whole file with every finding, and nothing is written.
+ * nothing; the adapter (named, or by content) streams its records through {@link RecordChecks} into a spool
+ * ({@link SpooledRecords}: the heap keeps key fingerprints, not records); the original into the blob store; the
+ * records and the file's {@link SourceFile} written in chunks under the ledger's ingest lease and published at once
+ * ({@link ChunkedIngest}); the report, kept. Any problem refuses the whole file with every finding, and nothing of it
+ * is visible or ledgered.
  */
 @Service
 public class IngestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
     private final IngestSettings settings;
     private final Adapters adapters;
-    private final FileIngests writes;
+    private final LedgeredWrite unitOfWork;
     private final BlobStore blobs;
     private final ReportStore reports;
     private final Path spool;
     private final SourceFiles sourceFiles;
 
-    IngestPipeline(IngestSettings settings, HubProperties hub, Adapters adapters, FileIngests writes, JsonMapper json,
-                   GraphDatabase db) {
+    IngestPipeline(IngestSettings settings, HubProperties hub, Adapters adapters, LedgeredWrite unitOfWork,
+                   JsonMapper json, GraphDatabase db) {
         this.sourceFiles = new SourceFiles(db);
         this.settings = settings;
         this.adapters = adapters;
-        this.writes = writes;
+        this.unitOfWork = unitOfWork;
         this.blobs = new BlobStore(hub.dataDir());
         this.reports = new ReportStore(hub.dataDir(), json);
         this.spool = hub.dataDir().resolve("ingest").resolve("spool");
@@ -96,57 +99,50 @@ public class IngestPipeline {
         }
     }
 
-    private IngestReport ingest(Run run) {
+    private IngestReport ingest(Run run) throws IOException {
         SpooledFile file = run.file;
         IngestSource source = new IngestSource(file.path(), run.upload.fileName(), file.size(), file.sha256());
         String sourceId = "file:sha256:" + file.sha256();
-        BufferedRecords buffer = new BufferedRecords(run.upload.fileName(), settings.maxRecords());
-        try {
-            IngestAdapter adapter = adapters.choose(run.upload.adapter(), new ContentSample(file.head()));
-            run.adapter = adapter.name();
-            adapter.parse(source, new IngestContext(sourceId, settings.namespace(), run.upload.actor().subject(),
-                    run.receivedAt, run.upload.mapping(), run.upload.strict(), run.upload.about()), buffer);
-        } catch (InvalidSourceException e) {
-            return run.refused(Status.REFUSED, e.problems().stream().map(p -> run.finding(p)).toList());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("ingest {}: adapter {} failed", run.upload.fileName(), run.adapter, e);
-            return run.refused(Status.REFUSED, List.of(new Finding(run.upload.fileName(), null, null, null,
-                    "ADAPTER-FAILED", "the adapter could not read the file (the hub's log has the details)")));
-        }
-        run.parsed = System.nanoTime();
-        buffer.warnings.forEach(w -> run.warnings.add(run.finding(w)));
-        List<Finding> problems = new ArrayList<>(RecordChecks.check(run.upload.fileName(), sourceId, buffer.records));
-        unlinkedResults(run, buffer.records, problems);
-        if (!problems.isEmpty()) {
-            return run.refused(Status.REFUSED, problems);
-        }
-        blobs.keep(file);
-        return write(run, buffer.records);
-    }
-
-    // A result naming only a sample: kept and listed for review, or refused in strict mode.
-    private static void unlinkedResults(Run run, List<LedgerRecord> records, List<Finding> problems) {
-        for (LedgerRecord r : records) {
-            if (r instanceof TestResult t && t.subject() == null) {
-                Finding f = new Finding(run.upload.fileName(), t.provenance().locator(), RecordRef.of(t).toString(),
-                        "subject", "RESULT-UNLINKED", "names only sample " + t.sampleId() + ", no lot or batch"
-                        + (run.upload.strict() ? " (strict)" : ": kept, linked once exactly one lot or batch of that"
-                        + " key is recorded, listed for review until then"));
-                (run.upload.strict() ? problems : run.warnings).add(f);
+        try (SpooledRecords records = new SpooledRecords(spool, run.upload.fileName(), sourceId,
+                settings.maxRecords(), run.upload.strict())) {
+            try {
+                IngestAdapter adapter = adapters.choose(run.upload.adapter(), new ContentSample(file.head()));
+                run.adapter = adapter.name();
+                adapter.parse(source, new IngestContext(sourceId, settings.namespace(), run.upload.actor().subject(),
+                        run.receivedAt, run.upload.mapping(), run.upload.strict(), run.upload.about()), records);
+                records.finish();
+            } catch (InvalidSourceException e) {
+                return run.refused(Status.REFUSED, e.problems().stream().map(p -> run.finding(p)).toList());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("ingest {}: adapter {} failed", run.upload.fileName(), run.adapter, e);
+                return run.refused(Status.REFUSED, List.of(new Finding(run.upload.fileName(), null, null, null,
+                        "ADAPTER-FAILED", "the adapter could not read the file (the hub's log has the details)")));
             }
+            run.parsed = System.nanoTime();
+            run.warnings.addAll(records.warnings);
+            if (!records.problems.isEmpty()) {
+                return run.refused(Status.REFUSED, records.problems);
+            }
+            blobs.keep(file);
+            return write(run, records);
         }
     }
 
-    private IngestReport write(Run run, List<LedgerRecord> records) {
+    private IngestReport write(Run run, SpooledRecords records) throws IOException {
         SourceFile sourceFile = new SourceFile("sha256:" + run.file.sha256(), run.upload.fileName(), null,
                 run.file.size(), run.adapter, new Provenance("ingest:" + run.upload.channel(), null,
                 run.upload.actor().subject(), run.receivedAt, run.receivedAt));
+        LOG.info("ingest {}: {} records read and checked ({} records/s), writing them in chunks of {}",
+                run.upload.fileName(), records.count(), SpooledRecords.perSecond(records.count(), run.started),
+                settings.chunkRecords());
+        FileIngestRequest.Header header = new FileIngestRequest.Header(sourceFile.key(), run.upload.fileName(),
+                run.upload.actor(), "ingest " + run.upload.fileName() + " (" + run.adapter + ")", run.upload.strict());
         FileIngestReceipt receipt;
-        LOG.info("ingest {}: {} records read and checked ({} records/s), writing them in one transaction",
-                run.upload.fileName(), records.size(), BufferedRecords.perSecond(records.size(), run.started));
-        try {
-            receipt = writes.ingest(new FileIngestRequest(sourceFile, records, run.upload.actor(),
-                    "ingest " + run.upload.fileName() + " (" + run.adapter + ")", run.upload.strict()));
+        try (ChunkedIngest ingest = ChunkedIngest.begin(unitOfWork, header, records.digest())) {
+            if (!ingest.replayed()) {
+                writeChunks(run, records, sourceFile, ingest);
+            }
+            receipt = ingest.publish();
         } catch (InvalidRecordsException e) {
             return run.refused(Status.REFUSED, e.problems().stream().map(p -> new Finding(run.upload.fileName(),
                     p.locator(), p.record(), p.field(), "RECORD-INVALID", p.message())).toList());
@@ -154,6 +150,9 @@ public class IngestPipeline {
             return run.refused(Status.REFUSED, List.of(new Finding(run.upload.fileName(), null, null, null,
                     "FILE-INGESTED-OTHERWISE", "this file was ingested before with other records (another adapter or "
                     + "mapping); it is not written twice")));
+        } catch (LedgerBusyException e) {
+            return run.refused(Status.BUSY, List.of(new Finding(run.upload.fileName(), null, null, null, "LEDGER-BUSY",
+                    e.getMessage() + "; nothing of this file was written, send it again later")));
         }
         for (PendingReference p : receipt.pending()) {
             run.warnings.add(new Finding(run.upload.fileName(), p.locator(), p.from().toString(), p.field(),
@@ -161,6 +160,32 @@ public class IngestPipeline {
                     + "arrives"));
         }
         return run.ingested(receipt);
+    }
+
+    // The SourceFile rides in the first chunk; each chunk is one transaction, its records staged until the publish.
+    private void writeChunks(Run run, SpooledRecords records, SourceFile sourceFile, ChunkedIngest ingest)
+            throws IOException {
+        long writing = System.nanoTime();
+        int[] written = {0};
+        List<LedgerRecord> first = new ArrayList<>(List.of(sourceFile));
+        records.chunks(settings.chunkRecords(), chunk -> {
+            List<LedgerRecord> withFile = first.isEmpty() ? chunk : concat(first, chunk);
+            first.clear();
+            ingest.write(withFile);
+            written[0] += chunk.size();
+            LOG.info("ingest {}: {} of {} records written, staged ({} records/s)", run.upload.fileName(), written[0],
+                    records.count(), SpooledRecords.perSecond(written[0], writing));
+        });
+        if (!first.isEmpty()) {
+            ingest.write(first);
+        }
+    }
+
+    private static List<LedgerRecord> concat(List<LedgerRecord> a, List<LedgerRecord> b) {
+        List<LedgerRecord> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     private IngestReport keep(IngestReport report) {

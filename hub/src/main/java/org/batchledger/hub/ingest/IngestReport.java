@@ -20,7 +20,8 @@ public record IngestReport(String id, Status status, boolean duplicate, String f
                            List<Finding> errors, List<String> alreadyRecorded, Timings timings,
                            double recordsPerSecond) {
 
-    public enum Status { INGESTED, REFUSED, TOO_LARGE }
+    /** {@code BUSY}: another file's ingest held the ledger past the wait; nothing was written, send it again. */
+    public enum Status { INGESTED, REFUSED, TOO_LARGE, BUSY }
 
     /**
      * One problem or warning: the file, where in it (line, XPath, JSON pointer), which record and field, the rule.

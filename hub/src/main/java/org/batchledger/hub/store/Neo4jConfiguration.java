@@ -74,10 +74,16 @@ class Neo4jConfiguration {
         return db;
     }
 
-    /** The one ledgered unit of work every write command runs on. */
+    /**
+     * The one ledgered unit of work every write command runs on. Before any write, an ingest lease an earlier run of
+     * this hub left (it died mid-file) is recovered: what it staged is removed, so nothing of that file is visible.
+     */
     @Bean
     LedgeredWrite ledgeredWrite(GraphDatabase db, ObjectProvider<Clock> clock) {
-        return new LedgeredWrite(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
+        LedgeredWrite unitOfWork = new LedgeredWrite(db, new LedgerAppender(clock.getIfAvailable(Clock::systemUTC)));
+        unitOfWork.recoverAtStart().ifPresent(lease -> LOG.warn("recovered the ingest of {} that an earlier run left "
+                + "unfinished (lease since {})", lease.file(), lease.sinceInstant()));
+        return unitOfWork;
     }
 
     @Bean

@@ -39,6 +39,7 @@ import org.batchledger.lineage.store.Migrations;
 import org.batchledger.lineage.store.embedded.EmbeddedNeo4j;
 import org.batchledger.lineage.write.FileIngestReceipt;
 import org.batchledger.lineage.write.FileIngestRequest;
+import org.batchledger.lineage.write.ChunkedIngest;
 import org.batchledger.lineage.write.FileIngests;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.schema.json.Sha256;
@@ -57,14 +58,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 9's performance paragraph: a generated B2MML file and a generated LIMS CSV, half the records each, ingested
  * end to end through {@link IngestPipeline} (spool and hash, adapter chosen by content, parse, checks, blob store,
- * one ledgered write per file, report: the path of {@code POST /api/ingest} without HTTP) into one fresh store,
- * and the same records, parsed beforehand and untimed, written through the unit of work ({@link FileIngests})
- * into a second fresh store. Prints records/s of both, their RATIO and the peak heap used after GC of each lane,
+ * the file written in chunks under the ingest lease and published at once, report: the path of
+ * {@code POST /api/ingest} without HTTP) into one fresh store, and the same records, parsed beforehand and
+ * untimed, written through the unit of work in the same chunks ({@link ChunkedIngest}, nodes first) into a second
+ * fresh store. Also prints the largest transaction memory Neo4j estimated ({@code SHOW TRANSACTIONS}, polled) during
+ * each lane and during the unit-of-work lane's publish transactions, which unmark every staged record. Prints records/s of both, their RATIO and the peak heap used after GC of each lane,
  * for two file sizes (a quarter and all of {@code -Dbench.records}, default 1,000,000 in total), so that the heap
  * can be compared across file sizes.
  *
- * <p>A file is one transaction and may hold at most {@code batchledger.ingest.max-records} (200,000 by default);
- * the benchmark raises that limit to the largest file it writes, as an operator loading such files would.
+ * <p>A file may hold at most {@code batchledger.ingest.max-records} (300,000 by default); the benchmark raises
+ * that limit to the largest file it writes, as an operator loading such files would.
  *
  * <p>Run: {@code mvn -o -B -pl hub -am test -Dgroups=benchmark -DexcludedGroups=none -Dtest=IngestBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.skip=true -Dvalidation.gate=report [-Dbench.records=N]}.
@@ -90,8 +93,8 @@ public final class IngestBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| records in total | files (bytes) | lane | records | seconds | records/s | peak heap after GC | load |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| records in total | files (bytes) | lane | records | seconds | records/s | peak heap after GC | peak transaction memory | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
     }
 
@@ -129,13 +132,14 @@ public final class IngestBenchmark {
         long batches = (GeneratedB2mml.recordsFor(size / 2) + 500) / 501;
         long lots = csvRows / 4 / 50 + 1;
         try (Store store = new Store(dir.resolve("store-pipeline"), batches, lots)) {
-            int maxRecords = (int) Math.max(200_000, size);
-            var settings = new IngestSettings(null, maxRecords, null, null);
+            int maxRecords = (int) Math.max(5_000_000, size);
+            var settings = new IngestSettings(null, maxRecords, null, null, CHUNK);
             var hub = new HubProperties(dir.resolve("hub"), null, null, null);
-            var p = new IngestPipeline(settings, hub, Adapters.installed(), store.ingests, JsonMapper.builder().build(),
-                    store.db);
+            var p = new IngestPipeline(settings, hub, Adapters.installed(), store.unitOfWork,
+                    JsonMapper.builder().build(), store.db);
             System.gc();
             heap.reset();
+            store.txMemory.reset();
             double load0 = load();
             long records = 0;
             long t0 = System.nanoTime();
@@ -150,7 +154,8 @@ public final class IngestBenchmark {
                 }
             }
             long nanos = System.nanoTime() - t0;
-            pipeline = new Lane("end to end (pipeline, from the files)", records, nanos, heap.peakMb(), load0, load());
+            pipeline = new Lane("end to end (pipeline, from the files)", records, nanos, heap.peakMb(), load0, load(),
+                    store.txMemory.peakMb(), -1);
             for (IngestReport r : reports) {
                 receivedAt.add(r.receivedAt());
                 System.out.printf("  %s: %s, %d records, timings %s, %.0f records/s, %d warnings%n", r.fileName(),
@@ -165,25 +170,47 @@ public final class IngestBenchmark {
             long nanos = 0;
             double load0 = load();
             long peak = 0;
+            long txPeak = 0;
+            long publishPeak = 0;
             for (int i = 0; i < inputs.size(); i++) {
                 FileIngestRequest request = parsed(inputs.get(i), receivedAt.get(i));
                 System.gc();
                 heap.reset();
+                store.txMemory.reset();
                 long t0 = System.nanoTime();
-                FileIngestReceipt receipt = store.ingests.ingest(request);
+                FileIngestReceipt receipt;
+                try (ChunkedIngest ingest = ChunkedIngest.begin(store.unitOfWork, new FileIngestRequest.Header(
+                        request.sourceFile().key(), request.sourceFile().fileName(), request.actor(), request.reason(),
+                        false), "bench")) {
+                    List<LedgerRecord> all = new ArrayList<>(request.records().size() + 1);
+                    all.add(request.sourceFile());
+                    request.records().stream().filter(r -> !r.type().isRelationship()).forEach(all::add);
+                    request.records().stream().filter(r -> r.type().isRelationship()).forEach(all::add);
+                    for (int from = 0; from < all.size(); from += CHUNK) {
+                        ingest.write(all.subList(from, Math.min(all.size(), from + CHUNK)));
+                    }
+                    txPeak = Math.max(txPeak, store.txMemory.peakMb());
+                    store.txMemory.reset();
+                    long p0 = System.nanoTime();
+                    receipt = ingest.publish();
+                    System.out.printf("  publish of %,d records: %.1f s, transaction memory at most %,d MB%n",
+                            receipt.lastSeq() - receipt.firstSeq() + 1, (System.nanoTime() - p0) / 1e9,
+                            store.txMemory.peakMb());
+                    publishPeak = Math.max(publishPeak, store.txMemory.peakMb());
+                }
                 nanos += System.nanoTime() - t0;
                 peak = Math.max(peak, heap.peakMb());
-                records += receipt.counts().values().stream().mapToLong(Integer::longValue).sum();
+                records += receipt.lastSeq() - receipt.firstSeq() + 1;
             }
-            unitOfWork = new Lane("unit of work (FileIngests, records parsed beforehand)", records, nanos, peak, load0,
-                    load());
+            unitOfWork = new Lane("unit of work (ChunkedIngest, records parsed beforehand)", records, nanos, peak,
+                    load0, load(), Math.max(txPeak, publishPeak), publishPeak);
         }
         double ratio = pipeline.perSecond() / unitOfWork.perSecond();
         System.out.printf("RATIO end to end / unit of work (%,d records in total) = %.2f (target >= 0.8)%n", size, ratio);
         Files.deleteIfExists(xml);
         Files.deleteIfExists(csv);
         return List.of(pipeline.row(size, files), unitOfWork.row(size, files),
-                "| %,d | | RATIO | | | **%.2f** | | |".formatted(size, ratio));
+                "| %,d | | RATIO | | | **%.2f** | | | |".formatted(size, ratio));
     }
 
     /** The file parsed as the pipeline would (same source id, namespace, actor, received-at), into a request. */
@@ -215,14 +242,19 @@ public final class IngestBenchmark {
         return new FileIngestRequest(sourceFile, records, ACTOR, "ingest " + name + " (" + adapter.name() + ")", false);
     }
 
-    private record Lane(String name, long records, long nanos, long peakHeapMb, double load0, double load1) {
+    /** Records per chunk transaction in both lanes. */
+    private static final int CHUNK = Integer.getInteger("bench.chunk", 10_000);
+
+    private record Lane(String name, long records, long nanos, long peakHeapMb, double load0, double load1,
+                        long txMemoryMb, long publishMemoryMb) {
         double perSecond() {
             return records * 1e9 / nanos;
         }
 
         String row(long size, String files) {
-            return "| %,d | %s | %s | %,d | %.1f | **%,.0f** | %,d MB | %.2f → %.2f |".formatted(size, files, name,
-                    records, nanos / 1e9, perSecond(), peakHeapMb, load0, load1);
+            return "| %,d | %s | %s | %,d | %.1f | **%,.0f** | %,d MB | %s | %.2f → %.2f |".formatted(size, files,
+                    name, records, nanos / 1e9, perSecond(), peakHeapMb, txMemoryMb + " MB"
+                            + (publishMemoryMb < 0 ? "" : " (publish " + publishMemoryMb + " MB)"), load0, load1);
         }
     }
 
@@ -236,13 +268,17 @@ public final class IngestBenchmark {
         final Driver driver;
         final GraphDatabase db;
         final FileIngests ingests;
+        final LedgeredWrite unitOfWork;
+        final TransactionMemory txMemory;
 
         Store(Path dir, long batches, long csvLots) {
             neo4j = EmbeddedNeo4j.start(dir, 0);
             driver = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
             db = new GraphDatabase(driver, "neo4j");
             Migrations.apply(db);
-            ingests = new FileIngests(new LedgeredWrite(db, new LedgerAppender(Clock.systemUTC())));
+            unitOfWork = new LedgeredWrite(db, new LedgerAppender(Clock.systemUTC()));
+            ingests = new FileIngests(unitOfWork);
+            txMemory = new TransactionMemory(driver);
             long t0 = System.nanoTime();
             Instant at = Instant.parse("2026-01-01T00:00:00Z");
             Provenance p = new Provenance("bench:master-data", null, ACTOR.subject(), at, at);
@@ -289,8 +325,53 @@ public final class IngestBenchmark {
 
         @Override
         public void close() {
+            txMemory.close();
             driver.close();
             neo4j.close();
+        }
+    }
+
+    /**
+     * The largest heap Neo4j estimates any open transaction uses ({@code SHOW TRANSACTIONS}, column
+     * {@code estimatedUsedHeapMemory}), polled every 50 ms from a thread of its own; its maximum since {@link #reset}.
+     */
+    private static final class TransactionMemory implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread poller;
+        private volatile boolean running = true;
+
+        TransactionMemory(Driver driver) {
+            poller = Thread.ofPlatform().daemon().name("tx-memory").start(() -> {
+                while (running) {
+                    try (var session = driver.session()) {
+                        session.run("SHOW TRANSACTIONS YIELD estimatedUsedHeapMemory RETURN max(estimatedUsedHeapMemory)"
+                                + " AS m").list().forEach(r -> {
+                                    if (!r.get("m").isNull()) {
+                                        peak.accumulateAndGet(r.get("m").asLong(), Math::max);
+                                    }
+                                });
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        // the store is closing
+                    }
+                }
+            });
+        }
+
+        void reset() {
+            peak.set(0);
+        }
+
+        long peakMb() {
+            return peak.get() >> 20;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            poller.interrupt();
         }
     }
 

@@ -18,7 +18,7 @@ import org.batchledger.schema.record.RecordType;
 public final class CommonUpstreamAnalysis {
     private static final String EQUIPMENT = """
             UNWIND $keys AS k
-            MATCH (:Batch {key: k, version: 1})-[:USED]->(e:Equipment)
+            MATCH (:Batch {key: k, version: 1})-[u:USED]->(e:Equipment) WHERE u.supersededAtSeq IS NULL
             RETURN k AS batch, e.key AS key""";
 
     private final GraphDatabase db;

@@ -37,10 +37,12 @@ public final class GenealogyTraversal {
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private static final String LOT_EXISTS = """
-            MATCH (n:Lot {key: $key, version: 1}) WHERE $asOf IS NULL OR n.ledgerSeq <= $asOf
+            MATCH (n:Lot {key: $key, version: 1})
+            WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND coalesce(n.supersededAtSeq, -1) <> 0
             RETURN count(n) > 0 AS found""";
     private static final String BATCH_EXISTS = """
-            MATCH (n:Batch {key: $key, version: 1}) WHERE $asOf IS NULL OR n.ledgerSeq <= $asOf
+            MATCH (n:Batch {key: $key, version: 1})
+            WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND coalesce(n.supersededAtSeq, -1) <> 0
             RETURN count(n) > 0 AS found""";
     private static final String SERVER_TRACE = """
             CALL batchledger.trace($label, $key, $direction, $maxHops, $maxNodes, $budgetNanos, $asOf)

@@ -31,6 +31,8 @@ final class HopQueries {
     }
 
     private static final String AS_OF = " WHERE r.ledgerSeq <= $asOf";
+    // genealogy edges carry supersededAtSeq only while a large file's ingest has them staged (never corrected)
+    private static final String CURRENT = " WHERE r.supersededAtSeq IS NULL";
 
     static String from(RecordType frontierType, TraceDirection direction, AsOf asOf) {
         boolean lots = frontierType == RecordType.LOT;
@@ -38,7 +40,7 @@ final class HopQueries {
             case DOWNSTREAM -> lots ? DOWN_FROM_LOTS : DOWN_FROM_BATCHES;
             case UPSTREAM -> lots ? UP_FROM_LOTS : UP_FROM_BATCHES;
         };
-        return template.formatted(asOf.treeSize() == null ? "" : AS_OF);
+        return template.formatted(asOf.treeSize() == null ? CURRENT : AS_OF);
     }
 
     static RecordType other(RecordType type) {

@@ -10,7 +10,8 @@ import org.batchledger.schema.record.SourceFile;
 /** SourceFile records by key ({@code sha256:<hex>}), batched: one query for any number of keys. */
 public final class SourceFiles {
     private static final String BY_KEYS = """
-            UNWIND $keys AS k MATCH (f:SourceFile {key: k, version: 1}) RETURN k, properties(f) AS p""";
+            UNWIND $keys AS k MATCH (f:SourceFile {key: k, version: 1}) WHERE coalesce(f.supersededAtSeq, -1) <> 0
+            RETURN k, properties(f) AS p""";
     private final GraphDatabase db;
 
     public SourceFiles(GraphDatabase db) {

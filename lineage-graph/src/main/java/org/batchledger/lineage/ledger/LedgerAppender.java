@@ -23,7 +23,25 @@ public final class LedgerAppender {
             MERGE (h:LedgerHead {id: 'main'})
               ON CREATE SET h.seq = 0, h.hash = $genesis, h.treeSize = 0, h.root = $emptyRoot
             SET h.lockedAt = timestamp()
-            RETURN h.seq AS seq, h.hash AS hash, coalesce(h.treeSize, -1) AS treeSize""";
+            RETURN h.seq AS seq, h.hash AS hash, coalesce(h.treeSize, -1) AS treeSize, h.root AS root,
+                   CASE WHEN h.ingestKey IS NULL THEN null ELSE {key: h.ingestKey, file: h.ingestFile,
+                     owner: h.ingestOwner, since: h.ingestSince, renewedAt: h.ingestRenewedAt,
+                     chunks: h.ingestChunks, seq: h.stagedSeq, hash: h.stagedHash, root: h.stagedRoot} END AS lease""";
+    private static final String TAKE_LEASE = """
+            MATCH (h:LedgerHead {id: 'main'})
+            SET h.ingestKey = $key, h.ingestFile = $file, h.ingestOwner = $owner, h.ingestSince = $now,
+                h.ingestRenewedAt = $now, h.ingestChunks = 0, h.stagedSeq = h.seq, h.stagedHash = h.hash,
+                h.stagedRoot = h.root""";
+    private static final String ADVANCE_STAGED = """
+            MATCH (h:LedgerHead {id: 'main'})
+            SET h.stagedSeq = $seq, h.stagedHash = $hash, h.stagedRoot = $root, h.ingestChunks = $chunks,
+                h.ingestRenewedAt = $now""";
+    private static final String RENEW_LEASE = """
+            MATCH (h:LedgerHead {id: 'main'}) SET h.ingestOwner = $owner, h.ingestRenewedAt = $now""";
+    private static final String END_LEASE = """
+            MATCH (h:LedgerHead {id: 'main'})
+            REMOVE h.ingestKey, h.ingestFile, h.ingestOwner, h.ingestSince, h.ingestRenewedAt, h.ingestChunks,
+                   h.stagedSeq, h.stagedHash, h.stagedRoot""";
     private static final String FIND_COMMIT = """
             MATCH (c:LedgerCommit {idempotencyKey: $key})
             RETURN c.firstSeq AS firstSeq, c.lastSeq AS lastSeq, c.requestHash AS requestHash,
@@ -58,7 +76,76 @@ public final class LedgerAppender {
     public Head lockHead(Tx tx) {
         Record head = tx.run(LOCK_HEAD, Map.of("genesis", LedgerEntry.GENESIS_HASH,
                 "emptyRoot", MerkleStore.hex(MerkleHash.emptyRoot()))).single();
-        return new Head(head.get("seq").asLong(), head.get("hash").asString(), head.get("treeSize").asLong());
+        var lease = head.get("lease");
+        return new Head(head.get("seq").asLong(), head.get("hash").asString(), head.get("treeSize").asLong(),
+                lease.isNull() ? null : new IngestLease(lease.get("key").asString(), lease.get("file").asString(),
+                        lease.get("owner").asString(), lease.get("since").asLong(), lease.get("renewedAt").asLong(),
+                        lease.get("chunks").asInt(), head.get("seq").asLong(), lease.get("seq").asLong(),
+                        lease.get("hash").asString(), lease.get("root").asString()));
+    }
+
+    /** Takes the ingest lease on the locked head (which has none): staged appends continue from the head. */
+    public IngestLease takeLease(Tx tx, Head head, String idempotencyKey, String file, String owner) {
+        requireTree(head);
+        long now = clock.millis();
+        tx.run(TAKE_LEASE, Map.of("key", idempotencyKey, "file", file, "owner", owner, "now", now)).consume();
+        return new IngestLease(idempotencyKey, file, owner, now, now, 0, head.seq(), head.seq(), head.hash(),
+                headRoot(tx));
+    }
+
+    private static String headRoot(Tx tx) {
+        return tx.run("MATCH (h:LedgerHead {id: 'main'}) RETURN h.root AS root", Map.of()).single().get("root")
+                .asString();
+    }
+
+    /** Moves the lease to {@code owner} (a recovery taking it over) and renews it. */
+    public void renewLease(Tx tx, String owner) {
+        tx.run(RENEW_LEASE, Map.of("owner", owner, "now", clock.millis())).consume();
+    }
+
+    /** Clears the lease and what it staged on the head (the head itself is not moved). */
+    public void endLease(Tx tx) {
+        tx.run(END_LEASE, Map.of()).consume();
+    }
+
+    /**
+     * Appends entries after the lease's staged end: bundles and tiles are written, but the head's size, hash and
+     * root stay where they are (readers, proofs and checkpoints see only the head), so the entries are not part
+     * of the ledger until {@link #publish}. Returns the lease as it now stands.
+     */
+    public IngestLease appendStaged(Tx tx, IngestLease lease, List<Change> changes, Actor actor, String reason) {
+        long seq = lease.stagedSeq();
+        String prev = lease.stagedHash();
+        Instant at = clock.instant();
+        List<byte[]> entries = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            LedgerEntry entry = new LedgerEntry(++seq, at, c.action(), c.entityType(), c.entityKey(), c.contentHash(),
+                    c.supersedesHash(), actor.subject(), actor.displayName(), actor.roles(), actor.clientId(), reason,
+                    lease.key(), prev, c.version());
+            byte[] bytes = entry.canonicalBytes();
+            prev = Sha256.hex(bytes);
+            entries.add(bytes);
+        }
+        String root = changes.isEmpty() ? lease.stagedRoot()
+                : MerkleStore.hex(TileLog.append(tx, lease.stagedSeq(), entries));
+        long now = clock.millis();
+        tx.run(ADVANCE_STAGED, Map.of("seq", seq, "hash", prev, "root", root, "chunks", lease.chunks() + 1,
+                "now", now)).consume();
+        return new IngestLease(lease.key(), lease.file(), lease.owner(), lease.since(), now, lease.chunks() + 1,
+                lease.committedSeq(), seq, prev, root);
+    }
+
+    /**
+     * Makes the lease's staged entries part of the ledger in O(1): the head takes the staged size, hash and root,
+     * the commit is recorded under the lease's key, and the lease ends.
+     */
+    public Commit publish(Tx tx, IngestLease lease, String requestHash) {
+        long first = lease.committedSeq() + 1;
+        tx.run(ADVANCE_HEAD, Map.of("seq", lease.stagedSeq(), "hash", lease.stagedHash(), "key", lease.key(),
+                "firstSeq", first, "requestHash", requestHash, "at", CanonicalJson.formatInstant(clock.instant()),
+                "root", lease.stagedRoot())).consume();
+        endLease(tx);
+        return new Commit(lease.key(), first, lease.stagedSeq(), requestHash, lease.stagedHash(), false);
     }
 
     /**
@@ -97,7 +184,10 @@ public final class LedgerAppender {
     }
 
     /** The chain's end: the last sequence number and its entry hash. */
-    public record Head(long seq, String hash, long treeSize) {
+    public record Head(long seq, String hash, long treeSize, IngestLease lease) {
+        public Head(long seq, String hash, long treeSize) {
+            this(seq, hash, treeSize, null);
+        }
     }
 
     /** What one entry records. */

@@ -55,7 +55,9 @@ public final class Neighbours {
          */
         private List<String> recordedBy(AsOf asOf) {
             if (asOf.isCurrent()) {
-                return List.of();
+                // genealogy records are never corrected: a superseded mark on one means a staged ingest's
+                return child.isRelationship() ? List.of("c.supersededAtSeq IS NULL")
+                        : recordedEdge ? List.of("r.supersededAtSeq IS NULL") : List.of();
             }
             return recordedEdge ? List.of("c.ledgerSeq <= $asOf", "r.ledgerSeq <= $asOf") : List.of("c.ledgerSeq <= $asOf");
         }

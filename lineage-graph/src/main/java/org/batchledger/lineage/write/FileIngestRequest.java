@@ -25,4 +25,19 @@ public record FileIngestRequest(SourceFile sourceFile, List<LedgerRecord> record
     public String idempotencyKey() {
         return "ingest:" + sourceFile.key();
     }
+
+    /**
+     * A file written in chunks ({@link ChunkedIngest}): what the single request says besides its records.
+     *
+     * @param sourceFileKey the file's SourceFile key, {@code sha256:<hex>}
+     * @param fileName      the name the lease shows to writers that wait for it
+     */
+    public record Header(String sourceFileKey, String fileName, Actor actor, String reason, boolean strict) {
+        public Header {
+            Objects.requireNonNull(sourceFileKey, "sourceFileKey");
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

@@ -30,6 +30,15 @@ final class GraphWrites {
      * waited for any record written here are created now.
      */
     static void create(Tx tx, List<PreparedRecord> records, List<PendingReference> pending) {
+        create(tx, records, pending, false);
+    }
+
+    /**
+     * As {@link #create(Tx, List, List)}; {@code staged}: a chunk of an ingest under the lease, whose records the
+     * caller marked staged and whose work-list rows are kept staged; rows of published records are left for the
+     * publish ({@link StagedPublish}), so a chunk changes nothing that reads see.
+     */
+    static void create(Tx tx, List<PreparedRecord> records, List<PendingReference> pending, boolean staged) {
         Set<String> open = new HashSet<>();
         pending.forEach(p -> open.add(p.from() + "|" + p.field() + "|" + p.target()));
         Map<RecordType, List<PreparedRecord>> byType = records.stream()
@@ -45,10 +54,10 @@ final class GraphWrites {
             }
         });
         createReferenceEdges(tx, records, open);
-        SampleLinks.link(tx, records);
+        SampleLinks.link(tx, records, staged);
         PendingReferences.link(tx, records.stream().filter(r -> !r.type().isRelationship())
-                .map(PreparedRecord::ref).toList());
-        PendingReferences.keep(tx, pending);
+                .map(PreparedRecord::ref).toList(), staged);
+        PendingReferences.keep(tx, pending, staged);
     }
 
     private static void createNodes(Tx tx, RecordType type, List<PreparedRecord> list) {

@@ -27,12 +27,27 @@ final class IngestFile implements LedgeredCommand<FileIngestReceipt> {
     private static final String RELATIONSHIP_HASHES = """
             UNWIND $keys AS k MATCH ()-[r:%s {key: k}]->() RETURN k, collect(r.contentHash) AS hashes""";
 
-    private final FileIngestRequest request;
+    /** What a staged record's {@code supersededAtSeq} holds until its file is published: valid at no tree size. */
+    static final long STAGED = 0L;
     private final List<PreparedRecord> records;
     private final CommandHeader header;
+    private final boolean strict;
+    private final boolean staged;
+
+    /**
+     * One chunk of a file written under the ingest lease: its records are staged; references are kept open rather
+     * than refused (their target may come in a later chunk; strictness is checked when the file is published).
+     */
+    IngestFile(List<LedgerRecord> chunk, CommandHeader header) {
+        this.records = PreparedRecord.prepare(chunk);
+        this.header = header;
+        this.strict = false;
+        this.staged = true;
+    }
 
     IngestFile(FileIngestRequest request) {
-        this.request = request;
+        this.strict = request.strict();
+        this.staged = false;
         List<LedgerRecord> all = new ArrayList<>(request.records().size() + 1);
         all.add(request.sourceFile());
         all.addAll(request.records());
@@ -55,7 +70,7 @@ final class IngestFile implements LedgeredCommand<FileIngestReceipt> {
     public Plan<FileIngestReceipt> plan(Tx tx) {
         List<RecordRef> repeated = new ArrayList<>();
         List<PreparedRecord> fresh = withoutRepeats(tx, repeated);
-        List<PendingReference> pending = GraphChecks.requireValid(tx, fresh, !request.strict());
+        List<PendingReference> pending = GraphChecks.requireValid(tx, fresh, !strict);
         List<Change> changes = new ArrayList<>(fresh.size());
         for (PreparedRecord r : fresh) {
             changes.add(new Change(CreateRecords.ACTION, r.type().graphName(), r.key(), 1, r.contentHash(), null));
@@ -74,8 +89,13 @@ final class IngestFile implements LedgeredCommand<FileIngestReceipt> {
                     if (!r.type().isRelationship()) {
                         r.properties().put("version", 1L);
                     }
+                    if (staged) {
+                        // excluded by every current read (supersededAtSeq IS NULL) and every as-of read
+                        // (ledgerSeq beyond any published tree size) until the publish removes it
+                        r.properties().put("supersededAtSeq", STAGED);
+                    }
                 }
-                GraphWrites.create(tx, fresh, pending);
+                GraphWrites.create(tx, fresh, pending, staged);
                 return new FileIngestReceipt(counts(fresh), firstSeq, firstSeq + fresh.size() - 1, pending,
                         repeated, false, null);
             }

@@ -24,14 +24,16 @@ public final class PendingReferences {
             UNWIND $rows AS row CREATE (p:PendingReference) SET p = row""";
     private static final String WAITING = """
             UNWIND $targets AS t MATCH (p:PendingReference {target: t}) WHERE p.field <> $sample
+              AND (NOT $staged OR p.staged)
             RETURN p.fromLabel AS fromLabel, p.fromKey AS fromKey, p.field AS field, p.target AS target""";
     private static final String LINK = """
             UNWIND $rows AS row MATCH (a:%s {key: row.from, version: 1}) MATCH (b:%s {key: row.to, version: 1})
             CREATE (a)-[e:%s]->(b) RETURN count(e) AS n""";
-    private static final String DONE = "UNWIND $targets AS t MATCH (p:PendingReference {target: t}) DELETE p";
+    private static final String DONE = """
+            UNWIND $targets AS t MATCH (p:PendingReference {target: t}) WHERE NOT $staged OR p.staged DELETE p""";
     private static final String LIST = """
             MATCH (p:PendingReference)
-            WHERE p.field <> $sample AND ($after IS NULL OR p.target + '|' + p.fromLabel + ':' + p.fromKey > $after)
+            WHERE p.staged IS NULL AND p.field <> $sample AND ($after IS NULL OR p.target + '|' + p.fromLabel + ':' + p.fromKey > $after)
             RETURN p.fromLabel AS fromLabel, p.fromKey AS fromKey, p.field AS field, p.target AS target,
                    p.locator AS locator, p.target + '|' + p.fromLabel + ':' + p.fromKey AS cursor
             ORDER BY cursor LIMIT $limit""";
@@ -40,6 +42,11 @@ public final class PendingReferences {
     }
 
     static void keep(Tx tx, List<PendingReference> pending) {
+        keep(tx, pending, false);
+    }
+
+    /** Keeps the rows; {@code staged} ones belong to an ingest not yet published (the review queue skips them). */
+    static void keep(Tx tx, List<PendingReference> pending, boolean staged) {
         if (pending.isEmpty()) {
             return;
         }
@@ -53,6 +60,9 @@ public final class PendingReferences {
             if (p.locator() != null) {
                 row.put("locator", p.locator());
             }
+            if (staged) {
+                row.put("staged", true);
+            }
             rows.add(row);
         }
         tx.run(KEEP, Map.of("rows", rows)).consume();
@@ -60,12 +70,20 @@ public final class PendingReferences {
 
     /** Creates the edges that waited for any of the anchors just written; returns how many. */
     static int link(Tx tx, List<RecordRef> anchors) {
+        return link(tx, anchors, false);
+    }
+
+    /**
+     * As {@link #link(Tx, List)}; {@code staged}: only rows a staged chunk kept are linked (the rows of published
+     * records wait for the publish, so nothing published changes before it).
+     */
+    static int link(Tx tx, List<RecordRef> anchors, boolean staged) {
         if (anchors.isEmpty() || tx.run(ANY, Map.of()).single().get("n").asLong() == 0) {
             return 0;
         }
         List<String> targets = anchors.stream().map(RecordRef::toString).toList();
         Map<String, List<Map<String, Object>>> byShape = new LinkedHashMap<>();
-        tx.run(WAITING, Map.of("targets", targets, "sample", References.SAMPLE_ID)).forEachRemaining(r -> {
+        tx.run(WAITING, Map.of("targets", targets, "sample", References.SAMPLE_ID, "staged", staged)).forEachRemaining(r -> {
             RecordType from = RecordType.ofGraphName(r.get("fromLabel").asString());
             RecordRef target = RecordRef.parse(r.get("target").asString());
             // labels and edge types from the allow-lists, never from the stored text itself
@@ -85,7 +103,7 @@ public final class PendingReferences {
             linked += (int) n;
         }
         if (linked > 0) {
-            tx.run(DONE, Map.of("targets", targets)).consume();
+            tx.run(DONE, Map.of("targets", targets, "staged", staged)).consume();
         }
         return linked;
     }

@@ -22,7 +22,8 @@ import org.batchledger.schema.record.RecordType;
 final class SampleLinks {
     private static final String ANY = "MATCH (p:PendingReference) RETURN count(p) AS n";
     private static final String WAITING = """
-            UNWIND $targets AS t MATCH (p:PendingReference {target: t, field: $field}) RETURN DISTINCT p.fromKey AS k""";
+            UNWIND $targets AS t MATCH (p:PendingReference {target: t, field: $field}) WHERE NOT $staged OR p.staged
+            RETURN DISTINCT p.fromKey AS k""";
     private static final String RESULTS = """
             UNWIND $keys AS k MATCH (t:TestResult {key: k, version: 1}) RETURN k, properties(t) AS p""";
     private static final String ANCHORS = "UNWIND $keys AS k MATCH (m:%s {key: k, version: 1}) RETURN k";
@@ -41,6 +42,11 @@ final class SampleLinks {
 
     /** Call after the write's nodes exist, in its transaction. */
     static void link(Tx tx, List<PreparedRecord> records) {
+        link(tx, records, false);
+    }
+
+    /** As {@link #link(Tx, List)}; {@code staged}: only staged results are (re)linked, published ones at the publish. */
+    static void link(Tx tx, List<PreparedRecord> records, boolean staged) {
         Set<String> results = new LinkedHashSet<>();
         List<PendingReference> watch = new ArrayList<>();
         List<String> arrived = new ArrayList<>();
@@ -53,15 +59,29 @@ final class SampleLinks {
                 arrived.add(r.ref().toString());
             }
         }
-        PendingReferences.keep(tx, watch);
+        PendingReferences.keep(tx, watch, staged);
         // the count comes from the store's counts, so a write of lots and batches with nothing waiting costs no lookup
-        if (!arrived.isEmpty() && tx.run(ANY, Map.of()).single().get("n").asLong() > 0) {
-            tx.run(WAITING, Map.of("targets", arrived, "field", References.SAMPLE_ID))
-                    .forEachRemaining(r -> results.add(r.get("k").asString()));
-        }
+        results.addAll(waiting(tx, arrived, staged));
         if (!results.isEmpty()) {
             relink(tx, List.copyOf(results));
         }
+    }
+
+    /** Relinks the published results that waited for any of the {@code arrived} Lots and Batches ({@code Label:key}). */
+    static void arrived(Tx tx, List<String> arrived) {
+        Set<String> results = waiting(tx, arrived, false);
+        if (!results.isEmpty()) {
+            relink(tx, List.copyOf(results));
+        }
+    }
+
+    private static Set<String> waiting(Tx tx, List<String> arrived, boolean staged) {
+        Set<String> results = new LinkedHashSet<>();
+        if (!arrived.isEmpty() && tx.run(ANY, Map.of()).single().get("n").asLong() > 0) {
+            tx.run(WAITING, Map.of("targets", arrived, "field", References.SAMPLE_ID, "staged", staged))
+                    .forEachRemaining(r -> results.add(r.get("k").asString()));
+        }
+        return results;
     }
 
     /**

@@ -42,7 +42,7 @@ final class ServerExpansion implements Bfs.Expander {
         try (var nodes = tx.findNodes(Label.label(type.graphName()), "key", key, "version", 1L)) {
             node = nodes.hasNext() ? nodes.next() : null;
         }
-        if (node == null || (asOf != null && seq(node) > asOf)) {
+        if (node == null || (asOf != null && seq(node) > asOf) || staged(node)) {
             return null;
         }
         reached(type).put(key, node);
@@ -64,7 +64,8 @@ final class ServerExpansion implements Bfs.Expander {
             Node node = from.get(key);
             for (Relationship r : node.getRelationships(walk, type)) {
                 work++;
-                if (asOf != null && seq(r) > asOf) {
+                if (asOf != null ? seq(r) > asOf : r.hasProperty("supersededAtSeq")) {
+                    // current: genealogy edges are never corrected, so a superseded mark means staged
                     continue;
                 }
                 Node neighbour = r.getOtherNode(node);
@@ -87,6 +88,11 @@ final class ServerExpansion implements Bfs.Expander {
 
     private Map<String, Node> reached(RecordType type) {
         return reached.computeIfAbsent(type, t -> new HashMap<>());
+    }
+
+    // a record of a large file whose ingest is not published yet (supersededAtSeq 0: valid at no tree size)
+    private static boolean staged(Node node) {
+        return node.getProperty("supersededAtSeq", null) instanceof Number n && n.longValue() == 0;
     }
 
     private static long seq(org.neo4j.graphdb.Entity entity) {

@@ -29,8 +29,10 @@ public final class LedgerReads {
               MATCH (b:LedgerBundle {index: i})
               RETURN [b.index, b.data]
             } AS bundles""";
-    private static final String NODE = "MATCH (n:%s {key: $%s}) RETURN n.ledgerSeq AS seq";
-    private static final String RELATIONSHIP = "MATCH ()-[n:%s {key: $%s}]->() RETURN n.ledgerSeq AS seq";
+    private static final String NODE = """
+            MATCH (n:%s {key: $%s}) WHERE coalesce(n.supersededAtSeq, -1) <> 0 RETURN n.ledgerSeq AS seq""";
+    private static final String RELATIONSHIP = """
+            MATCH ()-[n:%s {key: $%s}]->() WHERE coalesce(n.supersededAtSeq, -1) <> 0 RETURN n.ledgerSeq AS seq""";
 
     private final GraphDatabase db;
 

@@ -11,7 +11,9 @@ import org.batchledger.schema.record.RecordType;
  * them. Anything past the current head is still extra.
  */
 final class LaterWrites {
-    private static final String HEAD = "OPTIONAL MATCH (h:LedgerHead {id: 'main'}) RETURN coalesce(h.seq, 0) AS seq";
+    // an ingest's staged chunks (beyond the head, under its lease) are writes in flight like any other
+    private static final String HEAD = """
+            OPTIONAL MATCH (h:LedgerHead {id: 'main'}) RETURN coalesce(h.stagedSeq, h.seq, 0) AS seq""";
     private static final String NODES = """
             MATCH (n:%s) WHERE n.ledgerSeq > $head AND n.ledgerSeq <= $now
             OPTIONAL MATCH (n)-[r]->() WHERE NOT type(r) IN $genealogy
