@@ -190,7 +190,8 @@ class AlcoaRulesIT {
         b.specifications = spec(List.of("Assay", "Dissolution"), List.of("granulate", "dry"));
         AlcoaEvaluation e = b.writeAndEvaluate(keys);
         assertFinding(e, "ALCOA-CO-002", BATCH);
-        assertThat(e.criticalFindings()).extracting(f -> f.rule().id()).containsExactly("ALCOA-CO-002");
+        // MAJOR, not critical: readiness already leaves a batch with a missing test INCOMPLETE (work to do)
+        assertThat(e.criticalFindings()).isEmpty();
     }
 
     @Test
