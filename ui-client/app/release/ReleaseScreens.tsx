@@ -2,7 +2,7 @@
  * Release dashboard, ALCOA+ scorecard, release checks and review queue. The dashboard is /ui/release; the other three
  * are tabs of the batch screen (alcoa, checks, review).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { download, graphql } from '../api/hub';
 import { SourceFileLink } from '../ui/provenance';
@@ -23,6 +23,11 @@ export function ReleaseDashboard() {
   const filter = filterFromParams(params);
   const [text, setText] = useState(filter.search);
   const [stage, setStage] = useState(filter.stage);
+  // the URL is the filter: a back button or the nav link resets the inputs too
+  useEffect(() => {
+    setText(filter.search);
+    setStage(filter.stage);
+  }, [filter.search, filter.stage]);
   const [extra, setExtra] = useState<{ rows: QueueItem[]; after: string | null; error?: unknown }>({ rows: [], after: null });
   const key = filterToParams(filter).toString();
   const queue = useAsync(() => graphql<ReleaseQueueResult>(RELEASE_QUEUE, queueVariables(filter)), [key]);
