@@ -75,11 +75,12 @@ export function ReleaseDashboard() {
                   </button>
                 ))}
               </div>
+              {queue.loading ? <p className="state loading" role="status">Updating the queue for the new filter…</p> : null}
               {rows.length === 0 ? (
                 <Empty>No batch awaits disposition{filter.verdict ? ' with verdict ' + filter.verdict : ''}
                   {filter.stage ? ' at stage ' + filter.stage : ''}{filter.search ? ' matching “' + filter.search + '”' : ''}.</Empty>
               ) : (
-                <table className="grid" data-testid="release-queue">
+                <table className={'grid' + (queue.loading ? ' stale' : '')} data-testid="release-queue" aria-busy={queue.loading}>
                   <caption className="hint">{q.totalCount} batch(es) match{rows.length < q.totalCount ? `, ${rows.length} shown` : ''}.</caption>
                   <thead><tr><th>Batch</th><th>Product</th><th>Stage</th><th>Status</th><th>Verdict</th><th>Open exceptions</th><th>Waiting since</th></tr></thead>
                   <tbody>{rows.map((i) => (

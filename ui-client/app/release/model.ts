@@ -1,5 +1,5 @@
 /** Pure logic of the release screens (unit-tested in model.test.ts): filters, query variables, counts, evidence links. */
-import { VERDICTS, type EvidenceLink, type Verdict } from './operations';
+import { VERDICTS, type EvidenceLink, type RecordHome, type Verdict } from './operations';
 
 export interface QueueFilter { verdict: Verdict | null; stage: string; search: string; includeDispositioned: boolean }
 
@@ -52,30 +52,48 @@ export type EvidenceTarget =
   | { kind: 'download'; url: string; name: string }
   | { kind: 'text' };
 
-/** Records that are shown on a tab of their batch's screen rather than on a screen of their own. */
-const BATCH_TABS: Record<string, string> = { TestResult: 'results', Deviation: 'deviations', StepRecord: 'steps', Signature: 'signatures' };
+const route = (home: RecordHome | null | undefined, tab: string): EvidenceTarget | null =>
+  home?.key && home.__typename === 'Batch' ? { kind: 'route', to: `/ui/batch/${encodeURIComponent(home.key)}?tab=${tab}` }
+    : home?.key && home.__typename === 'Lot' ? { kind: 'route', to: `/ui/lot/${encodeURIComponent(home.key)}` } : null;
 
 /**
- * Where an evidence link leads: a batch or lot to its screen; a test result, deviation, step record or signature to
- * its tab on the batch being looked at; a file (url) to a download. Anything else (an edge such as
- * CONSUMED_IN:…, equipment) is named, not linked.
+ * Where an evidence link leads: a batch or lot to its screen; a test result to the lot or batch it was tested on; a
+ * deviation to the batch being looked at when it impacts it, else to the first batch or lot it impacts; a signature
+ * on a batch to that batch's signatures; a step record to the steps of the batch being looked at (the only batch its
+ * checks and findings name step records of); a file (a hub-relative url) to a download. Anything else (equipment, an
+ * edge such as CONSUMED_IN:…, a record not readable at that tree size) is named, not linked.
  */
-export function evidenceTarget(link: Pick<EvidenceLink, 'recordId' | 'url' | 'label'>, batchKey?: string): EvidenceTarget {
-  if (link.url && link.url.startsWith('/')) {
+export function evidenceTarget(link: Pick<EvidenceLink, 'recordId' | 'url' | 'label'> & Partial<Pick<EvidenceLink, 'record'>>,
+                               batchKey?: string): EvidenceTarget {
+  const text: EvidenceTarget = { kind: 'text' };
+  if (link.url && link.url.startsWith('/') && !link.url.startsWith('//')) {
     return { kind: 'download', url: link.url, name: link.label };
   }
   const m = /^([A-Za-z]+):(.+)$/.exec(link.recordId ?? '');
   if (!m) {
-    return { kind: 'text' };
+    return text;
   }
   const [, label, key] = m;
-  if (label === 'Batch' || label === 'Lot') {
-    return { kind: 'route', to: `/ui/${label.toLowerCase()}/${encodeURIComponent(key)}` };
+  const r = link.record;
+  switch (label) {
+    case 'Batch':
+    case 'Lot':
+      return { kind: 'route', to: `/ui/${label.toLowerCase()}/${encodeURIComponent(key)}` };
+    case 'TestResult':
+      return route(r?.subject, 'results') ?? text;
+    case 'Deviation': {
+      const impacts = r?.impacts ?? [];
+      const here = impacts.find((i) => i.__typename === 'Batch' && i.key === batchKey);
+      return route(here, 'deviations') ?? route(impacts.find((i) => i.__typename === 'Batch'), 'deviations')
+        ?? route(impacts.find((i) => i.__typename === 'Lot'), 'deviations') ?? text;
+    }
+    case 'Signature':
+      return route(r?.signs?.__typename === 'Batch' ? r.signs : null, 'signatures') ?? text;
+    case 'StepRecord':
+      return batchKey ? { kind: 'route', to: `/ui/batch/${encodeURIComponent(batchKey)}?tab=steps` } : text;
+    default:
+      return text;
   }
-  if (batchKey && BATCH_TABS[label]) {
-    return { kind: 'route', to: `/ui/batch/${encodeURIComponent(batchKey)}?tab=${BATCH_TABS[label]}` };
-  }
-  return { kind: 'text' };
 }
 
 /** A 0..1 score as a whole percentage, never rounding a score below 1 up to 100 % (that would read as "no findings"). */

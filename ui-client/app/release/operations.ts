@@ -7,20 +7,28 @@ import type { Connection } from '../api/operations';
 export type Verdict = 'READY' | 'BLOCKED' | 'INCOMPLETE' | 'RELEASED' | 'REJECTED' | 'ON_HOLD' | 'IN_PROCESS';
 export const VERDICTS: Verdict[] = ['READY', 'BLOCKED', 'INCOMPLETE', 'ON_HOLD', 'IN_PROCESS', 'RELEASED', 'REJECTED'];
 
+/** A Lot or Batch a record hangs on (other types come back with their __typename only). */
+export interface RecordHome { __typename: string; key?: string }
 /**
- * A link to the evidence: a record (recordId, and the file it was ingested from when there is one) or a file (url).
- * record is null when the record is not readable at the answer's tree size; provenance is absent for edge records.
+ * A link to the evidence: a record (recordId; the file it was ingested from, and for a result, deviation or signature
+ * the lot or batch it belongs to) or a file (url). record is null when it is not readable at the answer's tree size or
+ * is an edge (consumption, production, equipment use); provenance is absent for types without one.
  */
 export interface EvidenceLink {
   label: string; recordId: string | null; url: string | null;
-  record: { provenance?: { sourceFile: SourceFileRef | null } } | null;
+  record: {
+    provenance?: { sourceFile: SourceFileRef | null };
+    subject?: RecordHome | null; impacts?: RecordHome[]; signs?: RecordHome | null;
+  } | null;
 }
 export interface SourceFileRef { sha256: string; fileName: string | null }
 // Node has no provenance field: each record type that has one is asked for the file it was ingested from.
 const WITH_PROVENANCE = ['Material', 'Lot', 'Batch', 'Equipment', 'Cleaning', 'Calibration', 'StepRecord', 'TestResult',
   'Deviation', 'Signature', 'SignatureWithdrawal'];
+const HOME = '__typename ... on Lot { key } ... on Batch { key }';
 const EVIDENCE = 'label recordId url record { ' +
-  WITH_PROVENANCE.map((t) => `... on ${t} { provenance { sourceFile { sha256 fileName } } }`).join(' ') + ' }';
+  WITH_PROVENANCE.map((t) => `... on ${t} { provenance { sourceFile { sha256 fileName } } }`).join(' ') +
+  ` ... on TestResult { subject { ${HOME} } } ... on Deviation { impacts { ${HOME} } } ... on Signature { signs { ${HOME} } } }`;
 
 export interface QueueItem { batch: { id: string; key: string; productKey: string; stage: string; status: string }; verdict: Verdict; openExceptions: number; waitingSince: string | null }
 export const RELEASE_QUEUE = `query ReleaseQueue($after: String, $verdict: [ReleaseVerdict!], $search: String, $stage: String, $includeDispositioned: Boolean) {
