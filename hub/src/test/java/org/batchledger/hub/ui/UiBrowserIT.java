@@ -131,9 +131,11 @@ class UiBrowserIT {
         browser.button("Apply").click();
         browser.waiting().until(d -> d.getCurrentUrl().contains("q=B-TAB"));
         browser.await(By.cssSelector("[data-testid=verdict-counts] button[data-verdict=BLOCKED]")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("verdict=BLOCKED"));
+        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-testid=release-queue][aria-busy=false] tbody tr")).size() > 0
+                && d.findElements(By.cssSelector("[data-testid=release-queue] tbody tr:not([data-verdict=BLOCKED])")).isEmpty());
         WebElement row = browser.await(By.cssSelector("[data-testid=release-queue] tr[data-batch='" + batch + "']"));
-        assertThat(row.getAttribute("data-verdict")).isEqualTo("BLOCKED");
-        assertThat(browser.driver.getCurrentUrl()).contains("verdict=BLOCKED");
+        assertThat(browser.driver.findElement(By.cssSelector("button[data-verdict=BLOCKED]")).getAttribute("aria-pressed")).isEqualTo("true");
         browser.screenshot("release-dashboard");
 
         // the batch opens on its release checks: the failing ones say why, with a link to the record at fault
@@ -144,6 +146,8 @@ class UiBrowserIT {
                 .isEqualTo("Lot rp:LOT-API (Paracetamol) is in QUARANTINE.");
         assertThat(upstream.findElement(By.cssSelector("a[data-record='Lot:rp:LOT-API']")).getAttribute("href"))
                 .endsWith("/ui/lot/rp%3ALOT-API");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=checks] tr[data-check=tests-in-spec] a"))
+                .getAttribute("href")).as("an OOS result leads to the lot it was tested on").endsWith("/ui/lot/rp%3ALOT-TAB");
         assertThat(browser.await(By.cssSelector("[data-testid=verdict]")).getText()).contains("BLOCKED");
         assertThat(browser.driver.findElements(By.cssSelector("[data-testid=checks] tr[data-status=FAIL]")))
                 .extracting(r -> r.getAttribute("data-check"))
