@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { download, graphql } from '../api/hub';
 import { SourceFileLink } from '../ui/provenance';
 import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
-import { evidenceTarget, filterFromParams, filterToParams, percent, queueVariables, verdictButtons, type QueueFilter } from './model';
+import { evidenceTarget, filterFromParams, filterToParams, percent, queueVariables, stagesOf, verdictButtons, type QueueFilter } from './model';
 import {
   ALCOA, READINESS, RELEASE_QUEUE, REVIEW_QUEUE, type AlcoaResult, type EvidenceLink, type QueueItem,
   type ReadinessResult, type ReleaseQueueResult, type ReviewQueueResult, type Verdict,
@@ -51,7 +51,8 @@ export function ReleaseDashboard() {
         <label htmlFor="release-search">Batch or lot number</label>{' '}
         <input id="release-search" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. B-TAB or LOT-000123" />{' '}
         <label htmlFor="release-stage">Stage</label>{' '}
-        <input id="release-stage" value={stage} size={14} onChange={(e) => setStage(e.target.value)} placeholder="e.g. COMPRESSION" />{' '}
+        <input id="release-stage" value={stage} size={14} list="release-stages" onChange={(e) => setStage(e.target.value)} placeholder="as recorded" />
+        <datalist id="release-stages">{stagesOf(queue.data?.releaseQueue.edges.map((e) => e.node) ?? [], filter.stage).map((st) => <option key={st} value={st} />)}</datalist>{' '}
         <button type="submit">Apply</button>{' '}
         <label><input type="checkbox" data-testid="include-dispositioned" checked={filter.includeDispositioned}
                       onChange={(e) => apply({ includeDispositioned: e.target.checked })} /> include released and rejected</label>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceLink } from './operations';
-import { evidenceTarget, filterFromParams, filterToParams, percent, queueVariables, verdictButtons } from './model';
+import { evidenceTarget, filterFromParams, filterToParams, percent, queueVariables, stagesOf, verdictButtons } from './model';
 
 describe('release dashboard filter', () => {
   it('round-trips through the URL and ignores an unknown verdict', () => {
@@ -15,7 +15,13 @@ describe('release dashboard filter', () => {
     expect(queueVariables({ verdict: null, stage: '', search: '', includeDispositioned: false }))
       .toEqual({ includeDispositioned: false });
     expect(queueVariables({ verdict: 'READY', stage: 'compression', search: 'B-TAB', includeDispositioned: true }, 'c1'))
-      .toEqual({ verdict: ['READY'], stage: 'COMPRESSION', search: 'B-TAB', includeDispositioned: true, after: 'c1' });
+      .toEqual({ verdict: ['READY'], stage: 'compression', search: 'B-TAB', includeDispositioned: true, after: 'c1' });
+  });
+
+  it('suggests the stages of the listed batches as recorded, once each', () => {
+    const rows = [{ batch: { stage: 'packaging' } }, { batch: { stage: 'COMPRESSION' } }, { batch: { stage: 'packaging' } }];
+    expect(stagesOf(rows)).toEqual(['COMPRESSION', 'packaging']);
+    expect(stagesOf([], 'coating')).toEqual(['coating']);
   });
 });
 

@@ -27,10 +27,16 @@ export function filterToParams(f: QueueFilter): URLSearchParams {
 export function queueVariables(f: QueueFilter, after?: string | null): Record<string, unknown> {
   const vars: Record<string, unknown> = { includeDispositioned: f.includeDispositioned };
   if (f.verdict) vars.verdict = [f.verdict];
-  if (f.stage) vars.stage = f.stage.toUpperCase();
+  // the hub matches the stage exactly as recorded (plants spell them differently: COMPRESSION, compression)
+  if (f.stage) vars.stage = f.stage;
   if (f.search) vars.search = f.search;
   if (after) vars.after = after;
   return vars;
+}
+
+/** The stages of the listed batches, for the stage input's suggestions (the hub matches a stage exactly). */
+export function stagesOf(rows: { batch: { stage: string } }[], selected = ''): string[] {
+  return [...new Set([...rows.map((r) => r.batch.stage), ...(selected ? [selected] : [])])].sort();
 }
 
 export interface VerdictButton { verdict: Verdict | null; count: number }
