@@ -9,6 +9,7 @@ import { LotScreen } from './screens/LotScreen';
 import { RecallScreen } from './screens/RecallScreen';
 import { LedgerScreen } from './screens/LedgerScreen';
 import { IngestScreen } from './screens/IngestScreen';
+import { ReleaseDashboard } from './release/ReleaseScreens';
 import { ErrorPanel, Forbidden, Loading } from './ui/states';
 
 // GraphiQL is large: loaded only when its page is opened.
@@ -16,6 +17,7 @@ const GraphiQLScreen = lazy(() => import('./screens/GraphiQLScreen'));
 
 interface NavItem { to: string; label: string; roles: readonly Role[] }
 const NAV: NavItem[] = [
+  { to: '/ui/release', label: 'Release', roles: READERS },
   { to: '/ui/batches', label: 'Batches', roles: READERS },
   { to: '/ui/recall', label: 'Recall impact', roles: RECALL_READERS },
   { to: '/ui/ledger', label: 'Ledger', roles: LEDGER_READERS },
@@ -75,11 +77,12 @@ function Protected({ config }: { config: UiConfig }) {
 
 function Screens({ config, roles }: { config: UiConfig; roles: string[] }) {
   const guard = (need: readonly Role[], element: ReactNode) => (hasAnyRole(roles, need) ? element : <Forbidden need={need} have={roles} />);
-  const home = roles.includes('adapter') && !hasAnyRole(roles, READERS) ? '/ui/ingest' : '/ui/batches';
+  const home = roles.includes('adapter') && !hasAnyRole(roles, READERS) ? '/ui/ingest' : '/ui/release';
   return (
     <Routes>
       <Route path="/" element={<Navigate to={home} replace />} />
       <Route path="/ui" element={<Navigate to={home} replace />} />
+      <Route path="/ui/release" element={guard(READERS, <ReleaseDashboard />)} />
       <Route path="/ui/batches" element={guard(READERS, <BatchesScreen config={config} />)} />
       <Route path="/ui/batch/:key" element={guard(READERS, <BatchScreen />)} />
       <Route path="/ui/lot/:key" element={guard(READERS, <LotScreen />)} />
@@ -96,7 +99,7 @@ function LoginPanel({ message, expired }: { message: string; expired?: boolean }
   const { session } = useSession();
   const location = useLocation();
   const [error, setError] = useState<unknown>();
-  const returnTo = location.pathname === '/ui/logged-out' ? '/ui/batches' : location.pathname + location.search;
+  const returnTo = location.pathname === '/ui/logged-out' ? '/' : location.pathname + location.search;
   return (
     <section className={'login' + (expired ? ' expired' : '')} aria-labelledby="login-title">
       <h1 id="login-title">{expired ? 'Session expired' : 'Log in'}</h1>

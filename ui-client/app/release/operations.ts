@@ -1,18 +1,38 @@
 /**
- * Release operations, typed against the release contract SDL (issue 10: release-alcoa.graphqls, release.graphqls).
- * NOT compiled or bundled until those SDL files are on main: tsconfig.json excludes app/release; see README.md.
+ * Release operations (release.graphqls, release-alcoa.graphqls, release-common.graphqls) with their result types;
+ * operations.test.ts validates every document against the hub's SDL.
  */
 import type { Connection } from '../api/operations';
 
 export type Verdict = 'READY' | 'BLOCKED' | 'INCOMPLETE' | 'RELEASED' | 'REJECTED' | 'ON_HOLD' | 'IN_PROCESS';
 export const VERDICTS: Verdict[] = ['READY', 'BLOCKED', 'INCOMPLETE', 'ON_HOLD', 'IN_PROCESS', 'RELEASED', 'REJECTED'];
 
-export interface EvidenceLink { label: string; recordId: string | null; url: string | null }
-const EVIDENCE = 'label recordId url';
+/** A Lot or Batch a record hangs on (other types come back with their __typename only). */
+export interface RecordHome { __typename: string; key?: string }
+/**
+ * A link to the evidence: a record (recordId; the file it was ingested from, and for a result, deviation or signature
+ * the lot or batch it belongs to) or a file (url). record is null when it is not readable at the answer's tree size or
+ * is an edge (consumption, production, equipment use); provenance is absent for types without one.
+ */
+export interface EvidenceLink {
+  label: string; recordId: string | null; url: string | null;
+  record: {
+    provenance?: { sourceFile: SourceFileRef | null };
+    subject?: RecordHome | null; impacts?: RecordHome[]; signs?: RecordHome | null;
+  } | null;
+}
+export interface SourceFileRef { sha256: string; fileName: string | null }
+// Node has no provenance field: each record type that has one is asked for the file it was ingested from.
+const WITH_PROVENANCE = ['Material', 'Lot', 'Batch', 'Equipment', 'Cleaning', 'Calibration', 'StepRecord', 'TestResult',
+  'Deviation', 'Signature', 'SignatureWithdrawal'];
+const HOME = '__typename ... on Lot { key } ... on Batch { key }';
+const EVIDENCE = 'label recordId url record { ' +
+  WITH_PROVENANCE.map((t) => `... on ${t} { provenance { sourceFile { sha256 fileName } } }`).join(' ') +
+  ` ... on TestResult { subject { ${HOME} } } ... on Deviation { impacts { ${HOME} } } ... on Signature { signs { ${HOME} } } }`;
 
 export interface QueueItem { batch: { id: string; key: string; productKey: string; stage: string; status: string }; verdict: Verdict; openExceptions: number; waitingSince: string | null }
-export const RELEASE_QUEUE = `query ReleaseQueue($after: String, $verdict: [ReleaseVerdict!], $search: String, $includeDispositioned: Boolean) {
-  releaseQueue(first: 25, after: $after, filter: { verdict: $verdict, search: $search, includeDispositioned: $includeDispositioned }) {
+export const RELEASE_QUEUE = `query ReleaseQueue($after: String, $verdict: [ReleaseVerdict!], $search: String, $stage: String, $includeDispositioned: Boolean) {
+  releaseQueue(first: 25, after: $after, filter: { verdict: $verdict, search: $search, stage: $stage, includeDispositioned: $includeDispositioned }) {
     edges { node { batch { id key productKey stage status } verdict openExceptions waitingSince } }
     pageInfo { hasNextPage endCursor }
     totalCount
@@ -26,11 +46,12 @@ export interface AlcoaFinding {
   rule: { id: string; title: string; version: number }; principle: Principle; severity: string; recordId: string;
   explanation: string; evidence: EvidenceLink[];
 }
-export interface AlcoaPrincipleResult { principle: Principle; score: number; status: 'MET' | 'FINDINGS' | 'CRITICAL' | 'NOT_EVALUATED'; findingCount: number; findings: Connection<AlcoaFinding> }
+export type AlcoaStatus = 'MET' | 'FINDINGS' | 'CRITICAL' | 'NOT_EVALUATED';
+export interface AlcoaPrincipleResult { principle: Principle; score: number; status: AlcoaStatus; recordsEvaluated: number; findingCount: number; findings: Connection<AlcoaFinding> }
 export const ALCOA = `query Alcoa($batch: ID!) {
   alcoa(batch: $batch) {
     ruleSetVersion treeSize recordsEvaluated criticalFindings
-    principles { principle score status findingCount
+    principles { principle score status recordsEvaluated findingCount
       findings(first: 20) { edges { node { rule { id title version } principle severity recordId explanation evidence { ${EVIDENCE} } } }
         pageInfo { hasNextPage endCursor } } }
   }

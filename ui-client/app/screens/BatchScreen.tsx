@@ -9,10 +9,11 @@ import { ResultsChart } from '../results/ResultsChart';
 import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
 import { Deviations, ProvenanceLine, Signatures } from './records';
 import { HubError } from '../api/errors';
+import { AlcoaScorecard, ReleaseChecks, ReviewQueueView } from '../release/ReleaseScreens';
 
-const TABS = ['overview', 'genealogy', 'results', 'deviations', 'steps', 'signatures', 'audit'] as const;
+const TABS = ['overview', 'checks', 'alcoa', 'review', 'genealogy', 'results', 'deviations', 'steps', 'signatures', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const LABELS: Record<Tab, string> = { overview: 'Overview', genealogy: 'Genealogy', results: 'Results vs limits',
+const LABELS: Record<Tab, string> = { overview: 'Overview', checks: 'Release checks', alcoa: 'ALCOA+', review: 'Review queue', genealogy: 'Genealogy', results: 'Results vs limits',
   deviations: 'Deviations', steps: 'Step records', signatures: 'Signatures', audit: 'Audit trail' };
 
 export function BatchScreen() {
@@ -44,6 +45,9 @@ export function BatchScreen() {
             </nav>
             <div role="tabpanel" data-testid={'tab-' + tab}>
               {tab === 'overview' ? <Overview b={b} /> : null}
+              {tab === 'checks' ? <ReleaseChecks batchId={b.id} batchKey={key} /> : null}
+              {tab === 'alcoa' ? <AlcoaScorecard batchId={b.id} batchKey={key} /> : null}
+              {tab === 'review' ? <ReviewQueueView batchId={b.id} batchKey={key} /> : null}
               {tab === 'genealogy' ? <GenealogyView start={b.id} /> : null}
               {tab === 'results' ? <ResultsChart results={b.testResults} /> : null}
               {tab === 'deviations' ? <Deviations items={b.deviations} /> : null}

@@ -14,6 +14,7 @@ import org.batchledger.hub.support.DemoData;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.KeycloakServer;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
+import org.batchledger.lineage.testsupport.ReleasePlant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,9 @@ class UiBrowserIT {
         registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
         registry.add("batchledger.demo-plant.enabled", () -> "false");
         registry.add("batchledger.data-dir", data::toString);
+        // the release fixture's product specification, as the release ITs configure it
+        registry.add("batchledger.release.specifications",
+                () -> Path.of("src/test/resources/release/specifications.json").toAbsolutePath().toString());
     }
 
     @BeforeAll
@@ -110,6 +114,60 @@ class UiBrowserIT {
         browser.button("Find").click();
         browser.waiting().until(d -> d.getCurrentUrl().contains("/ui/batch/"));
         assertThat(browser.await(By.id("batch-title")).getText()).isEqualTo("Batch " + key);
+    }
+
+    @Test
+    @Tag("REQ-UI-002")
+    @Tag("REQ-UI-003")
+    void aReleaserFindsABlockedBatchInTheReleaseQueueAndSeesWhyAndItsAlcoaScorecard() {
+        String batch = blockedReleaseBatch();
+        browser.open("/ui/release");
+        browser.logIn("releaser");
+        browser.await(By.cssSelector("[data-testid=verdict-counts] button[data-verdict=ALL]"));
+        assertThat(browser.driver.findElement(By.cssSelector("nav a")).getText()).as("first nav item").isEqualTo("Release");
+
+        // search by batch key, then narrow to the blocked ones with the verdict filter (counts beside each verdict)
+        browser.await(By.id("release-search")).sendKeys("B-TAB");
+        browser.button("Apply").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("q=B-TAB"));
+        browser.await(By.cssSelector("[data-testid=verdict-counts] button[data-verdict=BLOCKED]")).click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("verdict=BLOCKED"));
+        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-testid=release-queue][aria-busy=false] tbody tr")).size() > 0
+                && d.findElements(By.cssSelector("[data-testid=release-queue] tbody tr:not([data-verdict=BLOCKED])")).isEmpty());
+        WebElement row = browser.await(By.cssSelector("[data-testid=release-queue] tr[data-batch='" + batch + "']"));
+        assertThat(browser.driver.findElement(By.cssSelector("button[data-verdict=BLOCKED]")).getAttribute("aria-pressed")).isEqualTo("true");
+        browser.screenshot("release-dashboard");
+
+        // the batch opens on its release checks: the failing ones say why, with a link to the record at fault
+        row.findElement(By.linkText(batch)).click();
+        WebElement upstream = browser.await(By.cssSelector("[data-testid=checks] tr[data-check=upstream-released]"));
+        assertThat(upstream.getAttribute("data-status")).isEqualTo("FAIL");
+        assertThat(upstream.findElement(By.cssSelector(".explanation")).getText())
+                .isEqualTo("Lot rp:LOT-API (Paracetamol) is in QUARANTINE.");
+        assertThat(upstream.findElement(By.cssSelector("a[data-record='Lot:rp:LOT-API']")).getAttribute("href"))
+                .endsWith("/ui/lot/rp%3ALOT-API");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=checks] tr[data-check=tests-in-spec] a"))
+                .getAttribute("href")).as("an OOS result leads to the lot it was tested on").endsWith("/ui/lot/rp%3ALOT-TAB");
+        assertThat(browser.await(By.cssSelector("[data-testid=verdict]")).getText()).contains("BLOCKED");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=checks] tr[data-status=FAIL]")))
+                .extracting(r -> r.getAttribute("data-check"))
+                .containsExactly("upstream-released", "tests-in-spec", "deviations-closed");
+        browser.screenshot("release-checks");
+
+        browser.button("ALCOA+").click();
+        browser.await(By.cssSelector("[data-testid=alcoa]"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=alcoa] tbody tr[data-principle]")))
+                .extracting(r -> r.getAttribute("data-principle"))
+                .containsExactly("ATTRIBUTABLE", "LEGIBLE", "CONTEMPORANEOUS", "ORIGINAL", "ACCURATE", "COMPLETE",
+                        "CONSISTENT", "ENDURING", "AVAILABLE", "TRACEABLE");
+        browser.screenshot("release-alcoa");
+
+        // the review queue lists the exceptions and says plainly that dispositioning them is not possible here
+        browser.button("Review queue").click();
+        assertThat(browser.await(By.cssSelector("[data-testid=review-read-only]")).getText()).startsWith("Read-only");
+        assertThat(browser.await(By.cssSelector("[data-testid=review-queue]")).findElements(By.cssSelector("tr[data-class]")))
+                .extracting(r -> r.getAttribute("data-class")).contains("OOS_RESULT", "OPEN_DEVIATION");
+        assertThat(browser.driver.findElements(By.xpath("//button[contains(., 'Accept')]"))).isEmpty();
     }
 
     @Test
@@ -242,6 +300,23 @@ class UiBrowserIT {
         }
         assertThat(found).as("a batch with inputs in the demo plant").isNotNull();
         return found;
+    }
+
+    /**
+     * The release fixture's blocked tablet batch (upstream lot in quarantine, OOS dissolution, open deviation),
+     * written beside the demo plant once per graph, then a checkpoint signed over it as the release ITs do.
+     */
+    private String blockedReleaseBatch() {
+        GraphQlHttp graphql = new GraphQlHttp(port);
+        String token = KeycloakServer.shared().passwordToken("inspector", "demo");
+        var found = graphql.post(token, "{ batch(id: \"Batch:" + ReleasePlant.BATCH + "\") { key } }");
+        assertThat(found.status()).as("%s", found.body()).isEqualTo(200);
+        if (!(found.body().get("data") instanceof JsonObject data) || data.isNull("batch")) {
+            ReleasePlant.blocked().write(Neo4jTestServer.shared().writer());
+        }
+        var checkpoint = graphql.post(token, "{ ledgerCheckpoint { treeSize } }");
+        assertThat(checkpoint.hasErrors()).as("%s", checkpoint.body()).isFalse();
+        return ReleasePlant.BATCH;
     }
 
     private static Path csvIn(Path dir) {

@@ -1,5 +1,3 @@
-// Rename to operations.test.ts at merge (once release.graphqls and release-alcoa.graphqls are on main): it then
-// validates the release operations against the SDL like app/api/operations.test.ts does for the others.
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { hubSchema } from '../api/hubSchema.test-support';
@@ -9,5 +7,10 @@ describe('release operations against the hub SDL', () => {
   const schema = hubSchema();
   it.each(Object.entries(RELEASE_OPERATIONS))('%s is valid against the schema', (_name, document) => {
     expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('the release SDL is in the schema the check reads (a field it does not have is caught)', () => {
+    const errors = validate(schema, parse('{ reviewQueue(batch: "rp:B-TAB") { exceptions { edges { node { accepted } } } } }'));
+    expect(errors.map((e) => e.message).join()).toContain('accepted');
   });
 });
