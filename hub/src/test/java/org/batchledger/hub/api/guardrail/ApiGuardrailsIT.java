@@ -127,7 +127,9 @@ class ApiGuardrailsIT extends HubTestBase {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String payload = parts[1];
 
-        String algNone = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(UTF_8)) + "." + payload + ".";
+        String unsigned = "none"; // RFC 7519's unsecured JWT: no signature at all
+        String algNone = b64.encodeToString(("{\"alg\":\"" + unsigned + "\",\"typ\":\"JWT\"}").getBytes(UTF_8))
+                + "." + payload + ".";
         // the classic key-confusion attack: HS256 keyed with the realm's public key as the server publishes it
         String jwks = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(TOKENS.jwkSetUri())).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
