@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  * the execution id; its text and stack trace go to the log only.
  */
 @ControllerAdvice
-class ApiExceptionHandler {
+public class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @GraphQlExceptionHandler
@@ -40,18 +40,6 @@ class ApiExceptionHandler {
     @GraphQlExceptionHandler
     GraphQLError unavailable(UnavailableException e, DataFetchingEnvironment env) {
         return error(ApiErrorType.SERVICE_UNAVAILABLE, e.getMessage(), env);
-    }
-
-    /**
-     * The graph database did not answer within the driver's retry time: a typed SERVICE_UNAVAILABLE the caller may
-     * retry, never partial data (a write either committed before the outage or did not).
-     */
-    @GraphQlExceptionHandler({org.neo4j.driver.exceptions.ServiceUnavailableException.class,
-            org.neo4j.driver.exceptions.SessionExpiredException.class})
-    GraphQLError databaseUnavailable(RuntimeException e, DataFetchingEnvironment env) {
-        LOG.warn("Neo4j unavailable: {}", e.getMessage());
-        return error(ApiErrorType.SERVICE_UNAVAILABLE, "the graph database is not reachable now; nothing was written"
-                + " by this request; retry later", env);
     }
 
     @GraphQlExceptionHandler
@@ -134,6 +122,11 @@ class ApiExceptionHandler {
             case BAD_REQUEST -> ErrorType.BAD_REQUEST;
         };
         return error(type, e.getMessage(), env, extensions);
+    }
+
+    /** A classified error at the field being fetched, for handlers outside this package. */
+    public static GraphQLError unavailable(String message, DataFetchingEnvironment env) {
+        return error(ApiErrorType.SERVICE_UNAVAILABLE, message, env);
     }
 
     private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env) {
