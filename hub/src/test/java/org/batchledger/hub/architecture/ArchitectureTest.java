@@ -114,7 +114,7 @@ class ArchitectureTest {
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
                                 "org.batchledger.lineage.genealogy..", "org.batchledger.lineage.ledger.."))
                 .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
-                                "org.batchledger.lineage.signature.."),
+                                "org.batchledger..signature.."),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
                                 "org.batchledger.lineage.release..", "org.batchledger.lineage.genealogy..",
                                 "org.batchledger.lineage.ledger.."))
