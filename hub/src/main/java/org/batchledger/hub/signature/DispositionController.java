@@ -56,6 +56,6 @@ class DispositionController {
     }
 
     /** The genealogy snapshot the release signed. */
-    record Snapshot(long treeSize, String nodesSha256, String edgesSha256, int nodeCount, int edgeCount) {
+    record Snapshot(long treeSize, String nodesSha256, String edgesSha256, long nodeCount, long edgeCount) {
     }
 }

@@ -187,7 +187,7 @@ final class TakeDisposition extends CreatingCommand<Dispositions.Disposed> {
         return List.of(
                 new Signature(signatureKey, new RecordRef(RecordType.BATCH, request.batchKey()), signedHash,
                         actor.subject(), actor.displayName(), meaning, request.justification(), now, null, provenance),
-                new Disposition(key, request.batchKey(), request.decision(), request.justification(), reading.ready(),
+                new Disposition(key, request.batchKey(), request.decision(), request.justification(),
                         reading.failingChecks(), signatureKey, s.treeSize(), s.nodesSha256(), s.edgesSha256(),
                         s.nodeCount(), s.edgeCount(), now, provenance));
     }

@@ -134,8 +134,8 @@ class DispositionIT {
 
         assertThat(rerun.nodesSha256()).isEqualTo(d.upstreamNodesSha256());
         assertThat(rerun.edgesSha256()).isEqualTo(d.upstreamEdgesSha256());
-        assertThat(rerun.nodeCount()).isEqualTo(d.upstreamNodeCount()).isEqualTo(5);
-        assertThat(d.upstreamEdgeCount()).isEqualTo(4);
+        assertThat((long) rerun.nodeCount()).isEqualTo(d.upstreamNodeCount()).isEqualTo(5);
+        assertThat(d.upstreamEdgeCount()).isEqualTo(4L);
         assertThat(d.upstreamNodesSha256()).matches("[0-9a-f]{64}");
     }
 

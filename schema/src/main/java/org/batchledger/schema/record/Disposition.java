@@ -10,19 +10,24 @@ import java.time.Instant;
  * withdrawing its signature withdraws it.
  *
  * @param justification required unless every readiness check passed; null otherwise
- * @param ready         whether every readiness check passed at {@code snapshotTreeSize}
- * @param failingChecks the readiness checks that did not pass (names), empty when {@code ready}
+ * @param failingChecks the readiness checks that did not pass at {@code snapshotTreeSize}, as {@code name: status};
+ *                      empty when every check passed
  */
 public record Disposition(String key, String batchKey, DispositionDecision decision, String justification,
-                          boolean ready, java.util.List<String> failingChecks, String signatureKey,
+                          java.util.List<String> failingChecks, String signatureKey,
                           long snapshotTreeSize, String upstreamNodesSha256, String upstreamEdgesSha256,
-                          int upstreamNodeCount, int upstreamEdgeCount, Instant decidedAt, Provenance provenance)
+                          long upstreamNodeCount, long upstreamEdgeCount, Instant decidedAt, Provenance provenance)
         implements LedgerRecord {
     public enum DispositionDecision { RELEASED, CONDITIONALLY_RELEASED, ON_HOLD, REJECTED }
 
     public Disposition {
         failingChecks = java.util.List.copyOf(failingChecks);
         decidedAt = Instants.millis(decidedAt);
+    }
+
+    /** Whether every readiness check passed when the disposition was taken. */
+    public boolean ready() {
+        return failingChecks.isEmpty();
     }
 
     @Override
