@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import org.batchledger.lineage.signature.Dispositions;
 import org.batchledger.lineage.signature.MeaningRules;
 import org.batchledger.lineage.signature.Signing;
 import org.batchledger.lineage.write.LedgeredWrite;
@@ -41,6 +42,16 @@ class SignatureConfiguration {
     Signing signing(LedgeredWrite unitOfWork, MeaningRules rules, SignatureProperties props,
                     ObjectProvider<Clock> clock) {
         return new Signing(unitOfWork, rules, props.reauthenticationWindow(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Reads release readiness and the upstream genealogy (the stated arrow signature → release, genealogy). */
+    @Bean
+    Dispositions dispositions(org.batchledger.lineage.store.GraphDatabase db, LedgeredWrite unitOfWork,
+                              org.batchledger.lineage.release.ReleaseReadiness readiness,
+                              org.batchledger.lineage.genealogy.GenealogyTraversal traversal, MeaningRules rules,
+                              SignatureProperties props, ObjectProvider<Clock> clock) {
+        return new Dispositions(db, unitOfWork, readiness, traversal, rules, props.reauthenticationWindow(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -97,6 +97,19 @@ class AuthorizationMatrixIT extends HubTestBase {
         }
     }
 
+    /** Written apart from the SDL: the batch release decision is qa-release's alone (DESIGN.md, security model). */
+    @Test
+    @Tag("REQ-SIGNATURE-008")
+    void onlyQaReleaseReachesDisposition() throws IOException {
+        FieldDefinition field = operations().filter(f -> f.getName().equals("disposition")).findFirst().orElseThrow();
+        assertThat(allowedRoles(field)).isEqualTo(Set.of("qa-release"));
+        for (String role : REALM_ROLES) {
+            Response r = graphql().post(TOKENS.forUser("user-" + role, role), document(field));
+            assertThat("FORBIDDEN".equals(r.errorClass())).as("%s: %s", role, r.body())
+                    .isEqualTo(!role.equals("qa-release"));
+        }
+    }
+
     private static Stream<FieldDefinition> operations() throws IOException {
         TypeDefinitionRegistry registry = registry();
         // fields of "extend type Query" in the area files count too
@@ -130,6 +143,7 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "ID", "String" -> "\"Batch:authz:none\"";
             case "TraceDirection" -> "DOWNSTREAM";
             case "SignatureMeaning" -> "PERFORMED";
+            case "DispositionDecision" -> "ON_HOLD";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
     }

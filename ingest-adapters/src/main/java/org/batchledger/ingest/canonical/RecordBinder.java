@@ -37,12 +37,12 @@ import org.batchledger.schema.record.RecordType;
  */
 final class RecordBinder {
     /**
-     * Types a file may carry: source files are the pipeline's; withdrawals and workflow transitions are made in the
-     * hub only.
+     * Types a file may carry: source files are the pipeline's; withdrawals, workflow transitions and dispositions are
+     * made in the hub only.
      */
     private static final Map<String, RecordType> TYPES = Arrays.stream(RecordType.values())
             .filter(t -> t != RecordType.SOURCE_FILE && t != RecordType.SIGNATURE_WITHDRAWAL
-                    && t != RecordType.WORKFLOW_TRANSITION)
+                    && t != RecordType.WORKFLOW_TRANSITION && t != RecordType.DISPOSITION)
             .collect(Collectors.toUnmodifiableMap(t -> t.javaType().getSimpleName(), Function.identity()));
 
     private final IngestContext context;

@@ -27,7 +27,7 @@ import org.batchledger.schema.record.TestResult;
 record BatchFacts(Batch batch, List<Lot> outputs, List<Consumption> consumptions, TraceResult trace,
                   Map<RecordRef, Upstream> upstream, List<TestResult> tests, List<Deviation> deviations,
                   List<Use> equipment, List<StepRecord> steps, List<SignatureFact> signatures,
-                  List<Version> versions, Long latestCheckpoint) {
+                  List<Version> versions, Long latestCheckpoint, boolean onHold) {
 
     /** A lot or batch upstream: its status and material (the lot's material, the batch's product) by name. */
     record Upstream(RecordRef ref, String status, String material, java.time.Instant expiresAt) {

@@ -40,7 +40,10 @@ final class FactQueries {
             RETURN k, b {.*} AS b,
               COLLECT { MATCH (b0)-[p:PRODUCED]->(l0:Lot) WHERE REC(p)
                         MATCH (l:Lot {key: l0.key}) WHERE VALID(l) RETURN l {.*} } AS outputs,
-              COLLECT { MATCH (:Lot)-[c:CONSUMED_IN]->(b0) WHERE REC(c) RETURN c {.*} } AS consumptions""";
+              COLLECT { MATCH (:Lot)-[c:CONSUMED_IN]->(b0) WHERE REC(c) RETURN c {.*} } AS consumptions,
+              EXISTS { MATCH (d:Disposition {batchKey: k, decision: 'ON_HOLD'}) WHERE REC(d)
+                       AND NOT EXISTS { MATCH (w:SignatureWithdrawal {signatureKey: d.signatureKey}) WHERE REC(w) }
+              } AS onHold""";
     private static final String UPSTREAM = """
             UNWIND $lots AS k
             MATCH (n:Lot {key: k}) WHERE VALID(n)
@@ -145,7 +148,8 @@ final class FactQueries {
         this.asOf = asOf;
     }
 
-    record BatchRow(Batch batch, List<Lot> outputs, List<Consumption> consumptions) {
+    /** @param onHold a standing ON_HOLD disposition (its signature not withdrawn) at the tree size */
+    record BatchRow(Batch batch, List<Lot> outputs, List<Consumption> consumptions, boolean onHold) {
     }
 
     record Signed(List<StepRecord> steps, List<SignatureFact> signatures) {
@@ -159,7 +163,8 @@ final class FactQueries {
         tx.run(cypher(BATCHES), params("keys", List.copyOf(keys))).forEachRemaining(r -> rows.put(r.get("k").asString(),
                 new BatchRow(ReleaseFacts.batch(r.get("b")),
                         r.get("outputs").asList(v -> ReleaseFacts.<Lot>record(v, RecordType.LOT)),
-                        r.get("consumptions").asList(v -> ReleaseFacts.<Consumption>record(v, RecordType.CONSUMPTION)))));
+                        r.get("consumptions").asList(v -> ReleaseFacts.<Consumption>record(v, RecordType.CONSUMPTION)),
+                        r.get("onHold").asBoolean())));
         return rows;
     }
 

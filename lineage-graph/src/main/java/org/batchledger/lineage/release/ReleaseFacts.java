@@ -82,7 +82,7 @@ final class ReleaseFacts {
             facts.put(k, new BatchFacts(b.batch(), b.outputs(), b.consumptions(), trace, up,
                     tests.getOrDefault(k, List.of()), deviations.getOrDefault(k, List.of()),
                     equipment.getOrDefault(k, List.<Use>of()), s.steps(), s.signatures(),
-                    trail.versions().getOrDefault(k, List.of()), trail.latestCheckpoint()));
+                    trail.versions().getOrDefault(k, List.of()), trail.latestCheckpoint(), b.onHold()));
         }
         return facts;
     }

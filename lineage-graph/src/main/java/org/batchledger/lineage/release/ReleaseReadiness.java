@@ -50,7 +50,7 @@ public final class ReleaseReadiness {
     Evaluation evaluate(BatchFacts f, AsOf asOf) {
         List<ReadinessCheck> checks = new ArrayList<>(ReadinessChecks.of(f, specifications));
         checks.add(AlcoaCheck.check(alcoa.evaluate(f.batch().key(), asOf)));
-        Readiness readiness = new Readiness(f.batch(), asOf.treeSize(), Verdict.of(f.batch().status(), checks), checks);
+        Readiness readiness = new Readiness(f.batch(), asOf.treeSize(), Verdict.of(f.batch().status(), f.onHold(), checks), checks);
         return new Evaluation(readiness, ReviewExceptions.of(f, specifications));
     }
 

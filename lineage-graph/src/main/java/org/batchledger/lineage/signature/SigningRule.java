@@ -36,6 +36,18 @@ public record SigningRule(String id, String text, Kind kind) {
     static final SigningRule ONCE = new SigningRule("SIG-ONCE",
             "a person signs one version of a record with one meaning once", Kind.BAD_REQUEST);
 
+    static final SigningRule DISPOSITION_ROLE = new SigningRule("SIG-DISPOSITION-ROLE",
+            "a batch is dispositioned only by qa-release", Kind.FORBIDDEN);
+    static final SigningRule DISPOSITION_STATUS = new SigningRule("SIG-DISPOSITION-STATUS",
+            "a batch is dispositioned once completed: it is planned or in process", Kind.BAD_REQUEST);
+    static final SigningRule DISPOSITION_JUSTIFICATION = new SigningRule("SIG-DISPOSITION-JUSTIFICATION",
+            "a disposition needs a justification unless every readiness check passes", Kind.BAD_REQUEST);
+    static final SigningRule DISPOSITION_ONCE = new SigningRule("SIG-DISPOSITION-ONCE",
+            "a batch has one standing disposition: withdraw its signature (withdrawSignature) before another",
+            Kind.BAD_REQUEST);
+    static final SigningRule DISPOSITION_BUSY = new SigningRule("SIG-DISPOSITION-BUSY",
+            "the ledger kept moving while readiness was read: try again", Kind.BAD_REQUEST);
+
     @Override
     public String toString() {
         return id + ": " + text;

@@ -4,5 +4,9 @@
  * the rules as data ({@link org.batchledger.lineage.signature.MeaningRules}: which role may sign with which meaning,
  * on which records), re-authentication within a window, and segregation of duties. Each refusal is a
  * {@link org.batchledger.lineage.signature.SignatureRefusedException} naming its rule, and writes nothing.
+ * {@link org.batchledger.lineage.signature.Dispositions} takes the batch release decision the same way: readiness and
+ * the upstream genealogy read at one tree size (this feature's one stated arrow to release and genealogy), then one
+ * signed command that records the decision with its genealogy snapshot and, for RELEASED and REJECTED, the batch's
+ * and lots' new status.
  */
 package org.batchledger.lineage.signature;

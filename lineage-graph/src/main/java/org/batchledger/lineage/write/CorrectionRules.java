@@ -55,6 +55,8 @@ public final class CorrectionRules {
             "a signature withdrawal is final and never corrected");
     public static final Rule TRANSITION = new Rule("CORR-TRANSITION",
             "a workflow transition is final and never corrected: take the workflow's next transition");
+    public static final Rule DISPOSITION = new Rule("CORR-DISPOSITION",
+            "a disposition is final and never corrected: withdraw its signature and take a new disposition");
     public static final Rule SOURCE_FILE = new Rule("CORR-SOURCE-FILE",
             "a source file is recorded as received: record a new one");
     public static final Rule IDENTITY = new Rule("CORR-IDENTITY",
@@ -86,6 +88,7 @@ public final class CorrectionRules {
             RecordType.SIGNATURE, SIGNATURE,
             RecordType.SIGNATURE_WITHDRAWAL, WITHDRAWAL,
             RecordType.WORKFLOW_TRANSITION, TRANSITION,
+            RecordType.DISPOSITION, DISPOSITION,
             RecordType.SOURCE_FILE, SOURCE_FILE);
 
     private static final Map<RecordType, Map<String, Rule>> FIXED_BY_TYPE = Map.of(

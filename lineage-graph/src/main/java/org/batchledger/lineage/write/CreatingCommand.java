@@ -49,6 +49,16 @@ public abstract class CreatingCommand<R> implements LedgeredCommand<R> {
     }
 
     /**
+     * New versions of existing records the command writes before its new records, in this order, each under its own
+     * entry (a disposition's batch and lots with their new status). Asked once, after {@link #records(Tx)};
+     * by default {@link #newVersion()}, if any.
+     */
+    protected List<NewVersion> newVersions() {
+        NewVersion one = newVersion();
+        return one == null ? List.of() : List.of(one);
+    }
+
+    /**
      * @param record        the new version's content
      * @param version       the version it supersedes (the new one is {@code version + 1})
      * @param supersedesHash that version's content hash
@@ -65,17 +75,18 @@ public abstract class CreatingCommand<R> implements LedgeredCommand<R> {
     @Override
     public final Plan<R> plan(Tx tx) {
         List<LedgerRecord> records = List.copyOf(records(tx));
-        NewVersion next = newVersion();
+        List<NewVersion> next = List.copyOf(newVersions());
         Plan<Map<RecordType, Integer>> create = new CreateRecords(new WriteRequest(records, header.actor(),
                 header.reason(), header.idempotencyKey())).plan(tx);
         List<Change> changes = new ArrayList<>();
-        String nextHash = next == null ? null : CanonicalJson.contentHash(next.record());
-        if (next != null) {
-            changes.add(new Change(next.action(), next.record().type().graphName(), next.record().key(),
-                    next.version() + 1, nextHash, next.supersedesHash()));
+        List<String> nextHashes = next.stream().map(v -> CanonicalJson.contentHash(v.record())).toList();
+        for (int i = 0; i < next.size(); i++) {
+            NewVersion v = next.get(i);
+            changes.add(new Change(v.action(), v.record().type().graphName(), v.record().key(), v.version() + 1,
+                    nextHashes.get(i), v.supersedesHash()));
         }
         changes.addAll(create.changes());
-        int offset = next == null ? 0 : 1;
+        int offset = next.size();
         return new Plan<>() {
             @Override
             public List<Change> changes() {
@@ -84,8 +95,9 @@ public abstract class CreatingCommand<R> implements LedgeredCommand<R> {
 
             @Override
             public R write(Tx tx, long firstSeq) {
-                if (next != null) {
-                    CorrectRecord.supersede(tx, next.record(), next.version(), nextHash, firstSeq);
+                for (int i = 0; i < next.size(); i++) {
+                    CorrectRecord.supersede(tx, next.get(i).record(), next.get(i).version(), nextHashes.get(i),
+                            firstSeq + i);
                 }
                 create.write(tx, firstSeq + offset);
                 return result(records, firstSeq + changes.size() - 1);

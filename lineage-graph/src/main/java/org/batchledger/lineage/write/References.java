@@ -47,6 +47,7 @@ public final class References {
             Map.entry(RecordType.SIGNATURE_WITHDRAWAL,
                     List.of(new Field("signatureKey", "WITHDRAWS", RecordType.SIGNATURE))),
             Map.entry(RecordType.WORKFLOW_TRANSITION, List.of(new Field("record", "TRANSITIONS", null))),
+            Map.entry(RecordType.DISPOSITION, List.of(new Field("batchKey", "DISPOSES", RecordType.BATCH))),
             Map.entry(RecordType.CONSUMPTION, List.of(new Field("lotKey", "from", RecordType.LOT),
                     new Field("batchKey", "to", RecordType.BATCH))),
             Map.entry(RecordType.PRODUCTION, List.of(new Field("batchKey", "from", RecordType.BATCH),

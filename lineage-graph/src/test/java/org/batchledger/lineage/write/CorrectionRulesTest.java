@@ -104,6 +104,7 @@ class CorrectionRulesTest {
             Map.entry(RecordType.SIGNATURE_WITHDRAWAL, "-"),
             Map.entry(RecordType.SOURCE_FILE, "-"),
             Map.entry(RecordType.WORKFLOW_TRANSITION, "-"),
+            Map.entry(RecordType.DISPOSITION, "-"),
             Map.entry(RecordType.CONSUMPTION, "-"),
             Map.entry(RecordType.PRODUCTION, "-"),
             Map.entry(RecordType.EQUIPMENT_USE, "-"));

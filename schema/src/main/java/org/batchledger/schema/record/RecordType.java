@@ -19,6 +19,7 @@ public enum RecordType {
     SIGNATURE_WITHDRAWAL("SignatureWithdrawal", SignatureWithdrawal.class, false),
     SOURCE_FILE("SourceFile", SourceFile.class, false),
     WORKFLOW_TRANSITION("WorkflowTransition", WorkflowTransition.class, false),
+    DISPOSITION("Disposition", Disposition.class, false),
     CONSUMPTION("CONSUMED_IN", Consumption.class, true),
     PRODUCTION("PRODUCED", Production.class, true),
     EQUIPMENT_USE("USED", EquipmentUse.class, true);

@@ -13,7 +13,8 @@ import java.time.Instant;
 public record Signature(String key, RecordRef signs, String signedContentHash, String signerSubject,
                         String printedName, SignatureMeaning meaning, String reason, Instant signedAt,
                         String capturedIn, Provenance provenance) implements LedgerRecord {
-    public enum SignatureMeaning { PERFORMED, VERIFIED, REVIEWED, APPROVED, RELEASED, REJECTED, AUDIT_TRAIL_REVIEWED }
+    public enum SignatureMeaning { PERFORMED, VERIFIED, REVIEWED, APPROVED, RELEASED, REJECTED, AUDIT_TRAIL_REVIEWED,
+        CONDITIONALLY_RELEASED, ON_HOLD }
 
     public Signature {
         signedAt = Instants.millis(signedAt);

@@ -82,6 +82,12 @@ public final class RandomRecords {
                 refs.add(ref());
             }
             return refs;
+        } else if (t == List.class && ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0] == String.class) {
+            List<String> texts = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                texts.add(text(0));
+            }
+            return texts;
         } else if (t == Provenance.class) {
             return of(Provenance.class);
         }
