@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 import org.batchledger.schema.record.Document;
 import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.Material.MaterialKind;

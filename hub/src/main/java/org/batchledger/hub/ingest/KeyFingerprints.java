@@ -3,7 +3,7 @@ package org.batchledger.hub.ingest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 import org.batchledger.schema.record.RecordRef;
 
 /**

@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.batchledger.ingest.ContentSample;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 
 /**
  * An incoming file copied to a temporary file under the data directory while its SHA-256 and size are computed

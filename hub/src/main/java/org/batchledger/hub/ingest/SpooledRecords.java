@@ -19,7 +19,7 @@ import org.batchledger.ingest.IngestFinding;
 import org.batchledger.ingest.InvalidSourceException;
 import org.batchledger.ingest.RecordSink;
 import org.batchledger.schema.json.CanonicalJson;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;

@@ -3,7 +3,7 @@ package org.batchledger.hub.ledger;
 import java.util.Arrays;
 import java.util.Optional;
 import org.batchledger.lineage.ledger.LedgerHead;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
+import org.batchledger.verifier.proof.MerkleHash;
 import org.batchledger.lineage.ledger.tile.TileId;
 import org.batchledger.lineage.ledger.tile.EntryBundle;
 import org.batchledger.lineage.ledger.tile.StoredTile;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchledger.lineage.ledger.proof.HubKeys;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.store.GraphDatabase;

@@ -15,7 +15,7 @@ import org.batchledger.ingest.Adapters;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.LedgerHead;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;

@@ -42,7 +42,7 @@ import org.batchledger.lineage.write.FileIngestRequest;
 import org.batchledger.lineage.write.ChunkedIngest;
 import org.batchledger.lineage.write.FileIngests;
 import org.batchledger.lineage.write.LedgeredWrite;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 import org.batchledger.schema.record.Equipment;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.Lot;

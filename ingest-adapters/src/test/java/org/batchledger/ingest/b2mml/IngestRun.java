@@ -15,7 +15,7 @@ import org.batchledger.ingest.IngestContext;
 import org.batchledger.ingest.IngestFinding;
 import org.batchledger.ingest.IngestSource;
 import org.batchledger.ingest.RecordSink;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 import org.batchledger.schema.record.LedgerRecord;
 
 /** Test support: runs an adapter over a file or a text and keeps what it emitted. */

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
+import org.batchledger.verifier.proof.MerkleHash;
 import org.batchledger.lineage.ledger.tile.TileLog;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 import org.neo4j.driver.Record;
 
 /**

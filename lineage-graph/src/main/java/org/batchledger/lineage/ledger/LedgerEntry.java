@@ -3,7 +3,7 @@ package org.batchledger.lineage.ledger;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
 import java.util.List;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 
 /**
  * One ledger entry. Its canonical bytes (RFC 8785 over every field but {@code entryHash}) are the Merkle leaf, and

@@ -15,7 +15,7 @@ public record LedgerHead(long seq, String hash, long treeSize, String root) {
 
     public static LedgerHead read(Tx tx) {
         var r = tx.run(READ, Map.of("genesis", LedgerEntry.GENESIS_HASH, "emptyRoot",
-                MerkleStore.hex(org.batchledger.lineage.ledger.proof.MerkleHash.emptyRoot()))).single();
+                MerkleStore.hex(org.batchledger.verifier.proof.MerkleHash.emptyRoot()))).single();
         return new LedgerHead(r.get("seq").asLong(), r.get("hash").asString(), r.get("treeSize").asLong(),
                 r.get("root").asString());
     }

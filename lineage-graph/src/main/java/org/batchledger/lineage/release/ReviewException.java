@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 
 /**
  * One exception a reviewer must look at. Its {@code id} depends only on the batch, the class and the records

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.schema.json.CanonicalJson;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 
 /**
  * A request's canonical hash: lower-case hex SHA-256 of the RFC 8785 bytes of the JSON object

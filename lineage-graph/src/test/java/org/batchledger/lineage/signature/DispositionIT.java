@@ -15,7 +15,7 @@ import org.batchledger.lineage.genealogy.TraceDirection;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.LedgerHead;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.release.ReleaseReadiness;
 import org.batchledger.lineage.release.Verdict;

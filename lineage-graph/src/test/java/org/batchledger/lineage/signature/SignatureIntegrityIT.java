@@ -6,7 +6,7 @@ import static org.batchledger.lineage.signature.BatchToSign.STEP;
 import static org.batchledger.schema.record.Signature.SignatureMeaning.PERFORMED;
 
 import java.nio.file.Path;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.ledger.verify.Tampering;

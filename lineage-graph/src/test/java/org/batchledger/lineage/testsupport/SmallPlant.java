@@ -8,7 +8,7 @@ import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
 import org.batchledger.lineage.ledger.proof.HubKeys;
-import org.batchledger.lineage.ledger.proof.NoteSigner;
+import org.batchledger.verifier.proof.NoteSigner;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Consumption;

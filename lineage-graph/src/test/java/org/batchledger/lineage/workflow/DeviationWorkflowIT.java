@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.batchledger.lineage.ledger.IngestLease;
 import org.batchledger.lineage.ledger.LedgerHead;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.store.GraphDatabase;

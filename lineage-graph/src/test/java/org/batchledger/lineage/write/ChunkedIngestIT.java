@@ -21,7 +21,7 @@ import org.batchledger.lineage.ingest.SourceFiles;
 import org.batchledger.lineage.ingest.UnlinkedResults;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.LedgerHead;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.record.Neighbours;

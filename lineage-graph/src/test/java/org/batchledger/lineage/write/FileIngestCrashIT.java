@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.batchledger.lineage.ledger.LedgerAppender;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;

@@ -12,7 +12,7 @@ import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.audit.AuditEntry;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.record.Neighbours;
 import org.batchledger.lineage.record.Neighbours.Hop;

@@ -1,5 +1,6 @@
 package org.batchledger.schema.json;
 
+import org.batchledger.verifier.proof.Sha256;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -1,5 +1,6 @@
 package org.batchledger.schema.json;
 
+import org.batchledger.verifier.proof.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

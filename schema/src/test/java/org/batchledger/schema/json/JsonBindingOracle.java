@@ -1,5 +1,6 @@
 package org.batchledger.schema.json;
 
+import org.batchledger.verifier.proof.Sha256;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

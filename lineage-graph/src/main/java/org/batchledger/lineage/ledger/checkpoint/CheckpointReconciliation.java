@@ -5,10 +5,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.batchledger.lineage.ledger.LedgerHead;
-import org.batchledger.lineage.ledger.proof.Checked;
-import org.batchledger.lineage.ledger.proof.Checkpoint;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
-import org.batchledger.lineage.ledger.proof.Verification;
+import org.batchledger.verifier.proof.Checked;
+import org.batchledger.verifier.proof.Checkpoint;
+import org.batchledger.verifier.proof.NoteVerifier;
+import org.batchledger.verifier.proof.Verification;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +136,7 @@ public final class CheckpointReconciliation {
     private Verification consistentWith(Optional<Checkpoint> previous, Checkpoint next) {
         long size = previous.map(Checkpoint::treeSize).orElse(0L);
         byte[] root = previous.map(Checkpoint::rootHash)
-                .orElse(org.batchledger.lineage.ledger.proof.MerkleHash.emptyRoot());
+                .orElse(org.batchledger.verifier.proof.MerkleHash.emptyRoot());
         return consistency.check(size, root, next.treeSize(), next.rootHash());
     }
 

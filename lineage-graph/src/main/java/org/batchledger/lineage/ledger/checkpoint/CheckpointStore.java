@@ -3,7 +3,7 @@ package org.batchledger.lineage.ledger.checkpoint;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.batchledger.lineage.ledger.proof.Checkpoint;
+import org.batchledger.verifier.proof.Checkpoint;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.json.CanonicalJson;
 import org.neo4j.driver.Value;

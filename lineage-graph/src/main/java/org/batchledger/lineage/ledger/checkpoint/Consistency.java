@@ -5,8 +5,8 @@ import java.util.List;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.ledger.audit.ConsistencyProof;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
-import org.batchledger.lineage.ledger.proof.ProofVerifier;
-import org.batchledger.lineage.ledger.proof.Verification;
+import org.batchledger.verifier.proof.ProofVerifier;
+import org.batchledger.verifier.proof.Verification;
 
 /**
  * Whether a tree the hub signed (size and root) is a prefix of a later tree, proven as an inspector would: an

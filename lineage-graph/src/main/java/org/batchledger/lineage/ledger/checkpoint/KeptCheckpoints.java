@@ -3,9 +3,9 @@ package org.batchledger.lineage.ledger.checkpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.batchledger.lineage.ledger.proof.Checked;
-import org.batchledger.lineage.ledger.proof.Checkpoint;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.Checked;
+import org.batchledger.verifier.proof.Checkpoint;
+import org.batchledger.verifier.proof.NoteVerifier;
 
 /**
  * The checkpoint log read and checked: every note must verify with the hub's key and the sizes must grow.

@@ -1,11 +1,12 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.MerkleHash;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 
 /**
  * The same right edge of the tree as {@link Frontier}, kept mutable for streaming a whole ledger through it: each

@@ -1,5 +1,6 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.MerkleHash;
 import java.util.ArrayList;
 import java.util.List;
 

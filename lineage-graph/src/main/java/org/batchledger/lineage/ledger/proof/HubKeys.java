@@ -1,5 +1,7 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.Ed25519;
+import org.batchledger.verifier.proof.NoteSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.MerkleHash;
+import org.batchledger.verifier.proof.ProofVerifier;
 import java.util.ArrayList;
 import java.util.List;
 

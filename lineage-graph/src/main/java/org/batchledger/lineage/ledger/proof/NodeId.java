@@ -1,5 +1,7 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.MerkleHash;
+
 /**
  * Names one perfect subtree of the ledger's Merkle tree: the node at {@code level} covering the {@code 2^level}
  * leaves {@code [index·2^level, (index+1)·2^level)}.

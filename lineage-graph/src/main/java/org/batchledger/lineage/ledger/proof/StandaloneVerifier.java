@@ -1,5 +1,11 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.Checked;
+import org.batchledger.verifier.proof.Checkpoint;
+import org.batchledger.verifier.proof.MerkleHash;
+import org.batchledger.verifier.proof.NoteVerifier;
+import org.batchledger.verifier.proof.ProofVerifier;
+import org.batchledger.verifier.proof.Verification;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,8 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.Base64Text;
+import org.batchledger.verifier.proof.Checked;
+import org.batchledger.verifier.proof.MerkleHash;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;

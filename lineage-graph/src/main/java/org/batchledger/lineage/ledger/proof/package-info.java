@@ -6,7 +6,7 @@
  * <h2>How the store uses it</h2>
  * <ol>
  *   <li>On append, {@link org.batchledger.lineage.ledger.proof.Frontier#append(byte[])} takes the new leaf hash
- *       ({@link org.batchledger.lineage.ledger.proof.MerkleHash#leaf(byte[])} of the entry's canonical bytes) and
+ *       ({@link org.batchledger.verifier.proof.MerkleHash#leaf(byte[])} of the entry's canonical bytes) and
  *       returns the new root plus every perfect subtree the append completed; the store keeps those at heights
  *       0, 8, 16, … in C2SP tlog-tiles hash tiles ({@code lineage.ledger.tile}). See {@link org.batchledger.lineage.ledger.proof.NodeId} for the
  *       (level, index) scheme.</li>
@@ -14,7 +14,7 @@
  *       proof needs (fetch them in one {@code UNWIND}), and
  *       {@link org.batchledger.lineage.ledger.proof.MerkleProofs} builds the RFC 9162 proof from them through
  *       {@link org.batchledger.lineage.ledger.proof.SubtreeHashes#fromNodes(java.util.function.Function)}.</li>
- *   <li>Checkpoints are signed by the {@link org.batchledger.lineage.ledger.proof.NoteSigner} that
+ *   <li>Checkpoints are signed by the {@link org.batchledger.verifier.proof.NoteSigner} that
  *       {@link org.batchledger.lineage.ledger.proof.HubKeys} loads (or creates once) from the data directory.</li>
  * </ol>
  * Anyone can check proofs and checkpoints offline with

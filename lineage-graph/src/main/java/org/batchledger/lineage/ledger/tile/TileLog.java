@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.ledger.proof.Frontier;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
+import org.batchledger.verifier.proof.MerkleHash;
 import org.batchledger.lineage.ledger.proof.MerkleNode;
 import org.batchledger.lineage.ledger.proof.NodeId;
 import org.batchledger.lineage.store.GraphDatabase.Tx;

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
+import org.batchledger.verifier.proof.MerkleHash;
 import org.batchledger.lineage.ledger.proof.NodeId;
 
 /**

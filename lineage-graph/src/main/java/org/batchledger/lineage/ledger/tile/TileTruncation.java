@@ -2,7 +2,7 @@ package org.batchledger.lineage.ledger.tile;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
+import org.batchledger.verifier.proof.MerkleHash;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 
 /**

@@ -12,13 +12,13 @@ import org.batchledger.lineage.ledger.CanonicalEntryDecoder;
 import org.batchledger.lineage.ledger.EntryDecodeException;
 import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.ledger.proof.CompactRange;
-import org.batchledger.lineage.ledger.proof.MerkleHash;
+import org.batchledger.verifier.proof.MerkleHash;
 import org.batchledger.lineage.ledger.tile.EntryBundle;
 import org.batchledger.lineage.ledger.tile.TileId;
 import org.batchledger.lineage.ledger.tile.TileStore;
 import org.batchledger.lineage.ledger.tile.TileStore.BundleWithLeaves;
 import org.batchledger.lineage.store.GraphDatabase;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,9 +3,9 @@ package org.batchledger.lineage.ledger.verify;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import org.batchledger.lineage.ledger.proof.Checked;
-import org.batchledger.lineage.ledger.proof.Checkpoint;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.Checked;
+import org.batchledger.verifier.proof.Checkpoint;
+import org.batchledger.verifier.proof.NoteVerifier;
 
 /**
  * A signed checkpoint against the recomputed tree: its signature must verify with the hub's key, and the root it

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.ledger.checkpoint.KeptCheckpoints;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 
 /**
  * The stored {@code (:Checkpoint)} nodes against the hub's checkpoint log: every kept note must verify with the

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.batchledger.lineage.ledger.LedgerHead;
 import org.batchledger.lineage.ledger.MerkleStore;
 import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.proof.ProofNodes;
 import org.batchledger.lineage.ledger.proof.SubtreeHashes;
 import org.batchledger.lineage.store.BookmarkScope;

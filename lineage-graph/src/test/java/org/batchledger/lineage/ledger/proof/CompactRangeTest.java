@@ -1,5 +1,6 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.MerkleHash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

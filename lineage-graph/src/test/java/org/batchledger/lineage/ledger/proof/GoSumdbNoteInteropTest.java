@@ -1,5 +1,9 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.Checked;
+import org.batchledger.verifier.proof.Ed25519;
+import org.batchledger.verifier.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.PrivateKey;

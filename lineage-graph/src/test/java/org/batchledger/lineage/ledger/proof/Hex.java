@@ -1,5 +1,6 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.MerkleHash;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.MerkleHash;
+import org.batchledger.verifier.proof.ProofVerifier;
+import org.batchledger.verifier.proof.Verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.batchledger.lineage.ledger.proof.Hex.bytes;
 import static org.batchledger.lineage.ledger.proof.Hex.hashes;

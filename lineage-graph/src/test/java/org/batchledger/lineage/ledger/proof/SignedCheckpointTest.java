@@ -1,5 +1,10 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.Checked;
+import org.batchledger.verifier.proof.Checkpoint;
+import org.batchledger.verifier.proof.Ed25519;
+import org.batchledger.verifier.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.KeyPair;

@@ -1,5 +1,8 @@
 package org.batchledger.lineage.ledger.proof;
 
+import org.batchledger.verifier.proof.Checkpoint;
+import org.batchledger.verifier.proof.MerkleHash;
+import org.batchledger.verifier.proof.NoteSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

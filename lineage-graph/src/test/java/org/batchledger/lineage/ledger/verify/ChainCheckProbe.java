@@ -40,7 +40,7 @@ public final class ChainCheckProbe {
                 data.write(e.length >>> 8);
                 data.write(e.length & 0xFF);
                 data.writeBytes(e);
-                leaves.writeBytes(org.batchledger.lineage.ledger.proof.MerkleHash.leaf(e));
+                leaves.writeBytes(org.batchledger.verifier.proof.MerkleHash.leaf(e));
             }
             bundles.add(new BundleWithLeaves(from / 256, part.size(), data.toByteArray(), leaves.toByteArray()));
         }

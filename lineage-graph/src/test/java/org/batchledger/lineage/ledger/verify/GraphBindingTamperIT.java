@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.ledger.LedgerEntry;
-import org.batchledger.lineage.ledger.proof.NoteVerifier;
+import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerReport.RecordMismatch;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;

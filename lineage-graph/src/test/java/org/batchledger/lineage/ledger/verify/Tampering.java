@@ -12,7 +12,7 @@ import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.ledger.tile.EntryBundle;
 import org.batchledger.lineage.ledger.tile.TileLog;
 import org.batchledger.lineage.store.GraphDatabase;
-import org.batchledger.schema.json.Sha256;
+import org.batchledger.verifier.proof.Sha256;
 
 /**
  * What an attacker with write access to the database does to the tiled ledger: edits entry bytes inside their

@@ -1,4 +1,4 @@
-package org.batchledger.lineage.ledger.proof;
+package org.batchledger.verifier.proof;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class ProofVerifier {
         }
         List<byte[]> path = new ArrayList<>(proof);
         if (Long.bitCount(oldSize) == 1) {
-            path.addFirst(oldRoot); // the old tree is one perfect subtree of the new one; the RFC leaves it out
+            path.add(0, oldRoot); // the old tree is one perfect subtree of the new one; the RFC leaves it out
         }
         return walkConsistency(oldSize, newSize, oldRoot, newRoot, path);
     }
@@ -75,8 +75,8 @@ public final class ProofVerifier {
             fn >>= 1;
             sn >>= 1;
         }
-        byte[] fr = path.getFirst();
-        byte[] sr = path.getFirst();
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
         for (byte[] c : path.subList(1, path.size())) {
             if (sn == 0) {
                 return Verification.failure("the consistency proof has more hashes than needed");

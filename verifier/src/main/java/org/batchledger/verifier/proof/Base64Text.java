@@ -1,14 +1,14 @@
-package org.batchledger.lineage.ledger.proof;
+package org.batchledger.verifier.proof;
 
 import java.util.Base64;
 
 /** Standard base64 (RFC 4648 §4), accepted only in its one canonical, padded spelling. */
-final class Base64Text {
+public final class Base64Text {
     private Base64Text() {
     }
 
     /** Decodes {@code text}; {@code length} is the exact number of bytes expected, or -1 for any. */
-    static Checked<byte[]> decode(String text, int length) {
+    public static Checked<byte[]> decode(String text, int length) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(text);

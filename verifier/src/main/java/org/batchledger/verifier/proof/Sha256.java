@@ -1,4 +1,4 @@
-package org.batchledger.schema.json;
+package org.batchledger.verifier.proof;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.batchledger.lineage.ledger.proof;
+package org.batchledger.verifier.proof;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -9,16 +9,16 @@ import java.util.List;
  * A C2SP {@code signed-note} split into its text and signature lines, with the format checked but no signature
  * verified yet. The text ends at the last blank line and includes its own final newline.
  */
-record SignedNote(String text, List<Line> signatures) {
-    static final String SIGNATURE_PREFIX = "\u2014 ";
+public record SignedNote(String text, List<Line> signatures) {
+    public static final String SIGNATURE_PREFIX = "\u2014 ";
     /** The spec asks verifiers to accept at least 16; Go's {@code sumdb/note} stops at 100. */
     static final int MAX_SIGNATURES = 100;
 
     /** One signature line: key name, key ID, and the signature bytes after the ID. */
-    record Line(String keyName, int keyId, byte[] signature) {
+    public record Line(String keyName, int keyId, byte[] signature) {
     }
 
-    static Checked<SignedNote> parse(String note) {
+    public static Checked<SignedNote> parse(String note) {
         if (note == null || note.codePoints().anyMatch(SignedNote::forbidden)) {
             return Checked.failed("a note must be valid text without control characters other than newline");
         }

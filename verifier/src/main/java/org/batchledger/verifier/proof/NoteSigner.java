@@ -1,4 +1,4 @@
-package org.batchledger.lineage.ledger.proof;
+package org.batchledger.verifier.proof;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
-package org.batchledger.lineage.ledger.proof;
+package org.batchledger.verifier.proof;
 
 import java.security.MessageDigest;
-import org.batchledger.schema.json.Sha256;
 
 /**
  * The two hash functions of RFC 9162 §2.1.1. The one-byte prefixes keep a leaf from ever being taken for an inner
@@ -37,7 +36,7 @@ public final class MerkleHash {
         return Sha256.of(new byte[0]);
     }
 
-    static boolean isHash(byte[] bytes) {
+    public static boolean isHash(byte[] bytes) {
         return bytes != null && bytes.length == SIZE;
     }
 }

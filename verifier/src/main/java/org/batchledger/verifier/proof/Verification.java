@@ -1,4 +1,4 @@
-package org.batchledger.lineage.ledger.proof;
+package org.batchledger.verifier.proof;
 
 /** The outcome of a check: ok, or failed with a reason a person can act on. Verifiers return it, never throw. */
 public record Verification(boolean ok, String reason) {
