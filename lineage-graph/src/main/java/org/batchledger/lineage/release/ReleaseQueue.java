@@ -25,7 +25,7 @@ import org.batchledger.schema.record.Batch;
 public final class ReleaseQueue {
     private static final String AWAITING = """
             MATCH (b:Batch) WHERE VALID AND b.status IN $statuses
-              AND ($stage IS NULL OR b.stage = $stage)
+              AND ($stage IS NULL OR toLower(b.stage) = toLower($stage))
               AND (b.status <> 'COMPLETED'
                    OR NOT EXISTS { (:Batch {key: b.key, version: 1})-[:PRODUCED]->(:Lot) }
                    OR EXISTS { MATCH (:Batch {key: b.key, version: 1})-[:PRODUCED]->(l:Lot)
