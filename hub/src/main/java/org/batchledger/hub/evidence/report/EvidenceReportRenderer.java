@@ -27,7 +27,7 @@ public final class EvidenceReportRenderer {
             try (PageWriter w = new PageWriter(doc)) {
                 new ReportSections(w, manifestSha256).write(report);
                 w.footers(ReportSections.title(report) + "  |  as of tree size " + report.asOf().size()
-                        + "  |  manifest SHA-256 " + manifestSha256);
+                        + "  |  manifest SHA-256 " + manifestSha256.substring(0, 16) + "...");
             }
             String title = ReportSections.title(report);
             PdfA3.apply(doc, title, report.generatedBy(), report.generatedAt(), manifest, report.manifestFileName(),

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -43,10 +46,15 @@ final class PageWriter implements AutoCloseable {
 
     PageWriter(PDDocument doc) throws IOException {
         this.doc = doc;
-        try (InputStream ttf = PageWriter.class.getResourceAsStream(FONT)) {
-            if (ttf == null) {
+        try (InputStream in = PageWriter.class.getResourceAsStream(FONT)) {
+            if (in == null) {
                 throw new IllegalStateException("font " + FONT + " is not on the class path (it ships in the PDFBox jar)");
             }
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            // No glyph substitution: every character is its own glyph (no "fi" ligature to confuse a search for a
+            // key), and PDFBox's Latin GSUB pass compiles a pattern per showText, which made long reports slow.
+            ttf.setEnableGsub(false);
+            doc.registerTrueTypeFontForClosing(ttf);
             this.font = PDType0Font.load(doc, ttf, true);
         }
         newPage();
@@ -102,7 +110,10 @@ final class PageWriter implements AutoCloseable {
         out.endText();
     }
 
-    /** Greedy word wrap; a word wider than the line (a hash, a path) is cut where the line is full. */
+    /**
+     * Greedy word wrap. A word wider than a whole line (a hash, a path, a blob) starts on the current line and is cut
+     * where each line is full, so nothing runs past the margin.
+     */
     private List<String> wrap(String s, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -110,29 +121,29 @@ final class PageWriter implements AutoCloseable {
         float space = width(' ') * size;
         for (String word : s.split(" ", -1)) {
             float w = width(word) * size;
-            float needed = line.isEmpty() ? w : used + space + w;
-            if (needed <= width) {
-                if (!line.isEmpty()) {
-                    line.append(' ');
-                }
-                line.append(word);
-                used = needed;
-                continue;
-            }
-            if (!line.isEmpty()) {
+            if (!line.isEmpty() && used + space + w > width && w <= width) {
                 lines.add(line.toString());
                 line.setLength(0);
                 used = 0;
             }
-            used = cut(word, size, width, lines, line);
+            if (!line.isEmpty()) {
+                line.append(' ');
+                used += space;
+            }
+            if (used + w <= width) {
+                line.append(word);
+                used += w;
+            } else {
+                used = cut(word, size, width, lines, line, used);
+            }
         }
         lines.add(line.toString());
         return lines;
     }
 
-    /** Puts {@code word} into full lines and leaves its tail in {@code line}; returns the tail's width. */
-    private float cut(String word, float size, float width, List<String> lines, StringBuilder line) throws IOException {
-        float used = 0;
+    /** Puts {@code word} on the current line and as many full lines as it needs; returns the last line's width. */
+    private float cut(String word, float size, float width, List<String> lines, StringBuilder line, float used)
+            throws IOException {
         for (int i = 0; i < word.length(); ) {
             int cp = word.codePointAt(i);
             float w = width(cp) * size;
@@ -217,16 +228,12 @@ final class PageWriter implements AutoCloseable {
                 foot.setFont(font, st.size());
                 foot.setNonStrokingColor(st.color());
                 foot.newLineAtOffset(MARGIN, MARGIN / 2);
-                foot.showText(fit(label, st.size(), PAGE.getWidth() - 2 * MARGIN - width(page) * st.size() - 20));
+                foot.showText(wrap(label, st.size(), PAGE.getWidth() - 2 * MARGIN - width(page) * st.size() - 20).get(0));
                 foot.newLineAtOffset(PAGE.getWidth() - 2 * MARGIN - width(page) * st.size(), 0);
                 foot.showText(page);
                 foot.endText();
             }
         }
-    }
-
-    private String fit(String s, float size, float width) throws IOException {
-        return wrap(s, size, width).get(0);
     }
 
     @Override
