@@ -30,10 +30,10 @@ final class PageWriter implements AutoCloseable {
     private static final float FOOTER = 24;
     private static final float LEADING = 1.28f;
 
-    /** How a run of text looks. */
-    record Style(float size, float indent, boolean bold, Color color, Color band) {
+    /** How a run of text looks; wrapped lines after a paragraph's first are indented by {@code hang} more. */
+    record Style(float size, float indent, float hang, boolean bold, Color color, Color band) {
         Style indented(float more) {
-            return new Style(size, indent + more, bold, color, band);
+            return new Style(size, indent + more, hang, bold, color, band);
         }
     }
 
@@ -62,10 +62,11 @@ final class PageWriter implements AutoCloseable {
 
     /** Writes {@code s} (its own line breaks kept) wrapped to the page width. */
     void text(String s, Style st) throws IOException {
-        float width = PAGE.getWidth() - 2 * MARGIN - st.indent();
+        float width = PAGE.getWidth() - 2 * MARGIN - st.indent() - st.hang();
         for (String paragraph : s.split("\\R", -1)) {
-            for (String line : wrap(printable(paragraph), st.size(), width)) {
-                line(line, st);
+            List<String> lines = wrap(printable(paragraph), st.size(), width);
+            for (int i = 0; i < lines.size(); i++) {
+                line(lines.get(i), i == 0 ? st : st.indented(st.hang()));
             }
         }
     }
@@ -218,7 +219,7 @@ final class PageWriter implements AutoCloseable {
         out.close();
         out = null;
         int n = doc.getNumberOfPages();
-        Style st = new Style(7, 0, false, Color.DARK_GRAY, null);
+        Style st = new Style(7, 0, 0, false, Color.DARK_GRAY, null);
         String label = printable(left);
         for (int i = 0; i < n; i++) {
             try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i),

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TimeZone;
 import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -62,7 +63,7 @@ final class PdfA3 {
         PDDocumentCatalog catalog = doc.getDocumentCatalog();
         catalog.setMetadata(xmp(doc, title, author, when));
         catalog.setLanguage(LANGUAGE);
-        PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
         prefs.setDisplayDocTitle(true);
         catalog.setViewerPreferences(prefs);
         catalog.addOutputIntent(srgb(doc));

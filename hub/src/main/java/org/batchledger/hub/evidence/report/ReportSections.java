@@ -18,14 +18,15 @@ final class ReportSections {
     private static final Color RED = new Color(0x9b, 0x11, 0x11);
     private static final Color RED_BAND = new Color(0xfb, 0xe3, 0xe3);
     private static final Color BLUE = new Color(0x0b, 0x3d, 0x91);
-    static final Style TITLE = new Style(16, 0, true, INK, null);
-    static final Style H1 = new Style(12.5f, 0, true, INK, null);
-    static final Style H2 = new Style(10, 0, true, INK, null);
-    static final Style BODY = new Style(8.5f, 0, false, INK, null);
-    static final Style SMALL = new Style(7.5f, 0, false, GREY, null);
-    static final Style MARKER = new Style(9, 8, true, RED, RED_BAND);
-    static final Style SIGNED = new Style(8.5f, 8, false, BLUE, null);
-    static final Style SIGNED_WITHDRAWN = new Style(8.5f, 8, false, GREY, null);
+    static final Style TITLE = new Style(16, 0, 0, true, INK, null);
+    static final Style H1 = new Style(12.5f, 0, 0, true, INK, null);
+    static final Style H2 = new Style(10, 0, 12, true, INK, null);
+    static final Style BODY = new Style(8.5f, 0, 12, false, INK, null);
+    static final Style SMALL = new Style(7.5f, 0, 12, false, GREY, null);
+    static final Style NOTE = new Style(7.5f, 0, 0, false, GREY, null);
+    static final Style MARKER = new Style(9, 8, 12, true, RED, RED_BAND);
+    static final Style SIGNED = new Style(8.5f, 8, 12, false, BLUE, null);
+    static final Style SIGNED_WITHDRAWN = new Style(8.5f, 8, 12, false, GREY, null);
 
     private final PageWriter w;
     private final String manifestSha256;
@@ -84,7 +85,7 @@ final class ReportSections {
         w.keep(5 * PageWriter.lineHeight(BODY));
         w.text(label, H2);
         w.text("Tree size " + c.size() + ", root " + c.rootHex(), BODY.indented(8));
-        w.text(c.noteText().strip(), SMALL.indented(8));
+        w.text(c.noteText().strip(), NOTE.indented(8));
     }
 
     private void heading(String s) throws IOException {
