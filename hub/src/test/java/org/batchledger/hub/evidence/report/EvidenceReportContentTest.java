@@ -108,6 +108,20 @@ class EvidenceReportContentTest {
     }
 
     @Test
+    void aPackageWithNothingInItStillSaysWhatItCovers() throws Exception {
+        EvidenceReport r = ReportFixtures.report(List.of());
+        EvidenceReport empty = new EvidenceReport(EvidenceReport.Scope.RECALL, "R-17", null, r.origin(), r.asOf(),
+                r.latest(), r.generatedAt(), r.generatedBy(), r.verifierCommand(), List.of(),
+                new GenealogySummary(0, 0, List.of()), List.of(), r.manifestJson(), r.manifestFileName());
+
+        ReportText read = ReportText.of(renderer.render(empty));
+
+        assertThat(read.pages()).isEqualTo(1);
+        assertThat(read.flat()).contains("Evidence package report: recall R-17").contains("Records (0)")
+                .contains("0 records, 0 of them signed").contains("Source files (0)").contains("Page 1 of 1");
+    }
+
+    @Test
     @Tag("REQ-EVIDENCE-035")
     void badInputFailsNamingTheFieldAndWritesNothing() {
         EvidenceReport ok = ReportFixtures.realistic();

@@ -3,6 +3,8 @@ package org.batchledger.hub.evidence.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -33,6 +35,31 @@ class EvidenceReportPdfATest {
         assertThat(v.compliant()).isTrue();
         assertThat(v.flavour()).isEqualTo(PDFAFlavour.PDFA_3_U);
         assertThat(v.assertions()).as("rules actually checked").isGreaterThan(100);
+    }
+
+    @Test
+    @Tag("REQ-EVIDENCE-030")
+    @Tag("REQ-EVIDENCE-034")
+    void markupUmlautsAndCharactersTheFontLacksInTextAndMetadataKeepItCompliant() throws Exception {
+        EvidenceReport r = ReportFixtures.realistic();
+        List<ReportRecord> records = new ArrayList<>(r.records());
+        records.add(new ReportRecord("Note", "N-<&>\"'", 1, 1, ReportFixtures.hex('9'),
+                List.of(new ReportRecord.Field("text", "Prüfung bestanden \u2013 \u4E2D\u6587 \uD83D\uDE00 \u0007 tab\there")),
+                List.of(), List.of(), false));
+        EvidenceReport odd = new EvidenceReport(r.scope(), "Charge-\u00C4<&>\u4E2D", r.subjectLabel(), r.origin(),
+                r.asOf(), r.latest(), r.generatedAt(), "Jürgen O'Brien <jobrien> \u4E2D", r.verifierCommand(), records,
+                r.genealogy(), r.sources(), r.manifestJson(), "manifest-\u00E9.json");
+
+        byte[] oddPdf = new EvidenceReportRenderer().render(odd);
+        VeraPdf.Verdict v = VeraPdf.validate(oddPdf, PDFAFlavour.PDFA_3_U);
+
+        assertThat(v.failures()).isEmpty();
+        assertThat(v.compliant()).isTrue();
+        assertThat(ReportText.of(oddPdf).flat()).contains("Prüfung bestanden \u2013 [U+4E2D][U+6587] [U+1F600] [U+0007] tab")
+                .contains("Evidence package report: batch Charge-\u00C4<&>[U+4E2D]");
+        try (PDDocument doc = Loader.loadPDF(oddPdf)) {
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Evidence package report: batch Charge-\u00C4<&>\u4E2D");
+        }
     }
 
     @Test
