@@ -62,6 +62,9 @@ final class ReportInputCheck {
         present(p + "/signedAt", s.signedAt());
         text(p + "/meaning", s.meaning());
         hash(p + "/signedRecordHashHex", s.signedRecordHashHex());
+        if (s.recordVersion() < 1) {
+            throw new ReportInputException(p + "/recordVersion", "a record version starts at 1, got " + s.recordVersion());
+        }
         if (s.withdrawal() != null) {
             present(p + "/withdrawal/at", s.withdrawal().at());
             text(p + "/withdrawal/by", s.withdrawal().by());

@@ -61,8 +61,8 @@ final class ReportSections {
         w.text("Generated " + utc(r.generatedAt()) + " by " + r.generatedBy() + ".", BODY);
         w.text("Log origin: " + r.origin(), BODY);
         w.text("This report is the human-readable view of the package. The machine-verifiable evidence is the "
-                + "package itself; its manifest (" + r.manifestFileName() + ", SHA-256 " + manifestSha256
-                + ") is attached to this PDF as an associated file.", BODY);
+                + "package itself. The manifest this report was rendered from is attached to this PDF as an "
+                + "associated file: " + r.manifestFileName() + ", SHA-256 " + manifestSha256 + ".", BODY);
         w.text("Verify the package offline with: " + r.verifierCommand(), BODY);
         checkpoint("As-of checkpoint (the inclusion proofs are against this one)", r.asOf());
         checkpoint("Latest checkpoint (the consistency proof runs to this one)", r.latest());
@@ -151,8 +151,10 @@ final class ReportSections {
     /** 21 CFR 11.50: printed name, date and time, meaning; 11.70: the record version and hash it signs. */
     private void signature(ReportRecord rec, SignatureManifestation s) throws IOException {
         w.text(manifestation(s), s.withdrawn() ? SIGNED_WITHDRAWN : SIGNED);
-        String signs = "Signs version " + s.recordVersion() + ", content SHA-256 " + s.signedRecordHashHex();
-        if (s.recordVersion() != rec.version()) {
+        String signs = "Signs version " + s.recordVersion() + " (ledger entry " + s.signedLedgerSeq()
+                + "), content SHA-256 " + s.signedRecordHashHex();
+        // the hash decides, not the version number: it is what the signature is bound to (11.70)
+        if (!s.signedRecordHashHex().equals(rec.contentHashHex())) {
             signs += " (an earlier version: the record has changed since it was signed)";
         }
         w.text(signs, SMALL.indented(16));

@@ -11,11 +11,12 @@ import java.time.Instant;
  * @param meaning              the meaning of the signature (review, approval, responsibility, ...)
  * @param reason               the signer's comment, or null
  * @param recordVersion        the record version signed
+ * @param signedLedgerSeq      the ledger entry that wrote the version signed
  * @param signedRecordHashHex  the record-version content hash the signature covers, lower-case hex
  * @param withdrawal           null while the signature stands
  */
 public record SignatureManifestation(String printedName, String userId, Instant signedAt, String meaning,
-        String reason, int recordVersion, String signedRecordHashHex, Withdrawal withdrawal) {
+        String reason, int recordVersion, long signedLedgerSeq, String signedRecordHashHex, Withdrawal withdrawal) {
 
     /** Who withdrew the signature, when and why. */
     public record Withdrawal(Instant at, String by, String reason) {

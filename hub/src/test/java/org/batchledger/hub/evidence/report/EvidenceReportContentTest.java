@@ -64,15 +64,16 @@ class EvidenceReportContentTest {
 
         assertThat(text).contains("Signed by Dr. Hanna Vogel (hvogel) on 2026-11-20 09:15:00 UTC, meaning: Batch "
                 + "release (Qualified Person), comment: All checks complete");
-        assertThat(text).contains("Signs version 1, content SHA-256 " + h1)
+        assertThat(text).contains("Signs version 1 (ledger entry 101), content SHA-256 " + h1)
                 .contains("Signed by Mira Schulz (mschulz) on 2026-11-19 13:05:00 UTC, meaning: QC approval")
-                .contains("Signs version 2, content SHA-256 " + h2)
-                .contains("Signs version 1, content SHA-256 " + h3 + " (an earlier version: the record has changed "
+                .contains("Signs version 2 (ledger entry 214), content SHA-256 " + h2)
+                .contains("Signs version 1 (ledger entry 190), content SHA-256 " + h3 + " (an earlier version: the record has changed "
                         + "since it was signed)");
         assertThat(text).contains("Signed by Jonas Becker (jbecker) on 2026-11-19 10:00:00 UTC, meaning: QC review")
                 .contains("WITHDRAWN 2026-11-19 12:30:00 UTC by Jonas Becker (jbecker), reason: Result corrected "
                         + "after transcription error");
         assertThat(ReportText.of(renderer.render(ReportFixtures.realistic())).count("Signed by ")).isEqualTo(3);
+        assertThat(ReportText.of(renderer.render(ReportFixtures.realistic())).count("an earlier version")).isEqualTo(1);
     }
 
     @Test
@@ -130,7 +131,7 @@ class EvidenceReportContentTest {
         List<SignatureManifestation> sigs = new ArrayList<>(qc.signatures());
         SignatureManifestation s = sigs.get(1);
         sigs.set(1, new SignatureManifestation(" ", s.userId(), s.signedAt(), s.meaning(), s.reason(),
-                s.recordVersion(), s.signedRecordHashHex(), null));
+                s.recordVersion(), s.signedLedgerSeq(), s.signedRecordHashHex(), null));
         records.set(1, new ReportRecord(qc.type(), qc.key(), qc.version(), qc.ledgerSeq(), qc.contentHashHex(),
                 qc.fields(), sigs, qc.audit(), false));
 

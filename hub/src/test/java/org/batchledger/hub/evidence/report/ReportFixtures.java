@@ -27,18 +27,18 @@ final class ReportFixtures {
                 List.of(new Field("product", "Amoxicillin 500 mg capsules"), new Field("status", "RELEASED"),
                         new Field("site", "Plant Nord, Building 4")),
                 List.of(new SignatureManifestation("Dr. Hanna Vogel", "hvogel", Instant.parse("2026-11-20T09:15:00Z"),
-                        "Batch release (Qualified Person)", "All checks complete", 1, hex('1'), null)),
+                        "Batch release (Qualified Person)", "All checks complete", 1, 101, hex('1'), null)),
                 List.of(new AuditRow(101, Instant.parse("2026-11-18T07:00:00Z"), "MES import (svc-mes)", "CREATE",
                         null, null, null, null)),
                 false);
         ReportRecord corrected = new ReportRecord("QcResult", "QC-7781", 2, 214, hex('2'),
                 List.of(new Field("test", "Assay (HPLC)"), new Field("result", "99.2 %"), new Field("limit", "95.0-105.0 %")),
                 List.of(new SignatureManifestation("Jonas Becker", "jbecker", Instant.parse("2026-11-19T10:00:00Z"),
-                                "QC review", null, 1, hex('3'),
+                                "QC review", null, 1, 190, hex('3'),
                                 new Withdrawal(Instant.parse("2026-11-19T12:30:00Z"), "Jonas Becker (jbecker)",
                                         "Result corrected after transcription error")),
                         new SignatureManifestation("Mira Schulz", "mschulz", Instant.parse("2026-11-19T13:05:00Z"),
-                                "QC approval", "Re-reviewed against raw data", 2, hex('2'), null)),
+                                "QC approval", "Re-reviewed against raw data", 2, 214, hex('2'), null)),
                 List.of(new AuditRow(190, Instant.parse("2026-11-19T08:41:00Z"), "LIMS import (svc-lims)", "CREATE",
                                 null, null, null, null),
                         new AuditRow(214, Instant.parse("2026-11-19T12:28:00Z"), "Jonas Becker (jbecker)", "CORRECT",
@@ -85,7 +85,7 @@ final class ReportFixtures {
                     : List.of();
             List<SignatureManifestation> sigs = i % 3 == 0
                     ? List.of(new SignatureManifestation("Mira Schulz", "mschulz", AT, "QC approval", null,
-                            corrected ? 2 : 1, hex('c'), null))
+                            corrected ? 2 : 1, 1000L + i, hex('b'), null))
                     : List.of();
             records.add(new ReportRecord("Weighing", "W-" + i, corrected ? 2 : 1, 1000L + i, hex('b'),
                     List.of(new Field("material", "ML-API-" + (i % 50)), new Field("weight", "10.4 kg"),

@@ -43,9 +43,11 @@ record ReportText(String text, int pages, List<Glyph> glyphs) {
         return text.replaceAll("\\s+", " ");
     }
 
+    /** How often {@code s} occurs in {@link #flat()}. */
     int count(String s) {
+        String flat = flat();
         int n = 0;
-        for (int i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
+        for (int i = flat.indexOf(s); i >= 0; i = flat.indexOf(s, i + 1)) {
             n++;
         }
         return n;
