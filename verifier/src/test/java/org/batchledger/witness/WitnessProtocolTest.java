@@ -186,6 +186,26 @@ class WitnessProtocolTest {
     }
 
     @Test
+    @Tag("REQ-EVIDENCE-025")
+    void theClientSeesCosignaturesConflictsRefusalsAndOutagesForWhatTheyAre() {
+        WitnessClient client = new WitnessClient(HTTP);
+        WitnessCommand.Running witness = witnesses.get(0);
+        log.append("a", "b", "c");
+        WitnessClient.Answer cosigned = client.addCheckpoint(witness.url(), 0, List.of(), log.signedNote());
+        assertThat(cosigned).isInstanceOf(WitnessClient.Cosigned.class);
+        assertThat(trusted().get(0).verify(log.signedNote() + ((WitnessClient.Cosigned) cosigned).lines()).ok())
+                .isTrue();
+        assertThat(client.addCheckpoint(witness.url(), 0, List.of(), log.signedNote()))
+                .isEqualTo(new WitnessClient.Conflict(3));
+        TestLog other = new TestLog("other.test/log", logKey).append("a");
+        assertThat(client.addCheckpoint(witness.url(), 0, List.of(), other.signedNote()))
+                .isInstanceOfSatisfying(WitnessClient.Refused.class, r -> assertThat(r.status()).isEqualTo(404));
+        witness.close();
+        assertThat(client.addCheckpoint(witness.url(), 3, List.of(), log.signedNote()))
+                .isInstanceOf(WitnessClient.Unreachable.class);
+    }
+
+    @Test
     @Tag("REQ-EVIDENCE-023")
     void concurrentSubmissionsAreSerialisedSoExactlyOneWins() throws Exception {
         log.append("a", "b", "c");

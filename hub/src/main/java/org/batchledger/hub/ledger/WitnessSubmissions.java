@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
 import org.batchledger.lineage.ledger.checkpoint.Witnessing;
+import org.batchledger.witness.WitnessClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,7 +35,7 @@ class WitnessSubmissions implements SmartInitializingSingleton, DisposableBean {
         this.checkpoints = checkpoints;
         this.retry = properties.witnessRetry();
         this.witnessing = new Witnessing(checkpoints, proofs, properties.endpoints(),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                new WitnessClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()),
                 clock.getIfAvailable(Clock::systemUTC));
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "ledger-witnesses");

@@ -1,7 +1,6 @@
 package org.batchledger.lineage.ledger.checkpoint;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -13,6 +12,7 @@ import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.verifier.proof.Checked;
 import org.batchledger.verifier.proof.Cosignature;
+import org.batchledger.witness.WitnessClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +55,12 @@ public final class Witnessing {
     private final Clock clock;
     private final Map<String, WitnessStatus> status = new LinkedHashMap<>();
 
-    public Witnessing(Checkpoints checkpoints, LedgerProofs proofs, List<Endpoint> witnesses, HttpClient http,
+    public Witnessing(Checkpoints checkpoints, LedgerProofs proofs, List<Endpoint> witnesses, WitnessClient client,
                       Clock clock) {
         this.checkpoints = checkpoints;
         this.proofs = proofs;
         this.witnesses = List.copyOf(witnesses);
-        this.client = new WitnessClient(http);
+        this.client = client;
         this.clock = clock;
     }
 

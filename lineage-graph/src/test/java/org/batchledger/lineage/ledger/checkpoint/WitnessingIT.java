@@ -22,6 +22,7 @@ import org.batchledger.verifier.proof.Checkpoint;
 import org.batchledger.verifier.proof.Cosignature;
 import org.batchledger.verifier.proof.MerkleHash;
 import org.batchledger.verifier.proof.NoteVerifier;
+import org.batchledger.witness.WitnessClient;
 import org.batchledger.witness.WitnessCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,8 @@ class WitnessingIT {
     }
 
     private Witnessing newWitnessing() {
-        return new Witnessing(checkpoints, new LedgerProofs(NEO4J.db()), endpoints, HTTP, Clock.systemUTC());
+        return new Witnessing(checkpoints, new LedgerProofs(NEO4J.db()), endpoints, new WitnessClient(HTTP),
+                Clock.systemUTC());
     }
 
     private WitnessCommand.Running start(String name, String listen) {

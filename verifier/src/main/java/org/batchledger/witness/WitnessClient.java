@@ -1,4 +1,4 @@
-package org.batchledger.lineage.ledger.checkpoint;
+package org.batchledger.witness;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,37 +11,42 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The client side of C2SP {@code tlog-witness} {@code add-checkpoint}: one POST of {@code old <size>}, the
- * consistency proof lines, an empty line and the signed note, answered by cosignature lines (200), the size the
- * witness holds (409) or a refusal.
+ * The client side of C2SP {@code tlog-witness} {@code add-checkpoint}, beside the witness it talks to: one POST of
+ * {@code old <size>}, the consistency proof lines, an empty line and the signed note, answered by cosignature
+ * lines (200), the size the witness holds (409) or a refusal. Nothing here trusts the answer: the caller verifies
+ * cosignatures with the witness's key.
  */
-final class WitnessClient {
+public final class WitnessClient {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** What a witness answered. */
-    sealed interface Answer {
+    public sealed interface Answer {
     }
 
-    record Cosigned(String lines) implements Answer {
+    /** 200: the response body, one or more note signature lines. */
+    public record Cosigned(String lines) implements Answer {
     }
 
     /** 409: the size the witness last cosigned, or -1 if its answer did not say. */
-    record Conflict(long witnessSize) implements Answer {
+    public record Conflict(long witnessSize) implements Answer {
     }
 
-    record Refused(int status, String reason) implements Answer {
+    /** Any other status, with the first line of the witness's reason. */
+    public record Refused(int status, String reason) implements Answer {
     }
 
-    record Unreachable(String reason) implements Answer {
+    /** No answer: connection refused, timeout, interrupted. */
+    public record Unreachable(String reason) implements Answer {
     }
 
     private final HttpClient http;
 
-    WitnessClient(HttpClient http) {
+    public WitnessClient(HttpClient http) {
         this.http = http;
     }
 
-    Answer addCheckpoint(URI submissionPrefix, long oldSize, List<byte[]> proof, String note) {
+    /** Submits {@code note} with the consistency proof from {@code oldSize} to the witness at its prefix. */
+    public Answer addCheckpoint(URI submissionPrefix, long oldSize, List<byte[]> proof, String note) {
         StringBuilder body = new StringBuilder("old ").append(oldSize).append('\n');
         proof.forEach(hash -> body.append(Base64.getEncoder().encodeToString(hash)).append('\n'));
         body.append('\n').append(note);
