@@ -54,6 +54,20 @@ final class LogState {
         }
     }
 
+    /** Deletes temporary files a crash left in {@code directory} mid-replace (the state itself is whole). */
+    static void removeLeftovers(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(directory, ".state-*.tmp")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new WitnessConfigException("cannot clean the state directory " + directory + ": " + e.getMessage());
+        }
+    }
+
     String origin() {
         return origin;
     }

@@ -54,6 +54,10 @@ public final class WitnessCommand {
 
     /** Runs the command until the process is stopped; returns only on a usage or start error. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        // The JDK server's own limits, unless the operator set them: a client that sends a request slowly (or
+        // never reads the answer) is cut off instead of holding one of the few threads forever.
+        setIfAbsent("sun.net.httpserver.maxReqTime", "30");
+        setIfAbsent("sun.net.httpserver.maxRspTime", "30");
         Running running;
         try {
             running = start(List.of(args), err);
@@ -76,10 +80,17 @@ public final class WitnessCommand {
         return 0;
     }
 
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
     /** Starts a witness with the command's arguments; rejections are logged to {@code err}. */
     public static Running start(List<String> args, PrintStream err) {
         Options options = Options.parse(args);
         WitnessKey key = WitnessKey.loadOrCreate(options.key(), options.name());
+        LogState.removeLeftovers(options.state());
         Map<String, LogState> states = new LinkedHashMap<>();
         options.logs().keySet().forEach(origin -> states.put(origin, LogState.open(options.state(), origin)));
         Clock clock = Clock.systemUTC();

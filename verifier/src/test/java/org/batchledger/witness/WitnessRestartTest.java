@@ -37,7 +37,7 @@ class WitnessRestartTest {
 
     @Test
     @Tag("REQ-EVIDENCE-023")
-    void aRestartedWitnessRefusesACheckpointInconsistentWithWhatItCosignedBefore() {
+    void aRestartedWitnessRefusesACheckpointInconsistentWithWhatItCosignedBefore() throws Exception {
         log.append("a", "b", "c");
         String key;
         try (WitnessCommand.Running witness = start()) {
@@ -55,9 +55,12 @@ class WitnessRestartTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(Cosignature.Witness.of(key).verify(log.signedNote() + response.body()).ok()).isTrue();
         }
+        Path leftover = dir.resolve("state").resolve(".state-crash.tmp");
+        Files.writeString(leftover, "half a note"); // what a crash in the middle of a replace leaves
         try (WitnessCommand.Running witness = start()) {
             assertThat(WitnessProtocolTest.post(witness, log.request(3)).body()).isEqualTo("4\n");
         }
+        assertThat(leftover).doesNotExist();
     }
 
     @Test

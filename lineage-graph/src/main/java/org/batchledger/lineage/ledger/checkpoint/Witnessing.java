@@ -4,10 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.verifier.proof.Checked;
@@ -42,7 +42,7 @@ public final class Witnessing {
     /**
      * What the hub knows of one witness.
      *
-     * @param cosignedSize the largest checkpoint size it cosigned for the hub, 0 if none
+     * @param cosignedSize the largest checkpoint size it cosigned for the hub, 0 if none, -1 if not known yet
      * @param lastError    why the last submission failed, null if it succeeded (or none was made)
      */
     public record WitnessStatus(String witness, URI url, long cosignedSize, String lastError, Instant lastAttempt) {
@@ -53,7 +53,8 @@ public final class Witnessing {
     private final List<Endpoint> witnesses;
     private final WitnessClient client;
     private final Clock clock;
-    private final Map<String, WitnessStatus> status = new LinkedHashMap<>();
+    // read by health checks without the submission lock, so a slow witness never holds up a status read
+    private final Map<String, WitnessStatus> status = new ConcurrentHashMap<>();
 
     public Witnessing(Checkpoints checkpoints, LedgerProofs proofs, List<Endpoint> witnesses, WitnessClient client,
                       Clock clock) {
@@ -84,9 +85,10 @@ public final class Witnessing {
         newest.ifPresent(this::submit);
     }
 
-    public synchronized List<WitnessStatus> status() {
-        return witnesses.stream().map(w -> status.getOrDefault(label(w), new WitnessStatus(label(w), w.url(),
-                cosignedSize(w), null, null))).toList();
+    /** Each witness as last seen; {@code cosignedSize} is -1 until the hub first submits to it (at start). */
+    public List<WitnessStatus> status() {
+        return witnesses.stream().map(w -> status.getOrDefault(label(w), new WitnessStatus(label(w), w.url(), -1,
+                null, null))).toList();
     }
 
     private void submit(Endpoint witness, long from, StoredCheckpoint checkpoint, boolean mayRetry) {
