@@ -132,8 +132,14 @@ public final class Witnessing {
     }
 
     private void record(Endpoint witness, long cosigned, String error) {
-        LOG.warn("Witness {} ({}) did not cosign: {}; the ledger goes on, and the hub tries again later",
-                label(witness), witness.url(), error);
+        if (error.startsWith("unreachable")) {
+            LOG.warn("Witness {} ({}) did not cosign: {}; the ledger goes on, and the hub tries again later",
+                    label(witness), witness.url(), error);
+        } else {
+            // a witness that refuses the hub's own checkpoint has seen another history, or the hub was rolled back
+            LOG.error("Witness {} ({}) REFUSED to cosign: {}; an operator must find out why", label(witness),
+                    witness.url(), error);
+        }
         status.put(label(witness), new WitnessStatus(label(witness), witness.url(), cosigned, error,
                 clock.instant()));
     }
