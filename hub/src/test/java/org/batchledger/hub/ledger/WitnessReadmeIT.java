@@ -70,6 +70,7 @@ class WitnessReadmeIT extends HubTestBase {
         }
         registry.add("batchledger.ledger.witnesses-required", () -> config.get("witnesses-required").toString());
         registry.add("batchledger.ledger.witness-retry", () -> "1h");
+        registry.add("management.endpoint.health.show-details", () -> "always");
     }
 
     @AfterAll
@@ -93,16 +94,26 @@ class WitnessReadmeIT extends HubTestBase {
         assertThat(NoteVerifier.of(hubKey).verifyCheckpoint(note).value().treeSize()).isEqualTo(7);
         assertThat(graphql().post(inspector(), "{ ledgerCheckpoint { note } }")
                 .at("/data/ledgerCheckpoint/note").toString()).contains(trusted.get(1).name());
+        String health = get("/actuator/health/ledgerWitnesses", null);
+        assertThat(health).contains("\"status\":\"UP\"").contains("\"newestCheckpoint\":7")
+                .contains("2 of 2 witnesses cosigned, 1 required").contains("\"lastError\":\"none\"");
         var verification = graphql().post(inspector(), "{ verifyLedger { ok problems } }");
         assertThat(verification.at("/data/verifyLedger/ok").toString()).as("%s", verification.body())
                 .isEqualTo("true");
     }
 
     private String servedNote() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/ledger/checkpoint"))
-                .header("Authorization", "Bearer " + inspector()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        return get("/ledger/checkpoint", inspector());
+    }
+
+    private String get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
         return response.body();
     }
 
