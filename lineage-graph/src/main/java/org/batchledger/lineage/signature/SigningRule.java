@@ -48,6 +48,22 @@ public record SigningRule(String id, String text, Kind kind) {
     static final SigningRule DISPOSITION_BUSY = new SigningRule("SIG-DISPOSITION-BUSY",
             "the ledger kept moving while readiness was read: try again", Kind.BAD_REQUEST);
 
+    static final SigningRule EXCEPTION_UNKNOWN = new SigningRule("SIG-EXCEPTION-UNKNOWN",
+            "the batch's review queue has no exception of this id (exceptions are derived: read reviewQueue again)",
+            Kind.BAD_REQUEST);
+    static final SigningRule EXCEPTION_ROLE = new SigningRule("SIG-EXCEPTION-ROLE",
+            "an exception is dispositioned only by qa-reviewer or qa-release", Kind.FORBIDDEN);
+    static final SigningRule EXCEPTION_COMMENT = new SigningRule("SIG-EXCEPTION-COMMENT",
+            "an exception's disposition needs a comment that says why (at most " + TextLimits.COMMENT + " characters)",
+            Kind.BAD_REQUEST);
+    static final SigningRule EXCEPTION_ONCE = new SigningRule("SIG-EXCEPTION-ONCE",
+            "this exception, on this evidence, is already dispositioned: withdraw that signature to decide again",
+            Kind.BAD_REQUEST);
+    static final SigningRule EXCEPTION_DEVIATION_ONCE = new SigningRule("SIG-EXCEPTION-DEVIATION-ONCE",
+            "a deviation was already raised from this exception: work on that deviation", Kind.BAD_REQUEST);
+    static final SigningRule EXCEPTION_BUSY = new SigningRule("SIG-EXCEPTION-BUSY",
+            "the ledger kept moving while the review queue was read: try again", Kind.BAD_REQUEST);
+
     @Override
     public String toString() {
         return id + ": " + text;

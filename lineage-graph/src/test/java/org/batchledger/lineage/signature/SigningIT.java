@@ -193,6 +193,7 @@ class SigningIT {
 
     @Test
     @Tag("REQ-SIGNATURE-007")
+    @Tag("REQ-SIGNATURE-010")
     void theAuditTrailReviewerCorrectedNoneOfTheBatchsRecords() {
         plant.correct(REVIEWER, STEP2, Map.of("upperLimit", 160.0));
 
