@@ -41,7 +41,7 @@ public final class ExceptionDispositions {
         this.clock = clock;
     }
 
-    /** The decision, its signature, the deviation raised (null on ACCEPTED) and the entry of the last record. */
+    /** The decision, its signature, the deviation raised (null on ACCEPT) and the entry of the last record. */
     public record Decided(ExceptionDisposition disposition, Signature signature, Deviation deviation, long seq,
                           boolean replayed, Bookmarks bookmarks) {
     }

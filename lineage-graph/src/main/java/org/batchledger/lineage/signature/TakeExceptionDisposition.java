@@ -28,10 +28,10 @@ import org.batchledger.schema.record.Signature.SignatureMeaning;
 
 /**
  * {@code dispositionException}: an {@link ExceptionDisposition} bound to the exception's id and evidence hash, the
- * reviewer's signature on it (EXCEPTION_REVIEWED) and, for DEVIATION_RAISED, a new OPEN deviation impacting the
+ * reviewer's signature on it (EXCEPTION_REVIEWED) and, for RAISE_DEVIATION, a new OPEN deviation impacting the
  * batch, all in one ledger write. Checked under the head lock, in this order: the head is where the queue was read
  * (else {@link TakeDisposition.HeadMoved}), the reviewer's role, a comment, a recent authentication, no standing
- * decision on this exception and evidence, no deviation raised from it before (DEVIATION_RAISED), and that the
+ * decision on this exception and evidence, no deviation raised from it before (RAISE_DEVIATION), and that the
  * reviewer performed, recorded and corrected none of the records behind it.
  */
 final class TakeExceptionDisposition extends CreatingCommand<ExceptionDispositions.Decided> {
@@ -98,8 +98,8 @@ final class TakeExceptionDisposition extends CreatingCommand<ExceptionDispositio
             if (d.evidenceSha256().equals(evidenceSha256)) {
                 throw new SignatureRefusedException(record, SigningRule.EXCEPTION_ONCE, details(d));
             }
-            if (request.decision() == ExceptionDecision.DEVIATION_RAISED
-                    && ExceptionDecision.DEVIATION_RAISED.name().equals(d.decision())) {
+            if (request.decision() == ExceptionDecision.RAISE_DEVIATION
+                    && ExceptionDecision.RAISE_DEVIATION.name().equals(d.decision())) {
                 throw new SignatureRefusedException(record, SigningRule.EXCEPTION_DEVIATION_ONCE, details(d));
             }
         }
@@ -135,7 +135,7 @@ final class TakeExceptionDisposition extends CreatingCommand<ExceptionDispositio
         var actor = request.actor();
         Provenance provenance = new Provenance("hub:" + actor.clientId(), null, actor.subject(), now, now);
         Deviation deviation = null;
-        if (request.decision() == ExceptionDecision.DEVIATION_RAISED) {
+        if (request.decision() == ExceptionDecision.RAISE_DEVIATION) {
             String title = "Review exception " + x.exceptionClass() + ": " + x.reason();
             deviation = new Deviation(key + ":deviation", title.length() > TextLimits.TITLE
                     ? title.substring(0, TextLimits.TITLE - 1) + "…" : title, severity(x.severity()),

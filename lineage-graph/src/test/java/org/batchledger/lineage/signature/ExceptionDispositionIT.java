@@ -130,7 +130,7 @@ class ExceptionDispositionIT {
         int open = openExceptions();
         long before = size();
 
-        var done = decide(REVIEWER, oos.id(), ExceptionDecision.ACCEPTED, "retest within limits, see LIMS 4711");
+        var done = decide(REVIEWER, oos.id(), ExceptionDecision.ACCEPT, "retest within limits, see LIMS 4711");
 
         assertThat(done.seq()).as("disposition and signature: one write").isEqualTo(before + 2);
         assertThat(done.deviation()).isNull();
@@ -143,7 +143,7 @@ class ExceptionDispositionIT {
         var review = review(oos.id());
         assertThat(review.dispositioned()).isTrue();
         assertThat(review.covering().orElseThrow().decidedBy()).isEqualTo("Quinn Reviewer");
-        assertThat(review.covering().orElseThrow().decision()).isEqualTo("ACCEPTED");
+        assertThat(review.covering().orElseThrow().decision()).isEqualTo("ACCEPT");
         assertThat(review.covering().orElseThrow().comment()).isEqualTo("retest within limits, see LIMS 4711");
         assertThat(review.evidenceSha256()).isEqualTo(done.disposition().evidenceSha256());
         assertThat(openExceptions()).isEqualTo(open - 1);
@@ -156,7 +156,7 @@ class ExceptionDispositionIT {
     @Test
     void aCorrectionOfTheRecordBehindAnAcceptedExceptionMeansTheAcceptanceNoLongerCoversIt() {
         ReviewException oos = exception(ExceptionClass.OOS_RESULT);
-        var accepted = decide(RELEASER, oos.id(), ExceptionDecision.ACCEPTED, "accepted on retest");
+        var accepted = decide(RELEASER, oos.id(), ExceptionDecision.ACCEPT, "accepted on retest");
         new RecordCorrector(unitOfWork).correct(new CorrectionRequest(RecordType.TEST_RESULT, "rp:TR-DISS",
                 Map.of("value", "72"), ReleasePlant.AUDITOR, "transcription error", UUID.randomUUID().toString()));
 
@@ -167,7 +167,7 @@ class ExceptionDispositionIT {
         assertThat(review.earlier()).extracting(ExceptionReviews.Decision::key)
                 .containsExactly(accepted.disposition().key());
         // the new instance can be decided again
-        assertThat(decide(RELEASER, oos.id(), ExceptionDecision.ACCEPTED, "accepted again after correction")
+        assertThat(decide(RELEASER, oos.id(), ExceptionDecision.ACCEPT, "accepted again after correction")
                 .disposition().evidenceSha256()).isNotEqualTo(accepted.disposition().evidenceSha256());
         assertThat(review(oos.id()).dispositioned()).isTrue();
     }
@@ -177,7 +177,7 @@ class ExceptionDispositionIT {
         ReviewException oos = exception(ExceptionClass.OOS_RESULT);
         long before = size();
 
-        var raised = decide(REVIEWER, oos.id(), ExceptionDecision.DEVIATION_RAISED, "dissolution OOS: investigate");
+        var raised = decide(REVIEWER, oos.id(), ExceptionDecision.RAISE_DEVIATION, "dissolution OOS: investigate");
 
         assertThat(raised.seq()).as("deviation, disposition and signature: one write").isEqualTo(before + 3);
         Deviation d = raised.deviation();
@@ -192,62 +192,62 @@ class ExceptionDispositionIT {
                 .anySatisfy(e -> assertThat(e.record()).isEqualTo(RecordRef.of(d))));
         assertThat(verifies()).isTrue();
 
-        refused(() -> decide(RELEASER, oos.id(), ExceptionDecision.DEVIATION_RAISED, "again"),
+        refused(() -> decide(RELEASER, oos.id(), ExceptionDecision.RAISE_DEVIATION, "again"),
                 "SIG-EXCEPTION-ONCE");
         new RecordCorrector(unitOfWork).correct(new CorrectionRequest(RecordType.TEST_RESULT, "rp:TR-DISS",
                 Map.of("value", "70"), ReleasePlant.AUDITOR, "transcription error", UUID.randomUUID().toString()));
-        refused(() -> decide(RELEASER, oos.id(), ExceptionDecision.DEVIATION_RAISED, "and again"),
+        refused(() -> decide(RELEASER, oos.id(), ExceptionDecision.RAISE_DEVIATION, "and again"),
                 "SIG-EXCEPTION-DEVIATION-ONCE");
     }
 
     @Test
     void unknownExceptionsAndBatchesAreRefused() {
-        refused(() -> decide(REVIEWER, "RX-000000000000000000000000", ExceptionDecision.ACCEPTED, "fine"),
+        refused(() -> decide(REVIEWER, "RX-000000000000000000000000", ExceptionDecision.ACCEPT, "fine"),
                 "SIG-EXCEPTION-UNKNOWN");
         refused(() -> dispositions.dispose(new ExceptionDispositionRequest("rp:NO-SUCH-BATCH", "RX-1",
-                ExceptionDecision.ACCEPTED, "fine", REVIEWER, Instant.now(), UUID.randomUUID().toString())),
+                ExceptionDecision.ACCEPT, "fine", REVIEWER, Instant.now(), UUID.randomUUID().toString())),
                 "SIG-RECORD");
     }
 
     @Test
     void aSecondDecisionOnTheSameEvidenceIsRefusedUntilTheFirstSignatureIsWithdrawn() {
         String id = exception(ExceptionClass.OOS_RESULT).id();
-        var first = decide(REVIEWER, id, ExceptionDecision.ACCEPTED, "accepted");
+        var first = decide(REVIEWER, id, ExceptionDecision.ACCEPT, "accepted");
 
-        refused(() -> decide(RELEASER, id, ExceptionDecision.ACCEPTED, "accepted too"), "SIG-EXCEPTION-ONCE");
+        refused(() -> decide(RELEASER, id, ExceptionDecision.ACCEPT, "accepted too"), "SIG-EXCEPTION-ONCE");
 
         new SignatureWithdrawals(unitOfWork, Clock.systemUTC()).withdraw(new WithdrawalRequest(
                 first.signature().key(), "signed in error", REVIEWER, UUID.randomUUID().toString()));
         assertThat(review(id).dispositioned()).as("a withdrawn decision covers nothing").isFalse();
-        assertThat(decide(RELEASER, id, ExceptionDecision.ACCEPTED, "accepted on review").disposition()).isNotNull();
+        assertThat(decide(RELEASER, id, ExceptionDecision.ACCEPT, "accepted on review").disposition()).isNotNull();
     }
 
     @Test
     void wrongRoleMissingOrOverlongCommentStaleAuthenticationAndOwnRecordsAreRefused() {
         String id = exception(ExceptionClass.OOS_RESULT).id();
 
-        refused(() -> decide(ReleasePlant.OPERATOR, id, ExceptionDecision.ACCEPTED, "fine"), "SIG-EXCEPTION-ROLE");
-        refused(() -> decide(REVIEWER, id, ExceptionDecision.ACCEPTED, "  "), "SIG-EXCEPTION-COMMENT");
-        refused(() -> decide(REVIEWER, id, ExceptionDecision.ACCEPTED, "x".repeat(2001)), "SIG-EXCEPTION-COMMENT");
-        refused(() -> decide(REVIEWER, id, ExceptionDecision.ACCEPTED, "fine", Instant.now().minus(
+        refused(() -> decide(ReleasePlant.OPERATOR, id, ExceptionDecision.ACCEPT, "fine"), "SIG-EXCEPTION-ROLE");
+        refused(() -> decide(REVIEWER, id, ExceptionDecision.ACCEPT, "  "), "SIG-EXCEPTION-COMMENT");
+        refused(() -> decide(REVIEWER, id, ExceptionDecision.ACCEPT, "x".repeat(2001)), "SIG-EXCEPTION-COMMENT");
+        refused(() -> decide(REVIEWER, id, ExceptionDecision.ACCEPT, "fine", Instant.now().minus(
                 Duration.ofMinutes(30)), UUID.randomUUID().toString()), "SIG-REAUTH");
         // the analyst named on the OOS result does not review it
-        refused(() -> decide(ANALYST, id, ExceptionDecision.ACCEPTED, "my own result is fine"), "SIG-SOD-REVIEW-OWN");
+        refused(() -> decide(ANALYST, id, ExceptionDecision.ACCEPT, "my own result is fine"), "SIG-SOD-REVIEW-OWN");
     }
 
     @Test
     void aRetryWithTheSameKeyReplaysAndTheSameKeyWithOtherContentIsRefused() {
         String id = exception(ExceptionClass.OOS_RESULT).id();
         String key = UUID.randomUUID().toString();
-        var first = decide(REVIEWER, id, ExceptionDecision.ACCEPTED, "accepted", Instant.now(), key);
+        var first = decide(REVIEWER, id, ExceptionDecision.ACCEPT, "accepted", Instant.now(), key);
         long after = size();
 
-        var again = decide(REVIEWER, id, ExceptionDecision.ACCEPTED, "accepted", Instant.now(), key);
+        var again = decide(REVIEWER, id, ExceptionDecision.ACCEPT, "accepted", Instant.now(), key);
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.disposition()).isEqualTo(first.disposition());
         assertThat(size()).isEqualTo(after);
-        assertThatThrownBy(() -> decide(REVIEWER, id, ExceptionDecision.DEVIATION_RAISED, "accepted", Instant.now(),
+        assertThatThrownBy(() -> decide(REVIEWER, id, ExceptionDecision.RAISE_DEVIATION, "accepted", Instant.now(),
                 key)).isInstanceOf(IdempotencyConflictException.class);
         assertThat(size()).isEqualTo(after);
     }

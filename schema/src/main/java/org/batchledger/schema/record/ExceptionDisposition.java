@@ -10,15 +10,15 @@ import java.time.Instant;
  * signature withdraws it.
  *
  * @param exceptionClass the exception's class when decided, e.g. {@code OOS_RESULT}
- * @param comment        the reviewer's comment (ACCEPTED) or why a deviation is raised (DEVIATION_RAISED)
- * @param deviationKey   the deviation raised with it (DEVIATION_RAISED); else null
+ * @param comment        the reviewer's comment (ACCEPT) or why a deviation is raised (RAISE_DEVIATION)
+ * @param deviationKey   the deviation raised with it (RAISE_DEVIATION); else null
  * @param signatureKey   key of the {@link Signature} on this record
  */
 public record ExceptionDisposition(String key, String batchKey, String exceptionId, String exceptionClass,
                                    String evidenceSha256, ExceptionDecision decision, String comment,
                                    String deviationKey, String signatureKey, Instant decidedAt, Provenance provenance)
         implements LedgerRecord {
-    public enum ExceptionDecision { ACCEPTED, DEVIATION_RAISED }
+    public enum ExceptionDecision { ACCEPT, RAISE_DEVIATION }
 
     public ExceptionDisposition {
         decidedAt = Instants.millis(decidedAt);
