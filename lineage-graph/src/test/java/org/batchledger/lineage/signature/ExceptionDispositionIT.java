@@ -55,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * naming the rule, with the ledger unchanged.
  */
 @Tag("REQ-SIGNATURE-010")
+@Tag("REQ-WORKFLOW-011")
 class ExceptionDispositionIT {
     private static final Neo4jTestServer NEO4J = Neo4jTestServer.shared();
     private static final Actor REVIEWER = ReleasePlant.REVIEWER;
@@ -154,6 +155,7 @@ class ExceptionDispositionIT {
     }
 
     @Test
+    @Tag("REQ-WORKFLOW-010")
     void aCorrectionOfTheRecordBehindAnAcceptedExceptionMeansTheAcceptanceNoLongerCoversIt() {
         ReviewException oos = exception(ExceptionClass.OOS_RESULT);
         var accepted = decide(RELEASER, oos.id(), ExceptionDecision.ACCEPT, "accepted on retest");

@@ -120,7 +120,7 @@ class DeviationWorkflowIT {
     @Test
     void aTransitionIsSignedSoItNeedsARecentAuthentication() {
         TransitionRefusedException e = refused(() -> workflows.take(new TransitionRequest("t:D1",
-                "START_INVESTIGATION", "assess", null, null, REVIEWER, Instant.now().minusSeconds(600),
+                "START_INVESTIGATION", "assess", null, null, "EQUIPMENT", REVIEWER, Instant.now().minusSeconds(600),
                 UUID.randomUUID().toString())), "WF-REAUTH");
         assertThat(e.rule().kind()).isEqualTo(WorkflowRule.Kind.REAUTHENTICATION);
         assertThat(e.details()).containsKey("authTime").containsEntry("window", "PT5M");
@@ -136,8 +136,9 @@ class DeviationWorkflowIT {
 
     private DeviationWorkflows.Transitioned take(Actor who, String key, String transition, String rootCause,
                                                  String capa) {
-        return workflows.take(new TransitionRequest(key, transition, "per SOP QA-014", rootCause, capa, who,
-                Instant.now(), UUID.randomUUID().toString()));
+        return workflows.take(new TransitionRequest(key, transition, "per SOP QA-014", rootCause, capa,
+                "START_INVESTIGATION".equals(transition) ? "EQUIPMENT" : null, who, Instant.now(),
+                UUID.randomUUID().toString()));
     }
 
     private TransitionRefusedException refused(ThrowingCallable take, String rule) {
