@@ -25,7 +25,7 @@ import org.batchledger.verifier.proof.Sha256;
  * exception's id and its evidence hash ({@link #evidenceSha256}: class, reason and the content hash of every record
  * behind it, as the graph stood); a decision covers the exception only while that hash is the same, so a record
  * corrected since needs a new decision. A decision whose signature was withdrawn covers nothing.
- * Cost: one query for the decisions of any number of batches, one per record type named as evidence.
+ * Cost: two queries for any number of batches (the decisions, and the evidence's content hashes).
  */
 public final class ExceptionReviews {
     private static final String DECISIONS = """
@@ -108,22 +108,31 @@ public final class ExceptionReviews {
         return Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The content hash of each record's version valid at {@code at}; labels and types from the allow-list. */
+    /**
+     * The content hash of each record's version valid at {@code at}, in one query (a branch per record type; labels
+     * and relationship types from the allow-list).
+     */
     public static Map<RecordRef, String> contentHashes(Tx tx, Collection<RecordRef> refs, AsOf at) {
         Map<RecordType, List<String>> byType = refs.stream().collect(Collectors.groupingBy(RecordRef::type,
                 Collectors.mapping(RecordRef::key, Collectors.toList())));
         Map<RecordRef, String> out = new HashMap<>();
+        if (byType.isEmpty()) {
+            return out;
+        }
         List<RecordType> types = new ArrayList<>(byType.keySet());
         types.sort(Comparator.naturalOrder());
+        Map<String, Object> params = new HashMap<>(at.parameters());
+        List<String> branches = new ArrayList<>();
         for (RecordType type : types) {
             String match = type.isRelationship() ? "()-[n:" + type.graphName() + " {key: k}]->()"
                     : "(n:" + type.graphName() + " {key: k})";
-            Map<String, Object> params = new HashMap<>(at.parameters());
-            params.put("keys", byType.get(type));
-            tx.run("UNWIND $keys AS k MATCH " + match + " WHERE " + at.predicate("n")
-                    + " RETURN k, n.contentHash AS hash", params).list().forEach(r ->
-                    out.put(new RecordRef(type, r.get("k").asString()), r.get("hash").asString(null)));
+            params.put("k" + type.ordinal(), byType.get(type));
+            branches.add("UNWIND $k" + type.ordinal() + " AS k MATCH " + match + " WHERE " + at.predicate("n")
+                    + " RETURN '" + type.name() + "' AS type, k, n.contentHash AS hash");
         }
+        tx.run("CALL () { " + String.join(" UNION ALL ", branches) + " } RETURN type, k, hash", params).list()
+                .forEach(r -> out.put(new RecordRef(RecordType.valueOf(r.get("type").asString()),
+                        r.get("k").asString()), r.get("hash").asString(null)));
         return out;
     }
 }

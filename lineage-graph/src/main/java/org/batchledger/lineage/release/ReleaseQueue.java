@@ -22,7 +22,7 @@ import org.batchledger.schema.record.Batch;
  * batches downstream checks. {@code waitingSince} is when the batch ended, or when it was recorded if it has no end.
  * {@code openExceptions} counts the exceptions no standing decision covers ({@link ExceptionReviews}).
  * Cost: one query for the list, then the evaluation's 7 queries for all listed batches together and one trace each,
- * then the exception decisions' queries (one, plus one per record type named as evidence).
+ * then two for the exception decisions ({@link ExceptionReviews}).
  */
 public final class ReleaseQueue {
     private static final String AWAITING = """

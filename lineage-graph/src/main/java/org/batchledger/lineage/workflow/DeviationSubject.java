@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.workflow.Workflow.Transition;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.record.Deviation;
 import org.batchledger.schema.record.Deviation.Classification;
 import org.batchledger.schema.record.Deviation.DeviationStatus;
@@ -71,9 +72,9 @@ final class DeviationSubject implements Subject<DeviationStatus, Deviation> {
         }
         String capa = TakeTransition.blankToNull(request.capaReference());
         if (t.capaRequiredFor().contains(current.severity()) && capa == null) {
-            throw new TransitionRefusedException(record, new WorkflowRule(WorkflowRule.CAPA.id(), t.name() + " of a "
+            throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.CAPA.id(), t.name() + " of a "
                     + current.severity() + " deviation needs the reference of the CAPA that addresses it",
-                    WorkflowRule.Kind.BAD_REQUEST), facts);
+                    RefusalRule.Kind.BAD_REQUEST), facts);
         }
         if (capa != null) {
             var rows = tx.run(CAPA, Map.of("key", capa)).list();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.write.CreatingCommand;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.Capa;
 import org.batchledger.schema.record.Capa.CapaStatus;
@@ -53,8 +54,8 @@ final class OpenCapa extends CreatingCommand<Capa> {
     protected List<LedgerRecord> records(Tx tx) {
         String record = RecordType.CAPA.graphName() + ":" + key;
         if (CapaWorkflows.OPEN_ROLES.stream().noneMatch(request.actor().roles()::contains)) {
-            throw new TransitionRefusedException(record, new WorkflowRule(WorkflowRule.ROLE.id(),
-                    "a CAPA is opened only by " + CapaWorkflows.OPEN_ROLES, WorkflowRule.Kind.FORBIDDEN), Map.of());
+            throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.ROLE.id(),
+                    "a CAPA is opened only by " + CapaWorkflows.OPEN_ROLES, RefusalRule.Kind.FORBIDDEN), Map.of());
         }
         String title = TakeTransition.blankToNull(request.title());
         String action = TakeTransition.blankToNull(request.action());

@@ -12,6 +12,7 @@ import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.workflow.Workflow.Transition;
 import org.batchledger.lineage.write.AuthenticationWindow;
 import org.batchledger.lineage.write.CreatingCommand;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
@@ -108,13 +109,13 @@ final class TakeTransition<S extends Enum<S>, R extends LedgerRecord> extends Cr
         Transition<S> t = workflow.transition(request.transition())
                 .orElseThrow(() -> new TransitionRefusedException(record, WorkflowRule.UNKNOWN_TRANSITION, facts));
         if (t.from() != state) {
-            throw new TransitionRefusedException(record, new WorkflowRule(WorkflowRule.ILLEGAL.id(), t.name()
+            throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.ILLEGAL.id(), t.name()
                     + " goes from " + t.from() + " to " + t.to() + "; the " + workflow.name() + " is " + state
-                    + ", from which the workflow allows " + workflow.from(state), WorkflowRule.Kind.BAD_REQUEST), facts);
+                    + ", from which the workflow allows " + workflow.from(state), RefusalRule.Kind.BAD_REQUEST), facts);
         }
         if (t.roles().stream().noneMatch(request.actor().roles()::contains)) {
-            throw new TransitionRefusedException(record, new WorkflowRule(WorkflowRule.ROLE.id(), t.name()
-                    + " may be taken only by " + t.roles().stream().sorted().toList(), WorkflowRule.Kind.FORBIDDEN),
+            throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.ROLE.id(), t.name()
+                    + " may be taken only by " + t.roles().stream().sorted().toList(), RefusalRule.Kind.FORBIDDEN),
                     facts);
         }
         if (blankToNull(request.reason()) == null) {
@@ -127,9 +128,9 @@ final class TakeTransition<S extends Enum<S>, R extends LedgerRecord> extends Cr
         subject.require(tx, current, t, request, record);
         if (t.notByTakerOf() != null && tx.run(TAKEN_BY, Map.of("record", record, "transition", t.notByTakerOf(),
                 "subject", request.actor().subject(), "workflow", workflow.name())).single().get("n").asLong() > 0) {
-            throw new TransitionRefusedException(record, new WorkflowRule(WorkflowRule.SAME_PERSON.id(), t.name()
+            throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.SAME_PERSON.id(), t.name()
                     + " is taken by someone other than the one who took " + t.notByTakerOf(),
-                    WorkflowRule.Kind.FORBIDDEN), facts);
+                    RefusalRule.Kind.FORBIDDEN), facts);
         }
         if (!authentication.isRecent(request.authenticatedAt())) {
             Map<String, Object> reauth = new LinkedHashMap<>(facts);

@@ -25,6 +25,7 @@ import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.lineage.write.RecordCorrector;
 import org.batchledger.lineage.write.RecordWriter;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Capa;
 import org.batchledger.schema.record.Capa.CapaStatus;
@@ -149,7 +150,7 @@ class CapaWorkflowIT {
         refused(() -> capa(RELEASER, "hub:capa:none", "IMPLEMENT"), "WF-RECORD");
         capa(REVIEWER, capa.key(), "IMPLEMENT");
         assertThat(refused(() -> capa(ENGINEER, capa.key(), "CHECK_EFFECTIVENESS"), "WF-ROLE").rule().kind())
-                .isEqualTo(WorkflowRule.Kind.FORBIDDEN);
+                .isEqualTo(RefusalRule.Kind.FORBIDDEN);
         refused(() -> capa(REVIEWER, capa.key(), "CHECK_EFFECTIVENESS"), "WF-SOD");
         assertThat(capa(REVIEWER2, capa.key(), "CHECK_EFFECTIVENESS").capa().status())
                 .isEqualTo(CapaStatus.EFFECTIVENESS_CHECKED);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
@@ -100,7 +101,7 @@ class DeviationWorkflowIT {
     void whoMayTakeATransitionIsData() {
         TransitionRefusedException e = refused(() -> take(OPERATOR, "t:D1", "START_INVESTIGATION", null, null),
                 "WF-ROLE");
-        assertThat(e.rule().kind()).isEqualTo(WorkflowRule.Kind.FORBIDDEN);
+        assertThat(e.rule().kind()).isEqualTo(RefusalRule.Kind.FORBIDDEN);
         take(REVIEWER, "t:D1", "START_INVESTIGATION", null, null);
         refused(() -> take(REVIEWER, "t:D1", "CLOSE", "worn sensor", "CAPA-1"), "WF-ROLE");
     }
@@ -122,7 +123,7 @@ class DeviationWorkflowIT {
         TransitionRefusedException e = refused(() -> workflows.take(new TransitionRequest("t:D1",
                 "START_INVESTIGATION", "assess", null, null, "EQUIPMENT", REVIEWER, Instant.now().minusSeconds(600),
                 UUID.randomUUID().toString())), "WF-REAUTH");
-        assertThat(e.rule().kind()).isEqualTo(WorkflowRule.Kind.REAUTHENTICATION);
+        assertThat(e.rule().kind()).isEqualTo(RefusalRule.Kind.REAUTHENTICATION);
         assertThat(e.details()).containsKey("authTime").containsEntry("window", "PT5M");
     }
 
