@@ -144,6 +144,7 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "TraceDirection" -> "DOWNSTREAM";
             case "SignatureMeaning" -> "PERFORMED";
             case "DispositionDecision" -> "ON_HOLD";
+            case "ExceptionDecision" -> "ACCEPT";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
     }
