@@ -84,6 +84,15 @@ export class Session {
     return this.manager.signinRedirect({ state: { returnTo: safeReturnTo(returnTo) } });
   }
 
+  /**
+   * A new login even when the Keycloak session is still alive (21 CFR 11.200): max_age=0 asks for a fresh
+   * authentication and prompt=login makes Keycloak show its login page, so the person types their password again and
+   * the new tokens carry a new auth_time. Returns to returnTo like login.
+   */
+  reauthenticate(returnTo: string): Promise<void> {
+    return this.manager.signinRedirect({ state: { returnTo: safeReturnTo(returnTo) }, max_age: 0, prompt: 'login' });
+  }
+
   /** Completes the code exchange on /ui/callback and answers where the user was going. */
   async completeLogin(): Promise<string> {
     const user = await this.manager.signinRedirectCallback();

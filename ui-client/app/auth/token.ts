@@ -42,3 +42,8 @@ export const LEDGER_READERS: readonly Role[] = ['inspector', 'admin'];
 export const INGEST_UPLOADERS: readonly Role[] = ['adapter'];
 export const INGEST_REPORT_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
 export const SOURCE_FILE_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
+/** Roles that sign (the SDL's @roles on sign); meanings per role are the hub's data. */
+export const SIGNERS: readonly Role[] = ['operator', 'qa-reviewer', 'qa-release'];
+/** Roles that take deviation transitions (transitionDeviation); which transition each may take is the hub's data. */
+export const TRANSITIONERS: readonly Role[] = ['qa-reviewer', 'qa-release'];
+export const RELEASERS: readonly Role[] = ['qa-release'];

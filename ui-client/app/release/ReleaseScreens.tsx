@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { download, graphql } from '../api/hub';
 import { SourceFileLink } from '../ui/provenance';
 import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
+import { DispositionButton } from '../sign/DispositionDialog';
 import { evidenceTarget, filterFromParams, filterToParams, percent, queueVariables, stagesOf, verdictButtons, type QueueFilter } from './model';
 import {
   ALCOA, READINESS, RELEASE_QUEUE, REVIEW_QUEUE, type AlcoaResult, type EvidenceLink, type QueueItem,
@@ -168,7 +169,7 @@ export function AlcoaScorecard({ batchId, batchKey }: { batchId: string; batchKe
   );
 }
 
-export function ReleaseChecks({ batchId, batchKey }: { batchId: string; batchKey?: string }) {
+export function ReleaseChecks({ batchId, batchKey, onDisposition }: { batchId: string; batchKey?: string; onDisposition?: () => void }) {
   const readiness = useAsync(() => graphql<ReadinessResult>(READINESS, { batch: batchId }), [batchId]);
   return (
     <Show async={readiness} what="release checks">
@@ -181,6 +182,12 @@ export function ReleaseChecks({ batchId, batchKey }: { batchId: string; batchKey
           <>
             <p data-testid="verdict">Verdict <span className={'status s-' + r.verdict}>{r.verdict}</span> at tree size {r.treeSize}:{' '}
               {r.ready ? 'every check passes.' : `${failing} of ${r.checks.length} check(s) do not pass.`}</p>
+            <div className="actions record-actions">
+              <DispositionButton batchId={batchId} batchKey={batchKey ?? batchId} readiness={r} onDone={() => {
+                readiness.reload();
+                onDisposition?.();
+              }} />
+            </div>
             <table className="grid" data-testid="checks">
               <thead><tr><th>Check</th><th>Status</th><th>Why</th><th>Evidence</th></tr></thead>
               <tbody>{r.checks.map((c) => (

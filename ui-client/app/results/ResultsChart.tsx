@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TestResult } from '../api/operations';
 import { ProvenanceLine } from '../ui/provenance';
 import { Empty, formatTime } from '../ui/states';
@@ -7,13 +8,13 @@ const W = 260;
 const H = 22;
 
 /** Each result on its own axis: the spec range as a band, the value as a dot, red when outside. */
-export function ResultsChart({ results }: { results: TestResult[] }) {
+export function ResultsChart({ results, action }: { results: TestResult[]; action?: (r: TestResult) => ReactNode }) {
   if (results.length === 0) {
     return <Empty>No test results recorded.</Empty>;
   }
   return (
     <table className="grid results" data-testid="results">
-      <thead><tr><th>Test</th><th>Value</th><th>Limits</th><th>Against limits</th><th>Outcome</th><th>Tested</th><th>Source</th></tr></thead>
+      <thead><tr><th>Test</th><th>Value</th><th>Limits</th><th>Against limits</th><th>Outcome</th><th>Tested</th><th>Source</th>{action ? <th><span className="hint">Sign</span></th> : null}</tr></thead>
       <tbody>
         {results.map((r) => {
           const p = place(r.value, r.lowerLimit, r.upperLimit);
@@ -37,6 +38,7 @@ export function ResultsChart({ results }: { results: TestResult[] }) {
               <td><span className={'status s-' + r.outcome}>{r.outcome}</span></td>
               <td>{formatTime(r.testedAt)}{r.analyst ? <div className="hint">{r.analyst}</div> : null}</td>
               <td><ProvenanceLine p={r.provenance} /></td>
+              {action ? <td>{action(r)}</td> : null}
             </tr>
           );
         })}

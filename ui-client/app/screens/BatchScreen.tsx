@@ -10,6 +10,7 @@ import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
 import { Deviations, ProvenanceLine, Signatures } from './records';
 import { HubError } from '../api/errors';
 import { AlcoaScorecard, ReleaseChecks, ReviewQueueView } from '../release/ReleaseScreens';
+import { SignButton } from '../sign/SignDialog';
 
 const TABS = ['overview', 'checks', 'alcoa', 'review', 'genealogy', 'results', 'deviations', 'steps', 'signatures', 'audit'] as const;
 type Tab = (typeof TABS)[number];
@@ -36,6 +37,7 @@ export function BatchScreen() {
       <Show async={batch} what={'batch ' + key}>
         {(b) => (
           <>
+            <div className="actions record-actions"><SignButton record={b.id} label={'batch ' + key} onSigned={batch.reload} /></div>
             <BatchHeader b={b} />
             <nav className="tabs" role="tablist" aria-label="Batch sections">
               {tabs.map((t) => (
@@ -45,12 +47,13 @@ export function BatchScreen() {
             </nav>
             <div role="tabpanel" data-testid={'tab-' + tab}>
               {tab === 'overview' ? <Overview b={b} /> : null}
-              {tab === 'checks' ? <ReleaseChecks batchId={b.id} batchKey={key} /> : null}
+              {tab === 'checks' ? <ReleaseChecks batchId={b.id} batchKey={key} onDisposition={batch.reload} /> : null}
               {tab === 'alcoa' ? <AlcoaScorecard batchId={b.id} batchKey={key} /> : null}
               {tab === 'review' ? <ReviewQueueView batchId={b.id} batchKey={key} /> : null}
               {tab === 'genealogy' ? <GenealogyView start={b.id} /> : null}
-              {tab === 'results' ? <ResultsChart results={b.testResults} /> : null}
-              {tab === 'deviations' ? <Deviations items={b.deviations} /> : null}
+              {tab === 'results' ? <ResultsChart results={b.testResults}
+                action={(r) => <SignButton record={r.id} label={'test result ' + r.key} onSigned={batch.reload} />} /> : null}
+              {tab === 'deviations' ? <Deviations items={b.deviations} onChanged={batch.reload} /> : null}
               {tab === 'steps' ? <StepRecords id={b.id} /> : null}
               {tab === 'signatures' ? <Signatures items={b.signatures} /> : null}
               {tab === 'audit' ? <AuditTrail entity={b.id} /> : null}
@@ -129,7 +132,7 @@ function StepRecords({ id }: { id: string }) {
         return rows.length === 0 ? <Empty>No step records.</Empty> : (
           <>
             <table className="grid" data-testid="steps">
-              <thead><tr><th>Step</th><th>Parameter</th><th>Value</th><th>Limits</th><th>Executed</th><th>By</th><th>Source</th></tr></thead>
+              <thead><tr><th>Step</th><th>Parameter</th><th>Value</th><th>Limits</th><th>Executed</th><th>By</th><th>Source</th><th><span className="hint">Sign</span></th></tr></thead>
               <tbody>{rows.map((s) => {
                 const out = Number.isFinite(Number(s.value)) && ((s.lowerLimit !== null && Number(s.value) < s.lowerLimit) || (s.upperLimit !== null && Number(s.value) > s.upperLimit));
                 return (
@@ -137,6 +140,7 @@ function StepRecords({ id }: { id: string }) {
                     <td>{s.step}</td><td>{s.parameter}</td><td>{s.value} {s.unit ?? ''}</td>
                     <td>{s.lowerLimit ?? '−∞'} … {s.upperLimit ?? '+∞'}</td><td>{formatTime(s.executedAt)}</td><td>{s.performedBy}</td>
                     <td><ProvenanceLine p={s.provenance} /></td>
+                    <td><SignButton record={s.id} label={'step record ' + s.key} /></td>
                   </tr>
                 );
               })}</tbody>

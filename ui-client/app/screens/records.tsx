@@ -1,19 +1,24 @@
 import type { Deviation, Signature } from '../api/operations';
 import { ProvenanceLine } from '../ui/provenance';
 import { Empty, formatTime } from '../ui/states';
+import { SignButton } from '../sign/SignDialog';
+import { TransitionButton } from '../sign/TransitionDialog';
 
-export function Deviations({ items }: { items: Deviation[] }) {
+/** Deviations with their workflow state; people who sign or take transitions get those actions per row. */
+export function Deviations({ items, onChanged }: { items: Deviation[]; onChanged?: () => void }) {
   if (items.length === 0) {
     return <Empty>No deviations impact this record.</Empty>;
   }
   return (
     <table className="grid" data-testid="deviations">
-      <thead><tr><th>Deviation</th><th>Title</th><th>Severity</th><th>Status</th><th>Opened</th><th>Closed</th><th>Source</th></tr></thead>
+      <thead><tr><th>Deviation</th><th>Title</th><th>Severity</th><th>Status</th><th>Opened</th><th>Closed</th><th>Source</th><th><span className="hint">Actions</span></th></tr></thead>
       <tbody>
         {items.map((d) => (
-          <tr key={d.id}>
+          <tr key={d.id} data-deviation={d.key} data-status={d.status}>
             <td>{d.key}</td><td>{d.title}</td><td><span className={'status s-' + d.severity}>{d.severity}</span></td>
             <td>{d.status}</td><td>{formatTime(d.openedAt)}</td><td>{formatTime(d.closedAt)}</td><td><ProvenanceLine p={d.provenance} /></td>
+            <td className="actions"><TransitionButton deviation={d} status={d.status} onDone={onChanged} />
+              <SignButton record={d.id} label={'deviation ' + d.key} onSigned={onChanged} /></td>
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,69 @@
+/**
+ * The signed commands the UI sends (signature.graphqls, workflow.graphqls) with their result types;
+ * operations.test.ts validates them against the hub's SDL.
+ */
+
+/** What a signature shows (21 CFR 11.50): printed name, time, meaning, and the record version it is bound to. */
+export interface Manifestation {
+  key: string; printedName: string; meaning: string; reason: string | null; signedAt: string; signedContentHash: string;
+}
+const MANIFESTATION = 'key printedName meaning reason signedAt signedContentHash';
+
+export const SIGN = `mutation Sign($record: ID!, $meaning: SignatureMeaning!, $reason: String) {
+  sign(record: $record, meaning: $meaning, reason: $reason) { ${MANIFESTATION} }
+}`;
+export type SignResult = { sign: Manifestation };
+
+export type Decision = 'RELEASED' | 'CONDITIONALLY_RELEASED' | 'ON_HOLD' | 'REJECTED';
+export const DISPOSITION = `mutation Disposition($batch: ID!, $decision: DispositionDecision!, $justification: String) {
+  disposition(batch: $batch, decision: $decision, justification: $justification) {
+    key decision justification ready failingChecks decidedAt batch { key status }
+    signature { ${MANIFESTATION} }
+    snapshot { treeSize nodeCount edgeCount nodesSha256 edgesSha256 }
+  }
+}`;
+export interface DispositionDone {
+  key: string; decision: Decision; justification: string | null; ready: boolean; failingChecks: string[]; decidedAt: string;
+  batch: { key: string; status: string }; signature: Manifestation;
+  snapshot: { treeSize: number; nodeCount: number; edgeCount: number; nodesSha256: string; edgesSha256: string };
+}
+export type DispositionResult = { disposition: DispositionDone };
+
+export const TRANSITION_DEVIATION = `mutation TransitionDeviation($deviation: ID!, $transition: String!, $reason: String!, $rootCause: String, $capaReference: String) {
+  transitionDeviation(deviation: $deviation, transition: $transition, reason: $reason, rootCause: $rootCause, capaReference: $capaReference) {
+    transition fromState toState rootCause capaReference reason signatureKey deviation { key status }
+  }
+}`;
+export interface TransitionDone {
+  transition: string; fromState: string; toState: string; rootCause: string | null; capaReference: string | null;
+  reason: string; signatureKey: string; deviation: { key: string; status: string };
+}
+export type TransitionResult = { transitionDeviation: TransitionDone };
+
+/**
+ * Meanings a person gives with sign (the SDL's SignatureMeaning without those only disposition gives). Which of them
+ * a role may use on which record is the hub's data (MeaningRules): the hub refuses the others with SIG-MEANING-ROLE.
+ */
+export const SIGN_MEANINGS: { meaning: string; words: string }[] = [
+  { meaning: 'PERFORMED', words: 'I performed this' },
+  { meaning: 'VERIFIED', words: 'I verified this entry (second person)' },
+  { meaning: 'REVIEWED', words: 'I reviewed this record' },
+  { meaning: 'APPROVED', words: 'I approve this' },
+  { meaning: 'AUDIT_TRAIL_REVIEWED', words: 'I reviewed the audit trail of this batch' },
+];
+export const DISPOSITION_ONLY = ['RELEASED', 'REJECTED', 'CONDITIONALLY_RELEASED', 'ON_HOLD'];
+
+export const DECISIONS: { decision: Decision; words: string }[] = [
+  { decision: 'RELEASED', words: 'Release' },
+  { decision: 'CONDITIONALLY_RELEASED', words: 'Release conditionally' },
+  { decision: 'ON_HOLD', words: 'Put on hold' },
+  { decision: 'REJECTED', words: 'Reject' },
+];
+
+/** The deviation workflow's transitions (lineage-graph workflow/deviation.json), by the state they start from. */
+export const DEVIATION_TRANSITIONS: { transition: string; from: string; words: string }[] = [
+  { transition: 'START_INVESTIGATION', from: 'OPEN', words: 'Start investigation' },
+  { transition: 'CLOSE', from: 'UNDER_INVESTIGATION', words: 'Close' },
+];
+
+export const SIGN_OPERATIONS: Record<string, string> = { SIGN, DISPOSITION, TRANSITION_DEVIATION };
