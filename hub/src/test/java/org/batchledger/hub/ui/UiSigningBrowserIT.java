@@ -1,0 +1,331 @@
+package org.batchledger.hub.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.batchledger.hub.support.DemoData;
+import org.batchledger.hub.support.GraphQlHttp;
+import org.batchledger.hub.support.KeycloakServer;
+import org.batchledger.lineage.testsupport.Neo4jTestServer;
+import org.batchledger.lineage.testsupport.SmallPlant;
+import org.batchledger.lineage.write.WriteRequest;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.StepRecord;
+import org.batchledger.synthplant.SyntheticPlant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The sign, disposition and deviation-transition dialogs in real headless Chromium against the real hub and
+ * Keycloak. The hub's re-authentication window is short (20 s), so "a login older than the window" is a short wait
+ * and the re-login through Keycloak's page (max_age=0, prompt=login) is real. Each test is one browser and one
+ * Keycloak login: a Keycloak login costs seconds on a loaded machine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("REQ-UI-008")
+class UiSigningBrowserIT {
+    private static final Duration WINDOW = Duration.ofSeconds(20);
+    /** A batch whose step record names the reviewer (Rita Reviewer, by printed name) as its performer. */
+    private static final String OWN_BATCH = "t:B-uisod";
+    private static final String OWN_STEP = "t:SR-uisod";
+    private static final String QUEUE = """
+            query($v: [ReleaseVerdict!]) { releaseQueue(first: 100, filter: { verdict: $v }) {
+              edges { node { batch { key deviations { id key status } } verdict } } } }""";
+
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+    /** who is logged in, for a re-login */
+    private String user;
+
+    @DynamicPropertySource
+    static void realKeycloakAndAShortWindow(DynamicPropertyRegistry registry) throws IOException {
+        KeycloakServer keycloak = KeycloakServer.shared();
+        Path target = Files.createDirectories(Path.of("target"));
+        Path data = Files.createTempDirectory(target, "ui-sign-it-data-");
+        Path specs = data.resolve("specifications.json");
+        Files.writeString(specs, synthplantSpecifications());
+        registry.add("batchledger.neo4j.uri", () -> Neo4jTestServer.shared().uri().toString());
+        registry.add("batchledger.keycloak.issuer", keycloak::issuer);
+        registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
+        registry.add("batchledger.demo-plant.enabled", () -> "false");
+        registry.add("batchledger.data-dir", data::toString);
+        registry.add("batchledger.release.specifications", specs::toString);
+        registry.add("batchledger.signature.reauthentication-window", WINDOW::toString);
+    }
+
+    /** The demo plant's product specifications, as the hub with its demo plant enabled would add them. */
+    private static String synthplantSpecifications() {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        SyntheticPlant.specifications().all().forEach(s -> all.add(Json.createObjectBuilder()
+                .add("product", s.product()).add("version", s.version())
+                .add("tests", Json.createArrayBuilder(s.tests())).add("steps", Json.createArrayBuilder(s.steps()))));
+        return Json.createObjectBuilder().add("specifications", all).build().toString();
+    }
+
+    @BeforeAll
+    static void chromiumIsThere() {
+        assumeTrue(Browser.available(), "UI browser tests skipped: no executable " + Browser.CHROMIUM + " and "
+                + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        DemoData.ensureLoaded();
+    }
+
+    @BeforeEach
+    void start() {
+        KeycloakServer.shared().allowWebOrigin("ui-client", base());
+        browser = new Browser(base());
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Tag("REQ-UI-020")
+    @Tag("REQ-UI-021")
+    @Tag("REQ-UI-022")
+    @Tag("REQ-UI-024")
+    @Tag("REQ-UI-026")
+    void aReviewerIsRefusedHerOwnRecordThenAfterAStaleLoginLogsInAgainAndHerSignatureLands() throws Exception {
+        ownStepRecord();
+        String batch = anyDemoBatch();
+
+        browser.open("/ui/batch/" + OWN_BATCH + "?tab=steps");
+        browser.logIn(user = "reviewer");
+        long loggedInAt = System.currentTimeMillis();
+
+        // segregation of duties: she performed this step, so she may not review it; the rule is named and announced
+        openSignDialog("StepRecord:" + OWN_STEP);
+        new Select(browser.await(By.id("sign-meaning"))).selectByValue("REVIEWED");
+        browser.await(By.id("sign-reason")).sendKeys("second look");
+        submit(By.xpath("//dialog//button[normalize-space(.)='Sign']"), "[data-testid=sign-error], [data-testid=manifestation]");
+        WebElement refusal = browser.await(By.cssSelector("[data-testid=sign-error]"));
+        assertThat(refusal.getAttribute("role")).isEqualTo("alert");
+        assertThat(refusal.getAttribute("data-kind")).isEqualTo("segregation");
+        assertThat(refusal.getAttribute("data-rule")).isEqualTo("SIG-SOD-REVIEW-OWN");
+        assertThat(refusal.getText()).startsWith("Segregation of duties");
+        browser.screenshot("sign-segregation-of-duties");
+
+        // Escape closes the dialog and gives the focus back to the button that opened it
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-testid=sign-dialog]")).isEmpty());
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("data-sign")).isEqualTo("StepRecord:" + OWN_STEP);
+
+        // her login grows older than the window: signing sends her to Keycloak's login page, then the same signature,
+        // as she typed it, is submitted again with the new token
+        Thread.sleep(Math.max(0, loggedInAt + WINDOW.toMillis() + 2_000 - System.currentTimeMillis()));
+        browser.open("/ui/batch/" + batch + "?tab=signatures");
+        openSignDialog("Batch:" + batch);
+        new Select(browser.await(By.id("sign-meaning"))).selectByValue("REVIEWED");
+        String reason = "batch record reviewed, exceptions none";
+        browser.await(By.id("sign-reason")).sendKeys(reason);
+        browser.driver.findElement(By.xpath("//dialog//button[normalize-space(.)='Sign']")).click();
+        browser.await(By.id("password"));
+        assertThat(browser.driver.getCurrentUrl()).as("a forced login").contains("prompt=login").contains("max_age=0");
+        browser.screenshot("sign-reauthentication");
+        logInAgain("reviewer");
+
+        WebElement manifestation = browser.await(By.cssSelector("[data-testid=manifestation]"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/ui/batch/" + batch + "?tab=signatures");
+        assertThat(field(manifestation, "printedName")).isEqualTo("Rita Reviewer");
+        assertThat(field(manifestation, "meaning")).isEqualTo("REVIEWED");
+        assertThat(field(manifestation, "signedAt")).endsWith("UTC");
+        assertThat(manifestation.getText()).contains(reason);
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=sign-dialog]")).getText()).contains("after logging in again");
+        browser.screenshot("sign-manifestation");
+        browser.button("Close").click();
+        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-testid=signatures] tr")).stream()
+                .anyMatch(r -> r.getText().contains("Rita Reviewer") && r.getText().contains(reason)));
+    }
+
+    @Test
+    @Tag("REQ-UI-022")
+    @Tag("REQ-UI-023")
+    @Tag("REQ-UI-024")
+    @Tag("REQ-UI-025")
+    @Tag("REQ-UI-026")
+    void aReleaserIsRefusedABlockedBatchWithItsFailingChecksReleasesAReadyOneOnceAndMovesADeviation() {
+        String blocked = queued("BLOCKED").getFirst().getJsonObject("batch").getString("key");
+        String ready = queued("READY").getFirst().getJsonObject("batch").getString("key");
+
+        browser.open("/ui/batch/" + blocked + "?tab=checks");
+        browser.logIn(user = "releaser");
+
+        // not ready and no justification: refused, the failing checks listed as the hub named them
+        openDisposition("RELEASED", null);
+        assertThat(browser.await(By.cssSelector("[data-testid=disposition-verdict]")).getText()).contains("BLOCKED");
+        List<String> shown = browser.driver.findElements(By.cssSelector("[data-testid=disposition-failing] li"))
+                .stream().map(li -> li.getAttribute("data-check")).toList();
+        assertThat(shown).isNotEmpty();
+        assertThat(browser.await(By.cssSelector("[data-testid=disposition-confirm]")).getText()).contains("RELEASED", "BLOCKED");
+        submit(By.xpath("//dialog//button[normalize-space(.)='Sign RELEASED']"), "[data-testid=disposition-error], [data-testid=disposition-done]");
+        WebElement refusal = browser.await(By.cssSelector("[data-testid=disposition-error]"));
+        assertThat(refusal.getAttribute("data-kind")).isEqualTo("not-ready");
+        assertThat(refusal.getAttribute("data-rule")).isEqualTo("SIG-DISPOSITION-JUSTIFICATION");
+        List<String> listed = refusal.findElements(By.cssSelector("[data-testid=disposition-error-details] li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(listed).hasSameSizeAs(shown);
+        shown.forEach(check -> assertThat(listed).anyMatch(l -> l.startsWith(check)));
+        browser.screenshot("disposition-not-ready");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-testid=disposition-dialog]")).isEmpty());
+
+        // a ready batch is released: the manifestation, the new status; a second disposition is refused as such
+        browser.open("/ui/batch/" + ready + "?tab=checks");
+        openDisposition("RELEASED", null);
+        assertThat(browser.await(By.cssSelector("[data-testid=disposition-verdict]")).getText()).contains("READY");
+        submit(By.xpath("//dialog//button[normalize-space(.)='Sign RELEASED']"), "[data-testid=disposition-error], [data-testid=disposition-done]");
+        assertThat(browser.await(By.cssSelector("[data-testid=disposition-done]")).getText()).contains("RELEASED");
+        WebElement manifestation = browser.await(By.cssSelector("[data-testid=manifestation]"));
+        assertThat(field(manifestation, "printedName")).isEqualTo("Rosa Releaser");
+        assertThat(field(manifestation, "meaning")).isEqualTo("RELEASED");
+        browser.screenshot("disposition-released");
+        browser.button("Close").click();
+        browser.awaitText(By.cssSelector("[data-testid=batch-header]"), "RELEASED");
+
+        openDisposition("ON_HOLD", "second opinion requested");
+        submit(By.xpath("//dialog//button[normalize-space(.)='Sign ON_HOLD']"), "[data-testid=disposition-error], [data-testid=disposition-done]");
+        WebElement once = browser.await(By.cssSelector("[data-testid=disposition-error]"));
+        assertThat(once.getAttribute("data-kind")).isEqualTo("already-dispositioned");
+        assertThat(once.getText()).contains("Already dispositioned", "RELEASED");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+        // a deviation: an illegal transition is named with its state and the allowed ones, a legal one is taken
+        JsonObject open = openDeviation();
+        browser.open("/ui/batch/" + open.getString("batch") + "?tab=deviations");
+        browser.await(By.cssSelector("button[data-transition='" + open.getString("id") + "']")).click();
+        new Select(browser.await(By.id("transition-name"))).selectByValue("CLOSE");
+        browser.await(By.id("transition-reason")).sendKeys("investigation done");
+        browser.await(By.id("transition-root-cause")).sendKeys("worn gasket");
+        submit(By.xpath("//dialog//button[normalize-space(.)='Sign transition']"), "[data-testid=transition-error], [data-testid=transition-done]");
+        WebElement illegal = browser.await(By.cssSelector("[data-testid=transition-error]"));
+        assertThat(illegal.getAttribute("data-kind")).isEqualTo("illegal-transition");
+        assertThat(illegal.getText()).contains("Current state: OPEN", "Allowed from here: START_INVESTIGATION");
+        browser.screenshot("deviation-illegal-transition");
+        new Select(browser.await(By.id("transition-name"))).selectByValue("START_INVESTIGATION");
+        submit(By.xpath("//dialog//button[normalize-space(.)='Sign transition']"), "[data-testid=transition-done]");
+        assertThat(browser.await(By.cssSelector("[data-testid=transition-done]")).getText()).contains("OPEN → UNDER_INVESTIGATION");
+        browser.button("Close").click();
+        browser.await(By.cssSelector("tr[data-deviation='" + open.getString("key") + "'][data-status=UNDER_INVESTIGATION]"));
+    }
+
+    private void openSignDialog(String record) {
+        browser.await(By.cssSelector("button[data-sign='" + record + "']")).click();
+        browser.await(By.cssSelector("[data-testid=sign-dialog]"));
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("focus in the dialog").isEqualTo("sign-meaning");
+    }
+
+    private void openDisposition(String decision, String justification) {
+        browser.await(By.cssSelector("[data-testid=disposition-open]")).click();
+        browser.await(By.cssSelector("[data-testid=disposition-dialog]"));
+        new Select(browser.await(By.id("disposition-decision"))).selectByValue(decision);
+        if (justification != null) {
+            browser.await(By.id("disposition-justification")).sendKeys(justification);
+        }
+        browser.button("Continue").click();
+    }
+
+    /**
+     * Clicks a dialog's submit button and waits for one of its outcomes. On this loaded machine a step may take
+     * longer than the short window: then the UI sends the user to log in again, and the action is resumed after.
+     */
+    private void submit(By button, String outcomes) {
+        browser.await(button).click();
+        browser.waiting().until(d -> !d.findElements(By.cssSelector(outcomes)).isEmpty() || !d.findElements(By.id("password")).isEmpty());
+        if (!browser.driver.findElements(By.id("password")).isEmpty()) {
+            logInAgain(user);
+            browser.await(By.cssSelector(outcomes));
+        }
+    }
+
+    /** Keycloak's login page of a forced re-login (prompt=login): the password again, the user name if asked. */
+    private void logInAgain(String username) {
+        WebElement password = browser.await(By.id("password"));
+        List<WebElement> usernames = browser.driver.findElements(By.id("username"));
+        if (!usernames.isEmpty() && usernames.getFirst().isEnabled() && usernames.getFirst().getAttribute("value").isEmpty()) {
+            usernames.getFirst().sendKeys(username);
+        }
+        password.sendKeys("demo");
+        browser.driver.findElement(By.id("kc-login")).click();
+    }
+
+    private static String field(WebElement manifestation, String name) {
+        return manifestation.findElement(By.cssSelector("[data-field=" + name + "]")).getText();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private String inspector() {
+        return KeycloakServer.shared().passwordToken("inspector", "demo");
+    }
+
+    private List<JsonObject> queued(String verdict) {
+        var r = new GraphQlHttp(port).post(inspector(), QUEUE, Json.createObjectBuilder()
+                .add("v", Json.createArrayBuilder().add(verdict)).build());
+        assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
+        List<JsonObject> rows = r.at("/data/releaseQueue/edges").asJsonArray().stream()
+                .map(e -> e.asJsonObject().getJsonObject("node")).toList();
+        assertThat(rows).as("a %s batch in the test plant's release queue", verdict).isNotEmpty();
+        return rows;
+    }
+
+    /** An OPEN deviation of a batch awaiting disposition, with that batch's key. */
+    private JsonObject openDeviation() {
+        List<JsonObject> found = new ArrayList<>();
+        for (JsonObject row : queued("BLOCKED")) {
+            for (JsonValue d : row.getJsonObject("batch").getJsonArray("deviations")) {
+                if ("OPEN".equals(d.asJsonObject().getString("status"))) {
+                    found.add(Json.createObjectBuilder(d.asJsonObject())
+                            .add("batch", row.getJsonObject("batch").getString("key")).build());
+                }
+            }
+        }
+        assertThat(found).as("an open deviation on a blocked batch").isNotEmpty();
+        return found.getFirst();
+    }
+
+    private String anyDemoBatch() {
+        var r = new GraphQlHttp(port).post(inspector(), "{ batches(first: 1) { edges { node { key } } } }");
+        assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
+        return r.at("/data/batches/edges/0/node/key").toString().replace("\"", "");
+    }
+
+    /** A small batch beside the demo plant whose step record the reviewer herself performed (once per graph). */
+    private void ownStepRecord() {
+        var found = new GraphQlHttp(port).post(inspector(), "{ batch(id: \"Batch:" + OWN_BATCH + "\") { key } }");
+        if (found.body().getJsonObject("data") != null && !found.body().getJsonObject("data").isNull("batch")) {
+            return;
+        }
+        List<LedgerRecord> records = new ArrayList<>(SmallPlant.step("-uisod"));
+        records.add(new StepRecord(OWN_STEP, OWN_BATCH, "granulate", "impeller speed", "120", "rpm", 100.0, 150.0,
+                SmallPlant.T0.plusSeconds(900), "Rita Reviewer", SmallPlant.provenance(OWN_STEP)));
+        Neo4jTestServer.shared().writer().write(WriteRequest.of(records, SmallPlant.OPERATOR, "batch record"));
+    }
+}
