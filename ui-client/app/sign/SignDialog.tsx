@@ -15,7 +15,7 @@ export function RefusalPanel({ error, testId }: { error: unknown; testId: string
   return (
     <div className="state error" role="alert" data-testid={testId} data-kind={r.kind} data-rule={r.rule ?? ''}>
       <strong>{r.title}</strong>{r.rule ? <> <code title={r.ruleText}>{r.rule}</code></> : null}: {r.message}
-      {r.ruleText ? <div className="hint">Rule: {r.ruleText}</div> : null}
+      {r.ruleText && !r.message.includes(r.ruleText) ? <div className="hint">Rule: {r.ruleText}</div> : null}
       {r.details.length > 0 ? <ul data-testid={testId + '-details'}>{r.details.map((d) => <li key={d}>{d}</li>)}</ul> : null}
     </div>
   );

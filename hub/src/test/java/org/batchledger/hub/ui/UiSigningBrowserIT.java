@@ -292,8 +292,18 @@ class UiSigningBrowserIT {
         assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
         List<JsonObject> rows = r.at("/data/releaseQueue/edges").asJsonArray().stream()
                 .map(e -> e.asJsonObject().getJsonObject("node")).toList();
-        assertThat(rows).as("a %s batch in the test plant's release queue", verdict).isNotEmpty();
+        assertThat(rows).as("a %s batch in the test plant's release queue; the designed READY ones say: %s", verdict,
+                rows.isEmpty() ? designedReady() : "").isNotEmpty();
         return rows;
+    }
+
+    private String designedReady() {
+        StringBuilder out = new StringBuilder();
+        SyntheticPlant.of(DemoData.SEED, DemoData.SIZE).releaseSpread().stream()
+                .filter(b -> b.releaseCase().name().equals("READY")).forEach(b -> out.append(new GraphQlHttp(port)
+                        .post(inspector(), "{ releaseReadiness(batch: \"Batch:" + b.batchKey() + "\") { verdict checks { name status explanation } } }")
+                        .body()).append('\n'));
+        return out.toString();
     }
 
     /** An OPEN deviation of a batch awaiting disposition, with that batch's key. */
