@@ -170,6 +170,9 @@ class UiSigningBrowserIT {
     @Tag("REQ-UI-025")
     @Tag("REQ-UI-026")
     void aReleaserIsRefusedABlockedBatchWithItsFailingChecksReleasesAReadyOneOnceAndMovesADeviation() {
+        // a signed checkpoint over the plant, so its designed READY batches pass ledger-verified
+        var checkpoint = new GraphQlHttp(port).post(inspector(), "{ ledgerCheckpoint { treeSize } }");
+        assertThat(checkpoint.hasErrors()).as("%s", checkpoint.body()).isFalse();
         String blocked = queued("BLOCKED").getFirst().getJsonObject("batch").getString("key");
         String ready = queued("READY").getFirst().getJsonObject("batch").getString("key");
 
