@@ -218,23 +218,31 @@ class UiSigningBrowserIT {
         assertThat(once.getText()).contains("Already dispositioned", "RELEASED");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
-        // a deviation: an illegal transition is named with its state and the allowed ones, a legal one is taken
-        JsonObject open = openDeviation();
-        browser.open("/ui/batch/" + open.getString("batch") + "?tab=deviations");
-        browser.await(By.cssSelector("button[data-transition='" + open.getString("id") + "']")).click();
-        new Select(browser.await(By.id("transition-name"))).selectByValue("CLOSE");
-        browser.await(By.id("transition-reason")).sendKeys("investigation done");
-        browser.await(By.id("transition-root-cause")).sendKeys("worn gasket");
+        // a deviation: an illegal transition is named with its state and the allowed ones, the legal one is taken
+        JsonObject deviation = openDeviation();
+        String state = deviation.getString("status");
+        boolean open = "OPEN".equals(state);
+        String illegal = open ? "CLOSE" : "START_INVESTIGATION";
+        String legal = open ? "START_INVESTIGATION" : "CLOSE";
+        browser.open("/ui/batch/" + deviation.getString("batch") + "?tab=deviations");
+        browser.await(By.cssSelector("button[data-transition='" + deviation.getString("id") + "']")).click();
+        new Select(browser.await(By.id("transition-name"))).selectByValue(illegal);
+        browser.await(By.id("transition-reason")).sendKeys("investigation step");
         submit(By.xpath("//dialog//button[normalize-space(.)='Sign transition']"), "[data-testid=transition-error], [data-testid=transition-done]");
-        WebElement illegal = browser.await(By.cssSelector("[data-testid=transition-error]"));
-        assertThat(illegal.getAttribute("data-kind")).isEqualTo("illegal-transition");
-        assertThat(illegal.getText()).contains("Current state: OPEN", "Allowed from here: START_INVESTIGATION");
+        WebElement refused = browser.await(By.cssSelector("[data-testid=transition-error]"));
+        assertThat(refused.getAttribute("data-kind")).isEqualTo("illegal-transition");
+        assertThat(refused.getText()).contains("Current state: " + state, "Allowed from here: " + legal);
         browser.screenshot("deviation-illegal-transition");
-        new Select(browser.await(By.id("transition-name"))).selectByValue("START_INVESTIGATION");
-        submit(By.xpath("//dialog//button[normalize-space(.)='Sign transition']"), "[data-testid=transition-done]");
-        assertThat(browser.await(By.cssSelector("[data-testid=transition-done]")).getText()).contains("OPEN → UNDER_INVESTIGATION");
+        new Select(browser.await(By.id("transition-name"))).selectByValue(legal);
+        if (!open) {
+            browser.await(By.id("transition-root-cause")).sendKeys("worn gasket on the blister line");
+            browser.await(By.id("transition-capa")).sendKeys("CAPA-UI-1");
+        }
+        submit(By.xpath("//dialog//button[normalize-space(.)='Sign transition']"), "[data-testid=transition-error], [data-testid=transition-done]");
+        String next = open ? "UNDER_INVESTIGATION" : "CLOSED";
+        assertThat(browser.await(By.cssSelector("[data-testid=transition-done]")).getText()).contains(state + " → " + next);
         browser.button("Close").click();
-        browser.await(By.cssSelector("tr[data-deviation='" + open.getString("key") + "'][data-status=UNDER_INVESTIGATION]"));
+        browser.await(By.cssSelector("tr[data-deviation='" + deviation.getString("key") + "'][data-status=" + next + "]"));
     }
 
     private void openSignDialog(String record) {
@@ -309,14 +317,14 @@ class UiSigningBrowserIT {
         return out.toString();
     }
 
-    /** An OPEN deviation of a batch awaiting disposition, with that batch's key (one batch read at a time). */
+    /** A deviation not closed yet (OPEN or UNDER_INVESTIGATION) of a batch awaiting disposition, with that batch's key (one batch read at a time). */
     private JsonObject openDeviation() {
         for (JsonObject row : queued("BLOCKED")) {
             String key = row.getJsonObject("batch").getString("key");
             var r = new GraphQlHttp(port).post(inspector(), "{ batch(id: \"Batch:" + key + "\") { deviations { id key status } } }");
             assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
             for (JsonValue d : r.at("/data/batch/deviations").asJsonArray()) {
-                if ("OPEN".equals(d.asJsonObject().getString("status"))) {
+                if (!"CLOSED".equals(d.asJsonObject().getString("status"))) {
                     return Json.createObjectBuilder(d.asJsonObject()).add("batch", key).build();
                 }
             }
