@@ -4,7 +4,7 @@ import { useSessionUser } from '../auth/context';
 import { hasAnyRole, TRANSITIONERS } from '../auth/token';
 import { useSignedCommand, type CommandState } from './command';
 import { Modal } from './Modal';
-import { DEVIATION_TRANSITIONS, TRANSITION_DEVIATION, type TransitionDone, type TransitionResult } from './operations';
+import { CLASSIFICATIONS, DEVIATION_TRANSITIONS, TRANSITION_DEVIATION, type TransitionDone, type TransitionResult } from './operations';
 import type { PendingAction } from './pending';
 import { CommandStatus, Field, RefusalPanel } from './SignDialog';
 
@@ -26,7 +26,7 @@ function TransitionHost({ deviation, status, onDone }: { deviation: { id: string
       throw new Error('not a transition');
     }
     return graphql<TransitionResult>(TRANSITION_DEVIATION, { deviation: a.deviation, transition: a.transition, reason: a.reason,
-      rootCause: a.rootCause, capaReference: a.capaReference }).then((r) => r.transitionDeviation);
+      rootCause: a.rootCause, capaReference: a.capaReference, classification: a.classification }).then((r) => r.transitionDeviation);
   });
   const [open, setOpen] = useState(resumedAction !== undefined);
   const close = () => {
@@ -58,6 +58,8 @@ function TransitionForm({ deviation, status, command, initial, onSubmit, onClose
   const [reason, setReason] = useState(initial?.reason ?? '');
   const [rootCause, setRootCause] = useState(initial?.rootCause ?? '');
   const [capa, setCapa] = useState(initial?.capaReference ?? '');
+  const [classification, setClassification] = useState(initial?.classification ?? '');
+  const chosen = DEVIATION_TRANSITIONS.find((t) => t.transition === transition);
   const busy = command.phase === 'busy' || command.phase === 'reauthenticating';
   if (command.phase === 'done') {
     const t = command.result;
@@ -71,7 +73,8 @@ function TransitionForm({ deviation, status, command, initial, onSubmit, onClose
   const blank = (s: string) => (s.trim() === '' ? null : s.trim());
   const send = (e: FormEvent) => {
     e.preventDefault();
-    onSubmit({ kind: 'transition', deviation, transition, reason: reason.trim(), rootCause: blank(rootCause), capaReference: blank(capa) });
+    onSubmit({ kind: 'transition', deviation, transition, reason: reason.trim(), rootCause: chosen?.rootCause ? blank(rootCause) : null,
+      capaReference: chosen?.capa ? blank(capa) : null, classification: chosen?.classification ? blank(classification) : null });
   };
   return (
     <form onSubmit={send} aria-busy={busy}>
@@ -84,15 +87,23 @@ function TransitionForm({ deviation, status, command, initial, onSubmit, onClose
       <Field id="transition-reason" label="Reason">
         <textarea id="transition-reason" rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      {transition === 'CLOSE' ? (
-        <>
-          <Field id="transition-root-cause" label="Root cause (required to close)">
-            <textarea id="transition-root-cause" rows={2} value={rootCause} onChange={(e) => setRootCause(e.target.value)} />
-          </Field>
-          <Field id="transition-capa" label="CAPA reference (required for major and critical deviations)">
-            <input id="transition-capa" value={capa} onChange={(e) => setCapa(e.target.value)} />
-          </Field>
-        </>
+      {chosen?.classification ? (
+        <Field id="transition-classification" label="Classification (required to start the investigation)">
+          <select id="transition-classification" value={classification} onChange={(e) => setClassification(e.target.value)}>
+            <option value="">Choose…</option>
+            {CLASSIFICATIONS.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </Field>
+      ) : null}
+      {chosen?.rootCause ? (
+        <Field id="transition-root-cause" label="Root cause (required)">
+          <textarea id="transition-root-cause" rows={2} value={rootCause} onChange={(e) => setRootCause(e.target.value)} />
+        </Field>
+      ) : null}
+      {chosen?.capa ? (
+        <Field id="transition-capa" label="CAPA reference (the CAPA's key in the hub or another quality system's reference; required for major and critical deviations, and after a CAPA was required)">
+          <input id="transition-capa" value={capa} onChange={(e) => setCapa(e.target.value)} />
+        </Field>
       ) : null}
       <CommandStatus command={command} what="transition" />
       {command.phase === 'error' ? <RefusalPanel error={command.error} testId="transition-error" /> : null}

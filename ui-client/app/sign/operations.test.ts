@@ -1,7 +1,7 @@
 import { type GraphQLEnumType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { hubSchema } from '../api/hubSchema.test-support';
-import { DECISIONS, DISPOSITION_ONLY, SIGN_MEANINGS, SIGN_OPERATIONS } from './operations';
+import { CLASSIFICATIONS, DECISIONS, NOT_BY_SIGN, SIGN_MEANINGS, SIGN_OPERATIONS } from './operations';
 
 describe('signed commands against the hub SDL', () => {
   const schema = hubSchema();
@@ -9,13 +9,18 @@ describe('signed commands against the hub SDL', () => {
     expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
   });
 
-  it('the sign dialog offers every meaning of the SDL that a person gives with sign, and no other', () => {
+  it('the sign dialog offers every meaning of the SDL that a person gives with sign (not those of disposition or dispositionException), and no other', () => {
     const all = (schema.getType('SignatureMeaning') as GraphQLEnumType).getValues().map((v) => v.name);
-    expect(SIGN_MEANINGS.map((m) => m.meaning).sort()).toEqual(all.filter((m) => !DISPOSITION_ONLY.includes(m)).sort());
+    expect(SIGN_MEANINGS.map((m) => m.meaning).sort()).toEqual(all.filter((m) => !NOT_BY_SIGN.includes(m)).sort());
   });
 
   it('the disposition dialog offers exactly the decisions of the SDL', () => {
     const all = (schema.getType('DispositionDecision') as GraphQLEnumType).getValues().map((v) => v.name);
     expect(DECISIONS.map((d) => d.decision).sort()).toEqual([...all].sort());
+  });
+
+  it('the transition dialog offers exactly the deviation classifications of the SDL', () => {
+    const all = (schema.getType('DeviationClassification') as GraphQLEnumType).getValues().map((v) => v.name);
+    expect([...CLASSIFICATIONS].sort()).toEqual([...all].sort());
   });
 });

@@ -29,8 +29,10 @@ export interface DispositionDone {
 }
 export type DispositionResult = { disposition: DispositionDone };
 
-export const TRANSITION_DEVIATION = `mutation TransitionDeviation($deviation: ID!, $transition: String!, $reason: String!, $rootCause: String, $capaReference: String) {
-  transitionDeviation(deviation: $deviation, transition: $transition, reason: $reason, rootCause: $rootCause, capaReference: $capaReference) {
+export const TRANSITION_DEVIATION = `mutation TransitionDeviation($deviation: ID!, $transition: String!, $reason: String!, $rootCause: String,
+    $capaReference: String, $classification: DeviationClassification) {
+  transitionDeviation(deviation: $deviation, transition: $transition, reason: $reason, rootCause: $rootCause,
+      capaReference: $capaReference, classification: $classification) {
     transition fromState toState rootCause capaReference reason signatureKey deviation { key status }
   }
 }`;
@@ -41,7 +43,8 @@ export interface TransitionDone {
 export type TransitionResult = { transitionDeviation: TransitionDone };
 
 /**
- * Meanings a person gives with sign (the SDL's SignatureMeaning without those only disposition gives). Which of them
+ * Meanings a person gives with sign (the SDL's SignatureMeaning without those only disposition and
+ * dispositionException give). Which of them
  * a role may use on which record is the hub's data (MeaningRules): the hub refuses the others with SIG-MEANING-ROLE.
  */
 export const SIGN_MEANINGS: { meaning: string; words: string }[] = [
@@ -51,7 +54,8 @@ export const SIGN_MEANINGS: { meaning: string; words: string }[] = [
   { meaning: 'APPROVED', words: 'I approve this' },
   { meaning: 'AUDIT_TRAIL_REVIEWED', words: 'I reviewed the audit trail of this batch' },
 ];
-export const DISPOSITION_ONLY = ['RELEASED', 'REJECTED', 'CONDITIONALLY_RELEASED', 'ON_HOLD'];
+/** Given only by another command (MeaningRules takenBy): disposition, dispositionException. */
+export const NOT_BY_SIGN = ['RELEASED', 'REJECTED', 'CONDITIONALLY_RELEASED', 'ON_HOLD', 'EXCEPTION_REVIEWED'];
 
 export const DECISIONS: { decision: Decision; words: string }[] = [
   { decision: 'RELEASED', words: 'Release' },
@@ -61,9 +65,17 @@ export const DECISIONS: { decision: Decision; words: string }[] = [
 ];
 
 /** The deviation workflow's transitions (lineage-graph workflow/deviation.json), by the state they start from. */
-export const DEVIATION_TRANSITIONS: { transition: string; from: string; words: string }[] = [
-  { transition: 'START_INVESTIGATION', from: 'OPEN', words: 'Start investigation' },
-  { transition: 'CLOSE', from: 'UNDER_INVESTIGATION', words: 'Close' },
+export interface DeviationTransitionInfo {
+  transition: string; from: string; words: string;
+  /** which fields the form shows (the hub says which are required: WF-CLASSIFICATION, WF-ROOT-CAUSE, WF-CAPA) */
+  classification?: boolean; rootCause?: boolean; capa?: boolean;
+}
+export const DEVIATION_TRANSITIONS: DeviationTransitionInfo[] = [
+  { transition: 'START_INVESTIGATION', from: 'OPEN', words: 'Start investigation', classification: true },
+  { transition: 'REQUIRE_CAPA', from: 'UNDER_INVESTIGATION', words: 'Require a CAPA', rootCause: true },
+  { transition: 'CLOSE', from: 'UNDER_INVESTIGATION', words: 'Close', rootCause: true, capa: true },
+  { transition: 'CLOSE_WITH_CAPA', from: 'CAPA_REQUIRED', words: 'Close with CAPA', rootCause: true, capa: true },
 ];
+export const CLASSIFICATIONS = ['EQUIPMENT', 'PROCESS', 'MATERIAL', 'LABORATORY', 'DOCUMENTATION', 'PERSONNEL', 'FACILITY', 'OTHER'];
 
 export const SIGN_OPERATIONS: Record<string, string> = { SIGN, DISPOSITION, TRANSITION_DEVIATION };

@@ -6,7 +6,7 @@
 export type PendingAction =
   | { kind: 'sign'; record: string; meaning: string; reason: string | null }
   | { kind: 'disposition'; batch: string; decision: string; justification: string | null }
-  | { kind: 'transition'; deviation: string; transition: string; reason: string; rootCause: string | null; capaReference: string | null };
+  | { kind: 'transition'; deviation: string; transition: string; reason: string; rootCause: string | null; capaReference: string | null; classification: string | null };
 
 export interface Pending {
   action: PendingAction;
