@@ -25,17 +25,19 @@ final class InvolvedRecords {
     // The keys attached to the traced lots and batches (and the subject's own neighbours).
     private static final String ATTACHED = """
             OPTIONAL MATCH (b0:Batch {key: $key, version: 1})
-            RETURN
+            WITH b0, COLLECT { MATCH (b0)-[r:PRODUCED]->(v:Lot) WHERE r.ledgerSeq <= $asOf RETURN DISTINCT v.key }
+              AS outputs
+            WITH b0, outputs, $lots + outputs AS lots
+            RETURN outputs,
               COLLECT { MATCH (b0)<-[:IN]-(v:StepRecord) WHERE REC RETURN DISTINCT v.key } AS steps,
-              COLLECT { MATCH (b0)-[r:PRODUCED]->(v:Lot) WHERE r.ledgerSeq <= $asOf RETURN DISTINCT v.key } AS outputs,
               COLLECT { MATCH (b0)-[r:USED]->(v:Equipment) WHERE r.ledgerSeq <= $asOf RETURN DISTINCT v.key } AS equipment,
               COLLECT { UNWIND $batches AS k MATCH (:Batch {key: k})<-[:ON]-(v:TestResult) WHERE REC RETURN DISTINCT v.key }
-                + COLLECT { UNWIND $lots AS k MATCH (:Lot {key: k})<-[:ON]-(v:TestResult) WHERE REC RETURN DISTINCT v.key }
+                + COLLECT { UNWIND lots AS k MATCH (:Lot {key: k})<-[:ON]-(v:TestResult) WHERE REC RETURN DISTINCT v.key }
                 AS tests,
               COLLECT { UNWIND $batches AS k MATCH (:Batch {key: k})<-[:IMPACTS]-(v:Deviation) WHERE REC RETURN DISTINCT v.key }
-                + COLLECT { UNWIND $lots AS k MATCH (:Lot {key: k})<-[:IMPACTS]-(v:Deviation) WHERE REC RETURN DISTINCT v.key }
+                + COLLECT { UNWIND lots AS k MATCH (:Lot {key: k})<-[:IMPACTS]-(v:Deviation) WHERE REC RETURN DISTINCT v.key }
                 AS deviations,
-              COLLECT { UNWIND $lots AS k MATCH (v:Lot {key: k}) WHERE REC AND v.materialKey IS NOT NULL
+              COLLECT { UNWIND lots AS k MATCH (v:Lot {key: k}) WHERE REC AND v.materialKey IS NOT NULL
                         RETURN DISTINCT v.materialKey }
                 + COLLECT { UNWIND $batches AS k MATCH (v:Batch {key: k}) WHERE REC AND v.productKey IS NOT NULL
                         RETURN DISTINCT v.productKey } AS materials""";
