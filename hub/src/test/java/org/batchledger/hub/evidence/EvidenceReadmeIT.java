@@ -25,6 +25,21 @@ import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.verifier.Main;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.batchledger.lineage.ledger.Actor;
+import org.batchledger.lineage.write.WriteRequest;
+import org.batchledger.schema.record.Batch;
+import org.batchledger.schema.record.Consumption;
+import org.batchledger.schema.record.LedgerRecord;
+import org.batchledger.schema.record.Lot;
+import org.batchledger.schema.record.Material;
+import org.batchledger.schema.record.Production;
+import org.batchledger.schema.record.Provenance;
+import org.batchledger.schema.record.RecordRef;
+import org.batchledger.schema.record.RecordType;
+import org.batchledger.schema.record.StepRecord;
+import org.batchledger.schema.record.TestResult;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The README's round trip, run as written against the generated test plant (the demo's generator): its GraphQL
@@ -100,6 +115,87 @@ class EvidenceReadmeIT extends HubTestBase {
                 print, print);
         assertThat(badExit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL file-hashes").contains(first);
+    }
+
+    /**
+     * REQ-EVIDENCE-006: a batch at the end of a 10-level genealogy (each level a batch consuming the lot of the one
+     * before and a raw lot) with about 2,000 records in its package: 1,800 step records of its own and 20 test results
+     * on each lot. Export (GraphQL, the hub building the ZIP) and the offline verification each take seconds.
+     */
+    @Test
+    void aBatchWithATenLevelGenealogyAndAbout2000RecordsExportsAndVerifiesInSeconds() throws Exception {
+        DemoData.ensureLoaded();
+        String ns = "ev10-" + Long.toString(System.nanoTime(), 36) + ":";
+        List<LedgerRecord> records = new ArrayList<>();
+        Instant t = Instant.parse("2026-10-01T06:00:00Z");
+        records.add(new Material(ns + "MAT", "Chain material", Material.MaterialKind.INTERMEDIATE, "kg", prov(ns, t)));
+        String previousLot = null;
+        for (int level = 0; level < 10; level++) {
+            String batch = ns + "B" + level;
+            String lot = ns + "L" + level;
+            String raw = ns + "R" + level;
+            Instant at = t.plus(Duration.ofDays(level));
+            records.add(new Lot(raw, ns + "MAT", Lot.LotStatus.RELEASED, 10.0, "kg", "S", "S-" + level, null,
+                    prov(raw, at)));
+            records.add(new Batch(batch, ns + "MAT", "LEVEL-" + level, Batch.BatchStatus.COMPLETED, "MBR", at,
+                    at.plusSeconds(3600), prov(batch, at)));
+            records.add(new Lot(lot, ns + "MAT", Lot.LotStatus.RELEASED, 10.0, "kg", null, null, null, prov(lot, at)));
+            records.add(new Consumption(ns + "C" + level, raw, batch, 1.0, "kg", "charge", at, prov("c" + level, at)));
+            if (previousLot != null) {
+                records.add(new Consumption(ns + "CP" + level, previousLot, batch, 1.0, "kg", "charge", at,
+                        prov("cp" + level, at)));
+            }
+            records.add(new Production(ns + "P" + level, batch, lot, 9.0, "kg", prov("p" + level, at)));
+            for (int i = 0; i < 20; i++) {
+                records.add(new TestResult(ns + "T" + level + "-" + i, new RecordRef(RecordType.LOT, lot), null,
+                        "Assay " + i, "USP", "99." + i, "%", 95.0, 105.0, TestResult.TestOutcome.PASS,
+                        at.plusSeconds(7200), "Ana Lyst", prov("t" + level + "-" + i, at.plusSeconds(7200))));
+            }
+            previousLot = lot;
+        }
+        String top = ns + "B9";
+        Instant stepsAt = t.plus(Duration.ofDays(9));
+        for (int i = 0; i < 1800; i++) {
+            records.add(new StepRecord(ns + "S" + i, top, "step " + (i / 100), "p" + i, Integer.toString(i), "u", null,
+                    null, stepsAt.plusSeconds(i), "Olivia Operator", prov("s" + i, stepsAt.plusSeconds(i))));
+        }
+        NEO4J.writer().write(WriteRequest.of(records, new Actor("sub-op", "Olivia Operator", List.of("operator"),
+                "test"), "ten-level chain"));
+
+        long start = System.nanoTime();
+        Response r = graphql().post(inspector(), "query($b: ID!) { exportEvidence(scope: BATCH, id: $b) "
+                + "{ downloadUrl fileCount sizeBytes } }", Json.createObjectBuilder().add("b", "Batch:" + top).build());
+        long exportMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
+        JsonObject export = r.body().getJsonObject("data").getJsonObject("exportEvidence");
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + export.getString("downloadUrl")))
+                .header("Authorization", "Bearer " + inspector()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        Path file = Files.createTempDirectory(DATA_DIR, "chain-").resolve("evidence.zip");
+        Files.write(file, zip.body());
+        String key = ((JsonString) graphql().post(inspector(), "{ ledgerCheckpoint { publicKey } }")
+                .at("/data/ledgerCheckpoint/publicKey")).getString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        start = System.nanoTime();
+        int exit = org.batchledger.verifier.evidence.VerifyCommand.run(new String[] {"--vkey", key, file.toString()},
+                print, print);
+        long verifyMillis = (System.nanoTime() - start) / 1_000_000;
+        String report = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(report).isZero();
+        assertThat(report).contains("the walk from Batch:" + top).contains("reaches the 29 nodes listed");
+        int entries = (int) EvidencePackageIT.unzip(zip.body()).keySet().stream()
+                .filter(p -> p.startsWith("entries/")).count();
+        assertThat(entries).isBetween(2_000, 2_300);
+        System.out.printf("Evidence of a 10-level chain: %d entries, %d files, %d bytes; export %d ms, verify %d ms%n",
+                entries, export.getInt("fileCount"), zip.body().length, exportMillis, verifyMillis);
+        assertThat(exportMillis).isLessThan(60_000);
+        assertThat(verifyMillis).isLessThan(30_000);
+    }
+
+    private static Provenance prov(String locator, Instant at) {
+        return new Provenance("mes:test", locator, "operator", at.plusSeconds(60), at);
     }
 
     private static List<String> block() throws Exception {

@@ -1,6 +1,5 @@
 package org.batchledger.lineage.evidence;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -65,32 +64,32 @@ final class BatchEvidence {
 
     /** The §11.50 manifestation of each signature and the §11.70 binding: the version it signs and its entry. */
     PackageFile signatures() {
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = JsonFiles.JSON.createArrayBuilder();
         for (InvolvedRecords.Version v : versions) {
             JsonObject r = parsed.get(v.seq());
             if (v.type() != RecordType.SIGNATURE || r == null) {
                 continue;
             }
-            JsonObjectBuilder row = Json.createObjectBuilder().add("seq", v.seq())
+            JsonObjectBuilder row = JsonFiles.JSON.createObjectBuilder().add("seq", v.seq())
                     .add("id", "Signature:" + v.key()).add("record", "records/" + v.seq() + ".json");
             for (String f : List.of("signs", "signedContentHash", "signerSubject", "printedName", "meaning", "reason",
                     "signedAt", "capturedIn")) {
                 row.add(f, JsonFiles.orNull(r, f));
             }
             Long signed = versionSeq.get(r.getString("signs", "") + " " + r.getString("signedContentHash", ""));
-            row.add("signedSeq", signed == null ? JsonValue.NULL : Json.createValue(signed));
+            row.add("signedSeq", signed == null ? JsonValue.NULL : JsonFiles.JSON.createValue(signed));
             rows.add(row);
         }
-        return json("signatures.json", Json.createObjectBuilder().add("signatures", rows));
+        return json("signatures.json", JsonFiles.JSON.createObjectBuilder().add("signatures", rows));
     }
 
     /** One row per entry: who, when, what, why, and for a correction each field's old and new value. */
     PackageFile audit() {
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = JsonFiles.JSON.createArrayBuilder();
         for (LedgerMaterial.Entry le : entries.values()) {
             LedgerEntry e = le.entry();
             JsonObject entry = JsonFiles.object(le.bytes());
-            JsonObjectBuilder row = Json.createObjectBuilder().add("seq", e.seq()).add("record", id(e));
+            JsonObjectBuilder row = JsonFiles.JSON.createObjectBuilder().add("seq", e.seq()).add("record", id(e));
             for (String f : List.of("action", "at", "actorSubject", "actorName", "actorRoles", "actorClient",
                     "reason", "version")) {
                 row.add(f, JsonFiles.orNull(entry, f));
@@ -98,11 +97,11 @@ final class BatchEvidence {
             row.add("changes", changes(e));
             rows.add(row);
         }
-        return json("audit.json", Json.createObjectBuilder().add("rows", rows));
+        return json("audit.json", JsonFiles.JSON.createObjectBuilder().add("rows", rows));
     }
 
     private JsonArrayBuilder changes(LedgerEntry e) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = JsonFiles.JSON.createArrayBuilder();
         Long previous = e.supersedesHash() == null ? null : versionSeq.get(id(e) + " " + e.supersedesHash());
         JsonObject before = previous == null ? null : parsed.get(previous);
         JsonObject now = parsed.get(e.seq());
@@ -115,7 +114,7 @@ final class BatchEvidence {
             JsonValue old = JsonFiles.orNull(before, f);
             JsonValue neu = JsonFiles.orNull(now, f);
             if (!old.equals(neu)) {
-                out.add(Json.createObjectBuilder().add("field", f).add("old", old).add("new", neu));
+                out.add(JsonFiles.JSON.createObjectBuilder().add("field", f).add("old", old).add("new", neu));
             }
         }
         return out;
@@ -134,25 +133,25 @@ final class BatchEvidence {
             String link = v.type() == RecordType.CONSUMPTION ? lot + ">" + batch : batch + ">" + lot;
             declaring.computeIfAbsent(link, k -> new ArrayList<>()).add(v);
         }
-        JsonArrayBuilder nodes = Json.createArrayBuilder();
+        JsonArrayBuilder nodes = JsonFiles.JSON.createArrayBuilder();
         for (TracedNode n : trace.nodes()) {
-            nodes.add(Json.createObjectBuilder().add("id", n.ref().toString()).add("hop", n.hop()));
+            nodes.add(JsonFiles.JSON.createObjectBuilder().add("id", n.ref().toString()).add("hop", n.hop()));
         }
-        JsonArrayBuilder edges = Json.createArrayBuilder();
+        JsonArrayBuilder edges = JsonFiles.JSON.createArrayBuilder();
         for (TraceLink l : trace.links()) {
             for (InvolvedRecords.Version v : declaring.getOrDefault(l.sortKey(), List.of())) {
-                edges.add(Json.createObjectBuilder().add("from", l.from().toString()).add("to", l.to().toString())
+                edges.add(JsonFiles.JSON.createObjectBuilder().add("from", l.from().toString()).add("to", l.to().toString())
                         .add("relationship", v.type().graphName()).add("record", v.type().graphName() + ":" + v.key())
                         .add("seq", v.seq()));
             }
         }
-        JsonObjectBuilder g = Json.createObjectBuilder().add("start", trace.start().toString())
+        JsonObjectBuilder g = JsonFiles.JSON.createObjectBuilder().add("start", trace.start().toString())
                 .add("direction", "UPSTREAM").add("asOf", asOf)
-                .add("limits", Json.createObjectBuilder().add("maxHops", trace.limits().maxHops())
+                .add("limits", JsonFiles.JSON.createObjectBuilder().add("maxHops", trace.limits().maxHops())
                         .add("maxNodes", trace.limits().maxNodes()))
                 .add("complete", trace.complete())
                 .add("truncatedBy", trace.truncatedBy() == null ? JsonValue.NULL
-                        : Json.createValue(trace.truncatedBy().name()))
+                        : JsonFiles.JSON.createValue(trace.truncatedBy().name()))
                 .add("nodes", nodes).add("edges", edges);
         return json("genealogy.json", g);
     }
@@ -160,7 +159,7 @@ final class BatchEvidence {
     /** The source-file index; originals up to {@code maxBytes} are added by the caller from {@code originals}. */
     List<PackageFile> sources(long maxBytes, Function<String, byte[]> originals) {
         List<PackageFile> files = new ArrayList<>();
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = JsonFiles.JSON.createArrayBuilder();
         Set<String> seen = new TreeSet<>();
         for (InvolvedRecords.Version v : versions) {
             JsonObject r = parsed.get(v.seq());
@@ -169,7 +168,7 @@ final class BatchEvidence {
             }
             String sha = v.key().startsWith("sha256:") ? v.key().substring(7) : v.key();
             long size = r.getJsonNumber("sizeBytes").longValue();
-            JsonObjectBuilder row = Json.createObjectBuilder().add("record", "SourceFile:" + v.key())
+            JsonObjectBuilder row = JsonFiles.JSON.createObjectBuilder().add("record", "SourceFile:" + v.key())
                     .add("seq", v.seq()).add("sha256", sha).add("sizeBytes", size)
                     .add("fileName", JsonFiles.orNull(r, "fileName")).add("mediaType", JsonFiles.orNull(r, "mediaType"));
             byte[] original = size <= maxBytes ? originals.apply(sha) : null;
@@ -184,7 +183,7 @@ final class BatchEvidence {
             }
             rows.add(row);
         }
-        files.add(json("sources/index.json", Json.createObjectBuilder().add("maxOriginalBytes", maxBytes)
+        files.add(json("sources/index.json", JsonFiles.JSON.createObjectBuilder().add("maxOriginalBytes", maxBytes)
                 .add("files", rows)));
         return files;
     }

@@ -1,6 +1,5 @@
 package org.batchledger.lineage.evidence;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -46,6 +45,7 @@ import org.batchledger.verifier.proof.Sha256;
  * beyond {@code maxEntries} is refused.
  */
 public final class EvidenceExporter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvidenceExporter.class);
     public static final String FORMAT = "batch-ledger-evidence/1";
     public static final String MANIFEST_NOTE_KIND = "evidence-manifest/v1";
     /** The release's trace limits, so a disposition's snapshot can be re-run from the package. */
@@ -96,6 +96,7 @@ public final class EvidenceExporter {
         for (TracedNode n : trace.nodes()) {
             (n.ref().type() == RecordType.BATCH ? batches : lots).add(n.ref().key());
         }
+        long t0 = System.nanoTime();
         List<InvolvedRecords.Version> versions = new InvolvedRecords(db).forBatch(subject.key(), batches, lots,
                 asOf.treeSize());
         if (versions.size() > limits.maxEntries()) {
@@ -103,10 +104,12 @@ public final class EvidenceExporter {
                     "the package of " + request.id() + " would hold " + versions.size()
                             + " ledger entries, more than the limit of " + limits.maxEntries());
         }
+        long t1 = System.nanoTime();
         LedgerMaterial ledger = new LedgerMaterial(db);
         var entries = ledger.entries(versions.stream().map(InvolvedRecords.Version::seq).toList());
         var inclusion = ledger.inclusionProofs(entries.keySet(), asOf.treeSize());
         ConsistencyProof consistency = proofs.consistency(asOf.treeSize(), latest.treeSize());
+        long t2 = System.nanoTime();
         BatchEvidence content = new BatchEvidence(versions, entries);
 
         List<PackageFile> files = new ArrayList<>();
@@ -131,7 +134,11 @@ public final class EvidenceExporter {
                 + "\n");
         files.add(0, new PackageFile("manifest.json", manifest, PackageFile.JSON));
         files.add(1, new PackageFile("manifest.sig", sig.getBytes(StandardCharsets.UTF_8), PackageFile.NOTE));
+        long t3 = System.nanoTime();
         write(target, files);
+        LOG.info("Evidence of {}: {} entries; records {} ms, ledger bytes and proofs {} ms, content {} ms, zip {} ms",
+                subject, entries.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
         return new Export(subject.toString(), asOf.treeSize(), latest.treeSize(), sha256(target), Files.size(target),
                 files.size());
     }
@@ -171,51 +178,51 @@ public final class EvidenceExporter {
 
     private JsonObjectBuilder manifest(Request request, RecordRef subject, StoredCheckpoint asOf,
                                        StoredCheckpoint latest, TraceResult trace, List<PackageFile> files) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFiles.JSON.createArrayBuilder();
         for (PackageFile f : files) {
-            list.add(Json.createObjectBuilder().add("path", f.path()).add("sha256", Sha256.hex(f.bytes()))
+            list.add(JsonFiles.JSON.createObjectBuilder().add("path", f.path()).add("sha256", Sha256.hex(f.bytes()))
                     .add("size", f.bytes().length).add("mediaType", f.mediaType()));
         }
-        JsonObjectBuilder variables = Json.createObjectBuilder().add("scope", request.scope().name())
+        JsonObjectBuilder variables = JsonFiles.JSON.createObjectBuilder().add("scope", request.scope().name())
                 .add("id", request.id())
-                .add("asOf", request.asOf() == null ? JsonValue.NULL : Json.createValue(request.asOf()));
-        return Json.createObjectBuilder()
+                .add("asOf", request.asOf() == null ? JsonValue.NULL : JsonFiles.JSON.createValue(request.asOf()));
+        return JsonFiles.JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("scope", request.scope().name())
                 .add("subject", subject.toString())
-                .add("query", Json.createObjectBuilder().add("document", request.query()).add("variables", variables))
-                .add("log", Json.createObjectBuilder().add("origin", signer.keyName())
+                .add("query", JsonFiles.JSON.createObjectBuilder().add("document", request.query()).add("variables", variables))
+                .add("log", JsonFiles.JSON.createObjectBuilder().add("origin", signer.keyName())
                         .add("verifierKey", signer.verifierKey()))
                 .add("asOf", checkpoint(asOf, "checkpoints/as-of.note"))
                 .add("latest", checkpoint(latest, "checkpoints/latest.note"))
                 .add("generatedAt", CanonicalJson.formatInstant(clock.instant()))
-                .add("generatedBy", Json.createObjectBuilder().add("subject", request.requestedBySubject())
+                .add("generatedBy", JsonFiles.JSON.createObjectBuilder().add("subject", request.requestedBySubject())
                         .add("name", request.requestedByName() == null ? "" : request.requestedByName()))
-                .add("limits", Json.createObjectBuilder()
+                .add("limits", JsonFiles.JSON.createObjectBuilder()
                         .add("maxOriginalBytes", limits.maxOriginalBytes()).add("maxEntries", limits.maxEntries())
                         .add("traceMaxHops", LIMITS.maxHops()).add("traceMaxNodes", LIMITS.maxNodes())
                         .add("genealogyComplete", trace.complete())
                         .add("genealogyTruncatedBy", trace.truncatedBy() == null ? JsonValue.NULL
-                                : Json.createValue(trace.truncatedBy().name())))
+                                : JsonFiles.JSON.createValue(trace.truncatedBy().name())))
                 .add("report", JsonValue.NULL)
                 .add("files", list);
     }
 
     private static JsonObjectBuilder checkpoint(StoredCheckpoint c, String note) {
-        return Json.createObjectBuilder().add("treeSize", c.treeSize()).add("rootHash", c.rootHash())
+        return JsonFiles.JSON.createObjectBuilder().add("treeSize", c.treeSize()).add("rootHash", c.rootHash())
                 .add("note", note);
     }
 
     private static PackageFile inclusionFile(long seq, long treeSize, String leafHash, List<String> hashes) {
-        return BatchEvidence.json("proofs/inclusion/" + seq + ".json", Json.createObjectBuilder().add("seq", seq)
+        return BatchEvidence.json("proofs/inclusion/" + seq + ".json", JsonFiles.JSON.createObjectBuilder().add("seq", seq)
                 .add("leafIndex", seq - 1).add("treeSize", treeSize).add("leafHash", leafHash)
-                .add("hashes", Json.createArrayBuilder(hashes)));
+                .add("hashes", JsonFiles.JSON.createArrayBuilder(hashes)));
     }
 
     private static PackageFile consistencyFile(ConsistencyProof p) {
-        return BatchEvidence.json("proofs/consistency.json", Json.createObjectBuilder()
+        return BatchEvidence.json("proofs/consistency.json", JsonFiles.JSON.createObjectBuilder()
                 .add("fromSize", p.fromSize()).add("toSize", p.toSize()).add("fromRoot", p.fromRoot())
-                .add("toRoot", p.toRoot()).add("hashes", Json.createArrayBuilder(p.hashes())));
+                .add("toRoot", p.toRoot()).add("hashes", JsonFiles.JSON.createArrayBuilder(p.hashes())));
     }
 
     private static void write(Path target, List<PackageFile> files) throws IOException {

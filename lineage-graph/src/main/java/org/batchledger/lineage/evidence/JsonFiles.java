@@ -1,7 +1,7 @@
 package org.batchledger.lineage.evidence;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
@@ -11,8 +11,14 @@ import java.util.Map;
 
 /** The package's JSON files: written indented (for people), read back with JSON-P. */
 final class JsonFiles {
+    /**
+     * One provider for every builder and reader: each static {@code Json.createX} call looks the provider up again
+     * (a service-loader scan), which dominated the export of a package with thousands of files.
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
     private static final jakarta.json.JsonWriterFactory WRITERS =
-            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+            JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final jakarta.json.JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     private JsonFiles() {
     }
@@ -27,7 +33,7 @@ final class JsonFiles {
     }
 
     static JsonObject object(byte[] bytes) {
-        try (var r = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (var r = READERS.createReader(new ByteArrayInputStream(bytes))) {
             return r.readObject();
         }
     }
