@@ -1,6 +1,5 @@
 package org.batchledger.lineage.evidence;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.neo4j.driver.Value;
  * ({@code supersededAtSeq = 0}) never are. Three round trips, each one query over all keys ({@code UNWIND}).
  */
 final class InvolvedRecords {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvolvedRecords.class);
     private static final String REC = "v.ledgerSeq <= $asOf AND coalesce(v.supersededAtSeq, -1) <> 0";
 
     // The keys attached to the traced lots and batches (and the subject's own neighbours).
@@ -45,36 +45,40 @@ final class InvolvedRecords {
     // Every version of the given keys per label, and the genealogy and subject edges by their ends.
     private static final String VERSIONS = """
             CALL () {
-              UNWIND $keys.Batch AS k MATCH (v:Batch {key: k}) WHERE REC RETURN 'Batch' AS label, v {.*} AS props, elementId(v) AS id
+              UNWIND $keys.Batch AS k MATCH (v:Batch {key: k}) WHERE REC RETURN 'Batch' AS label, v {.*} AS props
               UNION ALL
-              UNWIND $keys.Lot AS k MATCH (v:Lot {key: k}) WHERE REC RETURN 'Lot' AS label, v {.*} AS props, elementId(v) AS id
+              UNWIND $keys.Lot AS k MATCH (v:Lot {key: k}) WHERE REC RETURN 'Lot' AS label, v {.*} AS props
               UNION ALL
-              UNWIND $keys.Material AS k MATCH (v:Material {key: k}) WHERE REC RETURN 'Material' AS label, v {.*} AS props, elementId(v) AS id
+              UNWIND $keys.Material AS k MATCH (v:Material {key: k}) WHERE REC RETURN 'Material' AS label, v {.*} AS props
               UNION ALL
-              UNWIND $keys.Equipment AS k MATCH (v:Equipment {key: k}) WHERE REC RETURN 'Equipment' AS label, v {.*} AS props, elementId(v) AS id
+              UNWIND $keys.Equipment AS k MATCH (v:Equipment {key: k}) WHERE REC RETURN 'Equipment' AS label, v {.*} AS props
               UNION ALL
-              UNWIND $keys.StepRecord AS k MATCH (v:StepRecord {key: k}) WHERE REC RETURN 'StepRecord' AS label, v {.*} AS props, elementId(v) AS id
+              UNWIND $keys.StepRecord AS k MATCH (v:StepRecord {key: k}) WHERE REC RETURN 'StepRecord' AS label, v {.*} AS props
               UNION ALL
-              UNWIND $keys.TestResult AS k MATCH (v:TestResult {key: k}) WHERE REC RETURN 'TestResult' AS label, v {.*} AS props, elementId(v) AS id
+              UNWIND $keys.TestResult AS k MATCH (v:TestResult {key: k}) WHERE REC RETURN 'TestResult' AS label, v {.*} AS props
               UNION ALL
-              UNWIND $keys.Deviation AS k MATCH (v:Deviation {key: k}) WHERE REC RETURN 'Deviation' AS label, v {.*} AS props, elementId(v) AS id
+              UNWIND $keys.Deviation AS k MATCH (v:Deviation {key: k}) WHERE REC RETURN 'Deviation' AS label, v {.*} AS props
               UNION ALL
-              MATCH (v:Disposition {batchKey: $key}) WHERE REC RETURN 'Disposition' AS label, v {.*} AS props, elementId(v) AS id
+              MATCH (v:Disposition {batchKey: $key}) WHERE REC RETURN 'Disposition' AS label, v {.*} AS props
               UNION ALL
               UNWIND $keys.Batch AS k MATCH (:Lot)-[v:CONSUMED_IN]->(:Batch {key: k, version: 1}) WHERE REC
-              RETURN 'CONSUMED_IN' AS label, v {.*} AS props, null AS id
+              RETURN 'CONSUMED_IN' AS label, v {.*} AS props
               UNION ALL
               UNWIND $keys.Lot AS k MATCH (:Batch)-[v:PRODUCED]->(:Lot {key: k, version: 1}) WHERE REC
-              RETURN 'PRODUCED' AS label, v {.*} AS props, null AS id
+              RETURN 'PRODUCED' AS label, v {.*} AS props
               UNION ALL
-              MATCH (:Batch {key: $key, version: 1})-[v:USED]->() WHERE REC RETURN 'USED' AS label, v {.*} AS props, null AS id
+              MATCH (:Batch {key: $key, version: 1})-[v:USED]->() WHERE REC RETURN 'USED' AS label, v {.*} AS props
             }
-            RETURN label, props, id""";
+            RETURN label, props""";
 
-    // What is bound to the versions found: signatures, their withdrawals, source files.
+    // What is bound to the versions found: signatures, their withdrawals, source files. By label and key (index
+    // seeks), never by element ID.
     private static final String BOUND = """
-            UNWIND $ids AS id
-            MATCH (x) WHERE elementId(x) = id
+            CALL () {
+              %s
+              UNION ALL
+              MATCH (x:Disposition {batchKey: $key}) RETURN x
+            }
             CALL (x) {
               MATCH (x)<-[:SIGNS]-(v:Signature) WHERE REC RETURN 'Signature' AS label, v
               UNION
@@ -85,7 +89,20 @@ final class InvolvedRecords {
               UNION
               MATCH (x)<-[:SIGNS]-(:Signature)-[:FROM]->(v:SourceFile) WHERE REC RETURN 'SourceFile' AS label, v
             }
-            RETURN DISTINCT label, v {.*} AS props""";
+            RETURN DISTINCT label, v {.*} AS props""".formatted("""
+              UNWIND $keys.Batch AS k MATCH (x:Batch {key: k}) RETURN x
+              UNION ALL
+              UNWIND $keys.Lot AS k MATCH (x:Lot {key: k}) RETURN x
+              UNION ALL
+              UNWIND $keys.Material AS k MATCH (x:Material {key: k}) RETURN x
+              UNION ALL
+              UNWIND $keys.Equipment AS k MATCH (x:Equipment {key: k}) RETURN x
+              UNION ALL
+              UNWIND $keys.StepRecord AS k MATCH (x:StepRecord {key: k}) RETURN x
+              UNION ALL
+              UNWIND $keys.TestResult AS k MATCH (x:TestResult {key: k}) RETURN x
+              UNION ALL
+              UNWIND $keys.Deviation AS k MATCH (x:Deviation {key: k}) RETURN x""");
 
     /** One record version as stored: its type and its properties (record fields and bookkeeping). */
     record Version(RecordType type, Map<String, Object> props) {
@@ -125,16 +142,14 @@ final class InvolvedRecords {
             keys.put("Deviation", strings(a.get("deviations")));
             p.put("keys", keys);
             Map<Long, Version> bySeq = new java.util.TreeMap<>();
-            List<String> ids = new ArrayList<>();
-            tx.run(VERSIONS.replace("REC", REC), p).forEachRemaining(r -> {
-                add(bySeq, r.get("label").asString(), r.get("props"));
-                if (!r.get("id").isNull()) {
-                    ids.add(r.get("id").asString());
-                }
-            });
-            p.put("ids", ids);
+            long t0 = System.nanoTime();
+            tx.run(VERSIONS.replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
+                    r.get("props")));
+            long t1 = System.nanoTime();
             tx.run(BOUND.replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
                     r.get("props")));
+            LOG.debug("Involved records of {}: versions {} ms, bound {} ms", batchKey, (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
             // signatures on the signatures' withdrawals and dispositions are bound the same way, one level deep
             return List.copyOf(bySeq.values());
         });
