@@ -115,9 +115,17 @@ final class EvidenceStore {
     private void expire() throws IOException {
         Instant cutoff = clock.instant().minus(settings.keep());
         List<Path> zips;
+        List<Path> unfinished; // an export that failed or was cut short leaves its .part
         try (Stream<Path> files = Files.list(dir)) {
-            zips = files.filter(p -> p.getFileName().toString().endsWith(".zip"))
+            List<Path> all = files.toList();
+            zips = all.stream().filter(p -> p.getFileName().toString().endsWith(".zip"))
                     .sorted(Comparator.comparing(EvidenceStore::modified).reversed()).toList();
+            unfinished = all.stream().filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+        }
+        for (Path part : unfinished) {
+            if (modified(part).isBefore(cutoff)) {
+                Files.deleteIfExists(part);
+            }
         }
         for (int i = 0; i < zips.size(); i++) {
             Path zip = zips.get(i);
