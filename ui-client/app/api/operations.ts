@@ -187,7 +187,7 @@ export type AuditResult = { auditTrail: Connection<AuditEntry> };
 
 export interface Finding { file?: string | null; locator: string | null; record?: string | null; field: string | null; rule: string; message: string }
 export interface IngestReport {
-  id: string; status: 'INGESTED' | 'REFUSED' | 'TOO_LARGE'; duplicate: boolean; fileName: string | null;
+  id: string; status: 'INGESTED' | 'REFUSED' | 'TOO_LARGE' | 'BUSY' | 'STORAGE_FAILED'; duplicate: boolean; fileName: string | null;
   sha256: string | null; sizeBytes: number; adapter: string | null; channel: string; receivedBy: string; receivedAt: string;
   counts: { type: string; count: number }[]; firstSeq: number | null; lastSeq: number | null;
   warnings: Finding[]; errors: Finding[];

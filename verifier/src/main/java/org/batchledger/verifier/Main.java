@@ -18,8 +18,8 @@ public final class Main {
     /** Runs a command in-process (tests call this); the exit status. */
     public static int run(String[] args) {
         if (args.length > 0 && args[0].equals("witness")) {
-            System.err.println("witness: not built yet");
-            return 2;
+            return org.batchledger.witness.WitnessCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err);
         }
         String[] verifyArgs = args.length > 0 && args[0].equals("verify") ? Arrays.copyOfRange(args, 1, args.length)
                 : args;

@@ -94,6 +94,11 @@ class DropFolder implements SmartLifecycle {
             LOG.info("drop folder: {} waits in the inbox, the ledger is busy with another file's ingest", name);
             return;
         }
+        if (report.status() == IngestReport.Status.STORAGE_FAILED) {
+            LOG.error("drop folder: {} waits in the inbox, the hub cannot keep originals: {}", name,
+                    report.errors().getFirst().message());
+            return;
+        }
         Path to = report.status() == IngestReport.Status.INGESTED ? processed : failed;
         try {
             Files.createDirectories(to);

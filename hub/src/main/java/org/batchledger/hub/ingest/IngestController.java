@@ -45,7 +45,7 @@ class IngestController {
             case INGESTED -> HttpStatus.OK;
             case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+            case BUSY, STORAGE_FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

@@ -123,7 +123,15 @@ public class IngestPipeline {
             if (!records.problems.isEmpty()) {
                 return run.refused(Status.REFUSED, records.problems);
             }
-            blobs.keep(file);
+            try {
+                blobs.keep(file);
+            } catch (UncheckedIOException e) {
+                // before any graph write: the original must be kept before the records that cite it exist
+                LOG.error("ingest {}: the original could not be kept", run.upload.fileName(), e);
+                return run.refused(Status.STORAGE_FAILED, List.of(new Finding(run.upload.fileName(), null, null,
+                        null, "ORIGINAL-NOT-KEPT", "the hub could not store the original file (" + reason(e)
+                        + "); nothing of this file was written, send it again once the hub's storage is fixed")));
+            }
             return write(run, records);
         }
     }
@@ -189,7 +197,13 @@ public class IngestPipeline {
     }
 
     private IngestReport keep(IngestReport report) {
-        reports.save(report);
+        try {
+            reports.save(report);
+        } catch (UncheckedIOException e) {
+            // the graph is the truth: a file sent again replays its ingest by idempotency and writes nothing twice
+            LOG.error("ingest {}: its report {} ({}) could not be kept on disk", report.fileName(), report.id(),
+                    report.status(), e);
+        }
         LOG.info("ingest {} ({}): {} via {}, {} records, {} warnings, {} errors, {} records/s", report.fileName(),
                 report.sha256(), report.status(), report.adapter(), report.records(), report.warnings().size(),
                 report.errors().size(), (long) report.recordsPerSecond());
@@ -245,6 +259,14 @@ public class IngestPipeline {
                     errors, repeated, new Timings(ms(receive), ms(parse), ms(write), ms(total)),
                     total == 0 ? 0 : n * 1e9 / total);
         }
+    }
+
+    /** The I/O failure's own words (no space left, access denied), never a path beyond the hub's data directory. */
+    private static String reason(UncheckedIOException e) {
+        IOException cause = e.getCause();
+        String kind = cause.getClass().getSimpleName();
+        return cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? kind + ": " + fs.getReason() : kind;
     }
 
     private static long ms(long nanos) {

@@ -21,7 +21,11 @@ public record IngestReport(String id, Status status, boolean duplicate, String f
                            double recordsPerSecond) {
 
     /** {@code BUSY}: another file's ingest held the ledger past the wait; nothing was written, send it again. */
-    public enum Status { INGESTED, REFUSED, TOO_LARGE, BUSY }
+    /**
+     * {@code STORAGE_FAILED}: the hub could not keep the original on its disk (full, unwritable); nothing was
+     * written, send it again once an operator has fixed the storage.
+     */
+    public enum Status { INGESTED, REFUSED, TOO_LARGE, BUSY, STORAGE_FAILED }
 
     /**
      * One problem or warning: the file, where in it (line, XPath, JSON pointer), which record and field, the rule.

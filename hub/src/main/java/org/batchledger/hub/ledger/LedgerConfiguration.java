@@ -8,6 +8,7 @@ import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.lineage.ledger.audit.LedgerReads;
 import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
 import org.batchledger.lineage.ledger.checkpoint.Checkpoints;
+import org.batchledger.lineage.ledger.checkpoint.Witnessing;
 import org.batchledger.lineage.ledger.proof.HubKeys;
 import org.batchledger.verifier.proof.NoteSigner;
 import org.batchledger.verifier.proof.NoteVerifier;
@@ -65,7 +66,10 @@ class LedgerConfiguration {
     }
 
     @Bean
-    LedgerVerifier ledgerVerifier(GraphDatabase db, NoteSigner signer, CheckpointLog log) {
-        return new LedgerVerifier(db, NoteVerifier.of(signer.verifierKey()), log);
+    LedgerVerifier ledgerVerifier(GraphDatabase db, NoteSigner signer, CheckpointLog log,
+                                  WitnessProperties witnesses) {
+        return new LedgerVerifier(db, NoteVerifier.of(signer.verifierKey()), log).requiringCosignatures(
+                witnesses.endpoints().stream().map(Witnessing.Endpoint::key).toList(),
+                witnesses.witnessesRequired());
     }
 }

@@ -122,6 +122,12 @@ class LedgerController {
         return changes.of(entries);
     }
 
+    /** The note with the witnesses' cosignature lines after the hub's signature, as an inspector exports it. */
+    @SchemaMapping(typeName = "LedgerCheckpoint")
+    String note(StoredCheckpoint checkpoint) {
+        return checkpoint.cosignedNote();
+    }
+
     @SchemaMapping(typeName = "LedgerCheckpoint")
     String signature(StoredCheckpoint checkpoint) {
         return checkpoint.signatureLines();

@@ -36,7 +36,7 @@ class TileController {
     @GetMapping("/ledger/checkpoint")
     ResponseEntity<String> checkpoint() {
         return ResponseEntity.ok().contentType(NOTE).cacheControl(CacheControl.noStore())
-                .body(checkpoints.latest().note());
+                .body(checkpoints.latest().cosignedNote());
     }
 
     @GetMapping("/ledger/tile/**")

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import org.batchledger.lineage.signature.Dispositions;
+import org.batchledger.lineage.signature.ExceptionDispositions;
 import org.batchledger.lineage.signature.MeaningRules;
 import org.batchledger.lineage.signature.Signing;
 import org.batchledger.lineage.write.LedgeredWrite;
@@ -51,6 +52,17 @@ class SignatureConfiguration {
                               org.batchledger.lineage.genealogy.GenealogyTraversal traversal, MeaningRules rules,
                               SignatureProperties props, ObjectProvider<Clock> clock) {
         return new Dispositions(db, unitOfWork, readiness, traversal, rules, props.reauthenticationWindow(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Reads the review queue at the ledger's head (the stated arrow signature → release). */
+    @Bean
+    ExceptionDispositions exceptionDispositions(org.batchledger.lineage.store.GraphDatabase db,
+                                                LedgeredWrite unitOfWork,
+                                                org.batchledger.lineage.release.ReleaseReadiness readiness,
+                                                MeaningRules rules, SignatureProperties props,
+                                                ObjectProvider<Clock> clock) {
+        return new ExceptionDispositions(db, unitOfWork, readiness, rules, props.reauthenticationWindow(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -1,2 +1,2 @@
-/** Quality workflow mutations over lineage-graph's {@code workflow} feature: the deviation workflow this round. */
+/** Quality workflow mutations over lineage-graph's {@code workflow} feature: deviations and CAPAs. */
 package org.batchledger.hub.workflow;

@@ -159,6 +159,38 @@ class IngestApiIT extends IngestTestBase {
     }
 
     @Test
+    @Tag("REQ-RELIABILITY-011")
+    void anUnwritableBlobStoreIsACleanRetryableFailureThatWritesNothing() throws Exception {
+        Path blobs = dataDir().resolve("blobs").resolve("sha256");
+        Path aside = blobs.resolveSibling("sha256.aside");
+        boolean existed = Files.exists(blobs);
+        if (existed) {
+            Files.move(blobs, aside);
+        }
+        // a plain file where the blob directory belongs: unwritable even for root, like a full or read-only disk
+        Files.createDirectories(blobs.getParent());
+        Files.writeString(blobs, "not a directory");
+        String lots = TestLinesAdapter.MAGIC + "\nMaterial|M-DISK|Disk test material\nLot|L-DISK|M-DISK\n";
+        try {
+            IngestClient.Answer a = post("disk.txt", lots, Map.of());
+            assertRefused(a, 503, "ORIGINAL-NOT-KEPT");
+            assertThat(json(a).getString("status")).isEqualTo("STORAGE_FAILED");
+            assertThat(a.body()).contains("nothing of this file was written").doesNotContain(dataDir().toString());
+            assertThat(head()).isZero();
+        } finally {
+            Files.delete(blobs);
+            if (existed) {
+                Files.move(aside, blobs);
+            }
+        }
+        // storage fixed: the same file goes in whole, once
+        IngestClient.Answer again = post("disk.txt", lots, Map.of());
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).getString("status")).isEqualTo("INGESTED");
+        assertThat(head()).isPositive();
+    }
+
+    @Test
     @Tag("REQ-INGEST-021")
     void withoutATokenItIs401AndWithoutTheAdapterRole403() throws Exception {
         Path f = Files.writeString(dir.resolve("mat.txt"), MAT_FILE);

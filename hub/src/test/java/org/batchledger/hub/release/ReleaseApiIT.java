@@ -84,7 +84,7 @@ class ReleaseApiIT extends ReleaseTestBase {
         JsonObject item = q.getJsonArray("edges").getJsonObject(0).getJsonObject("node");
         assertThat(item.getJsonObject("batch").getString("id")).isEqualTo("Batch:rp:B-TAB");
         assertThat(item.getString("verdict")).isEqualTo("BLOCKED");
-        assertThat(item.getInt("openExceptions")).isEqualTo(2);
+        assertThat(item.getInt("openExceptions")).isEqualTo(3); // OOS, open deviation, quarantined lot two levels up
         assertThat(item.getString("waitingSince")).isEqualTo("2026-11-02T12:00:00.000Z");
         assertThat(q.getJsonArray("countsByVerdict").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getInt("count") > 0).map(c -> c.getString("verdict")).toList()).containsExactly("BLOCKED");
@@ -108,9 +108,9 @@ class ReleaseApiIT extends ReleaseTestBase {
         JsonObject oos = ok(graphql().post(releaser(), query.replace("CLASS", ", exceptionClass: OOS_RESULT")))
                 .getJsonObject("reviewQueue");
 
-        assertThat(all.getInt("total")).isEqualTo(2);
+        assertThat(all.getInt("total")).isEqualTo(3);
         assertThat(nodes(all)).extracting(n -> n.getString("exceptionClass"))
-                .containsExactly("OOS_RESULT", "OPEN_DEVIATION");
+                .containsExactly("OOS_RESULT", "OPEN_DEVIATION", "UNRELEASED_MATERIAL");
         assertThat(nodes(oos)).singleElement().satisfies(n -> {
             assertThat(n.getString("id")).isEqualTo(nodes(all).getFirst().getString("id"));
             assertThat(n.getString("severity")).isEqualTo("CRITICAL");

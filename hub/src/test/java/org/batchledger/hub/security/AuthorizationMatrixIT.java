@@ -154,6 +154,7 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "SignatureMeaning" -> "PERFORMED";
             case "DispositionDecision" -> "ON_HOLD";
             case "EvidenceScope" -> "BATCH";
+            case "ExceptionDecision" -> "ACCEPT";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
     }

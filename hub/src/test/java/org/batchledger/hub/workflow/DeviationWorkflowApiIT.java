@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 @Tag("REQ-WORKFLOW-002")
 class DeviationWorkflowApiIT extends HubTestBase {
     private static final String TAKE = """
-            mutation($d: ID!, $t: String!, $root: String, $capa: String) {
+            mutation($d: ID!, $t: String!, $root: String, $capa: String, $cls: DeviationClassification) {
               transitionDeviation(deviation: $d, transition: $t, reason: "per SOP QA-014", rootCause: $root,
-                                  capaReference: $capa) {
-                deviation { id status closedAt } transition fromState toState rootCause capaReference seq
+                                  capaReference: $capa, classification: $cls) {
+                deviation { id status closedAt classification impactAssessment }
+                transition fromState toState rootCause capaReference seq
               }
             }""";
 
@@ -46,6 +47,9 @@ class DeviationWorkflowApiIT extends HubTestBase {
         assertThat(started.hasErrors()).as("%s", started.body()).isFalse();
         assertThat(started.at("/data/transitionDeviation/deviation/status").toString())
                 .isEqualTo("\"UNDER_INVESTIGATION\"");
+        assertThat(started.at("/data/transitionDeviation/deviation/classification").toString())
+                .isEqualTo("\"EQUIPMENT\"");
+        assertThat(started.at("/data/transitionDeviation/deviation/impactAssessment").toString()).isEqualTo("[]");
 
         Response closed = take(TOKENS.authenticatedAt(Instant.now(), "releaser", "qa-release"), "CLOSE",
                 "worn torque sensor", "CAPA-2026-017");
@@ -78,6 +82,9 @@ class DeviationWorkflowApiIT extends HubTestBase {
         }
         if (capa != null) {
             vars.add("capa", capa);
+        }
+        if (transition.equals("START_INVESTIGATION")) {
+            vars.add("cls", "EQUIPMENT");
         }
         return graphql().post(token, TAKE, vars.build());
     }

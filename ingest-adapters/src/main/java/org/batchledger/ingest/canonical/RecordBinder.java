@@ -37,12 +37,13 @@ import org.batchledger.schema.record.RecordType;
  */
 final class RecordBinder {
     /**
-     * Types a file may carry: source files are the pipeline's; withdrawals, workflow transitions and dispositions are
-     * made in the hub only.
+     * Types a file may carry: source files are the pipeline's; withdrawals, workflow transitions, dispositions and
+     * exception dispositions are made in the hub only.
      */
     private static final Map<String, RecordType> TYPES = Arrays.stream(RecordType.values())
             .filter(t -> t != RecordType.SOURCE_FILE && t != RecordType.SIGNATURE_WITHDRAWAL
-                    && t != RecordType.WORKFLOW_TRANSITION && t != RecordType.DISPOSITION)
+                    && t != RecordType.WORKFLOW_TRANSITION && t != RecordType.DISPOSITION
+                    && t != RecordType.EXCEPTION_DISPOSITION)
             .collect(Collectors.toUnmodifiableMap(t -> t.javaType().getSimpleName(), Function.identity()));
 
     private final IngestContext context;

@@ -94,7 +94,7 @@ public final class Bfs {
     /** Links each edge to an already reached node; returns the edges' new targets. */
     Fresh absorb(List<Edge> edges) {
         RecordType from = frontierType();
-        RecordType to = HopQueries.other(from);
+        RecordType to = other(from);
         var fresh = new TreeMap<String, List<String>>();
         for (Edge e : edges) {
             RecordRef target = new RecordRef(to, e.to());
@@ -110,7 +110,7 @@ public final class Bfs {
     /** Adds the first {@code room} new nodes (key order) as the next hop and makes them the frontier. */
     void advance(Fresh fresh, int room, int hop) {
         RecordType from = frontierType();
-        RecordType to = HopQueries.other(from);
+        RecordType to = other(from);
         List<RecordRef> next = new ArrayList<>(Math.min(room, fresh.sources().size()));
         for (var entry : fresh.sources().entrySet()) {
             if (next.size() == room) {
@@ -143,5 +143,10 @@ public final class Bfs {
     private void link(RecordRef frontierNode, RecordRef target) {
         links.add(direction == TraceDirection.DOWNSTREAM ? new TraceLink(frontierNode, target)
                 : new TraceLink(target, frontierNode));
+    }
+
+    /** Genealogy alternates: lots lead to batches and batches to lots. */
+    private static RecordType other(RecordType type) {
+        return type == RecordType.LOT ? RecordType.BATCH : RecordType.LOT;
     }
 }

@@ -42,8 +42,4 @@ final class HopQueries {
         };
         return template.formatted(asOf.treeSize() == null ? CURRENT : AS_OF);
     }
-
-    static RecordType other(RecordType type) {
-        return type == RecordType.LOT ? RecordType.BATCH : RecordType.LOT;
-    }
 }

@@ -20,12 +20,14 @@ import org.batchledger.schema.record.Batch;
  * Awaiting disposition = UNDER_REVIEW (submitted to QA), or COMPLETED unless every lot it produced has already been
  * consumed by a later batch — an intermediate used onward was approved through its lots, which readiness of the
  * batches downstream checks. {@code waitingSince} is when the batch ended, or when it was recorded if it has no end.
- * Cost: one query for the list, then the evaluation's 7 queries for all listed batches together and one trace each.
+ * {@code openExceptions} counts the exceptions no standing decision covers ({@link ExceptionReviews}).
+ * Cost: one query for the list, then the evaluation's 7 queries for all listed batches together and one trace each,
+ * then two for the exception decisions ({@link ExceptionReviews}).
  */
 public final class ReleaseQueue {
     private static final String AWAITING = """
             MATCH (b:Batch) WHERE VALID AND b.status IN $statuses
-              AND ($stage IS NULL OR b.stage = $stage)
+              AND ($stage IS NULL OR toLower(b.stage) = toLower($stage))
               AND (b.status <> 'COMPLETED'
                    OR NOT EXISTS { (:Batch {key: b.key, version: 1})-[:PRODUCED]->(:Lot) }
                    OR EXISTS { MATCH (:Batch {key: b.key, version: 1})-[:PRODUCED]->(l:Lot)
@@ -38,10 +40,12 @@ public final class ReleaseQueue {
 
     private final GraphDatabase db;
     private final ReleaseReadiness readiness;
+    private final ExceptionReviews reviews;
 
     public ReleaseQueue(GraphDatabase db, ReleaseReadiness readiness) {
         this.db = db;
         this.readiness = readiness;
+        this.reviews = new ExceptionReviews(db);
     }
 
     /** What to list: verdicts (empty = all), a part of a batch or lot key, a stage, and dispositioned batches too. */
@@ -71,8 +75,14 @@ public final class ReleaseQueue {
         List<String> keys = db.read(tx -> tx.run(AWAITING.replace("VALID", asOf.predicate("b")), params(filter, asOf))
                 .list(r -> r.get("key").asString()));
         List<Item> all = new ArrayList<>();
-        readiness.evaluate(keys, asOf).values().forEach(e -> all.add(new Item(e.readiness().batch(),
-                e.readiness().verdict(), e.exceptions().size(), waitingSince(e.readiness().batch()))));
+        Map<String, ReleaseReadiness.Evaluation> evaluations = readiness.evaluate(keys, asOf);
+        Map<String, List<ReviewException>> exceptions = new java.util.LinkedHashMap<>();
+        evaluations.forEach((key, e) -> exceptions.put(key, e.exceptions()));
+        Map<String, List<ExceptionReviews.Review>> reviewed = exceptions.isEmpty() ? Map.of()
+                : reviews.of(exceptions, asOf);
+        evaluations.forEach((key, e) -> all.add(new Item(e.readiness().batch(), e.readiness().verdict(),
+                (int) reviewed.get(key).stream().filter(r -> !r.dispositioned()).count(),
+                waitingSince(e.readiness().batch()))));
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         all.forEach(i -> counts.merge(i.verdict(), 1, Integer::sum));
         List<Item> matching = all.stream().filter(i -> filter.verdicts().isEmpty()

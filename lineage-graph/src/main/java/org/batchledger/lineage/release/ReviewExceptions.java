@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.batchledger.lineage.release.BatchFacts.SignatureFact;
 import org.batchledger.lineage.release.BatchFacts.Upstream;
@@ -91,7 +93,9 @@ final class ReviewExceptions {
     }
 
     private static void materials(BatchFacts f, Raised out) {
+        Set<RecordRef> consumedHere = new HashSet<>();
         for (Consumption c : f.consumptions()) {
+            consumedHere.add(new RecordRef(RecordType.LOT, c.lotKey()));
             Upstream lot = f.upstream().get(new RecordRef(RecordType.LOT, c.lotKey()));
             if (lot == null) {
                 continue;
@@ -108,6 +112,21 @@ final class ReviewExceptions {
                         : Severity.MAJOR, what + " was consumed in step " + c.step() + " and is " + lot.status() + ".",
                         e, c.at());
             }
+        }
+        deepUpstream(f, consumedHere, out);
+    }
+
+    /** Readiness fails on an unreleased lot or batch at any depth, so the review queue must show it too. */
+    private static void deepUpstream(BatchFacts f, Set<RecordRef> consumedHere, Raised out) {
+        for (Upstream u : f.upstream().values()) {
+            if (consumedHere.contains(u.ref()) || UpstreamCheck.acceptable(u)) {
+                continue;
+            }
+            String what = (u.ref().type() == RecordType.LOT ? "Lot " : "Batch ") + u.ref().key()
+                    + (u.material() == null ? "" : " (" + u.material() + ")");
+            out.add(ExceptionClass.UNRELEASED_MATERIAL, "REJECTED".equals(u.status()) ? Severity.CRITICAL
+                    : Severity.MAJOR, what + " is " + u.status() + " and lies upstream of batch " + f.batch().key()
+                    + " in its genealogy.", List.of(Evidence.of(u.ref(), what)), null);
         }
     }
 

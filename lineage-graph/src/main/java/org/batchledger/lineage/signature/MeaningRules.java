@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.Signature.SignatureMeaning;
 
@@ -109,20 +110,20 @@ public final class MeaningRules {
     }
 
     /** Why {@code roles} may not sign a {@code type} record with {@code meaning} by {@code sign}; empty if they may. */
-    Optional<SigningRule> refusal(SignatureMeaning meaning, Set<String> roles, RecordType type) {
+    Optional<RefusalRule> refusal(SignatureMeaning meaning, Set<String> roles, RecordType type) {
         Grant g = grants.get(meaning);
         if (g.takenBy() != null) {
-            return Optional.of(new SigningRule(SigningRule.MEANING_COMMAND.id(),
-                    meaning + " is given only by " + g.takenBy() + ", never by sign", SigningRule.Kind.BAD_REQUEST));
+            return Optional.of(new RefusalRule(SigningRule.MEANING_COMMAND.id(),
+                    meaning + " is given only by " + g.takenBy() + ", never by sign", RefusalRule.Kind.BAD_REQUEST));
         }
         if (!g.records().contains(type)) {
-            return Optional.of(new SigningRule(SigningRule.MEANING_RECORD.id(), meaning + " applies to "
+            return Optional.of(new RefusalRule(SigningRule.MEANING_RECORD.id(), meaning + " applies to "
                     + g.records().stream().map(RecordType::graphName).sorted().collect(Collectors.joining(", "))
-                    + ", not to " + type.graphName(), SigningRule.Kind.BAD_REQUEST));
+                    + ", not to " + type.graphName(), RefusalRule.Kind.BAD_REQUEST));
         }
         if (g.roles().stream().noneMatch(roles::contains)) {
-            return Optional.of(new SigningRule(SigningRule.MEANING_ROLE.id(), meaning + " may be signed only by "
-                    + String.join(", ", g.roles().stream().sorted().toList()), SigningRule.Kind.FORBIDDEN));
+            return Optional.of(new RefusalRule(SigningRule.MEANING_ROLE.id(), meaning + " may be signed only by "
+                    + String.join(", ", g.roles().stream().sorted().toList()), RefusalRule.Kind.FORBIDDEN));
         }
         return Optional.empty();
     }

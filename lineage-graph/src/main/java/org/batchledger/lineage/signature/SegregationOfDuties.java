@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.batchledger.lineage.signature.Involvement.Person;
 import org.batchledger.lineage.signature.MeaningRules.Duty;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.Signature.SignatureMeaning;
 
@@ -24,7 +25,7 @@ final class SegregationOfDuties {
     private SegregationOfDuties() {
     }
 
-    static Optional<SigningRule> refusal(MeaningRules rules, SignatureMeaning meaning, Person signer,
+    static Optional<RefusalRule> refusal(MeaningRules rules, SignatureMeaning meaning, Person signer,
                                          RecordRef record, List<RecordRef> batchRecords, Involvement involvement) {
         Duty duty = rules.grant(meaning).duty();
         if (meaning == SignatureMeaning.AUDIT_TRAIL_REVIEWED && batchRecords.stream().anyMatch(r ->
@@ -40,9 +41,9 @@ final class SegregationOfDuties {
             held.remove(duty);
             held.removeIf(d -> !d.exclusive());
             if (!held.isEmpty()) {
-                return Optional.of(new SigningRule(SigningRule.SOD_THREE.id(), SigningRule.SOD_THREE.text()
+                return Optional.of(new RefusalRule(SigningRule.SOD_THREE.id(), SigningRule.SOD_THREE.text()
                         + ": the signer is already " + held.stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT))
-                        .sorted().toList() + " of this batch", SigningRule.Kind.FORBIDDEN));
+                        .sorted().toList() + " of this batch", RefusalRule.Kind.FORBIDDEN));
             }
         }
         return Optional.empty();

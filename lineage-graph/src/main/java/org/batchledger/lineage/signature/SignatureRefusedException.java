@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchledger.lineage.write.RefusalRule;
 
 /**
  * A signature refused: names the record, the rule and, for re-authentication, the window and the authentication
@@ -12,14 +13,14 @@ import java.util.Map;
  */
 public final class SignatureRefusedException extends RuntimeException {
     private final String record;
-    private final SigningRule rule;
+    private final RefusalRule rule;
     private final transient Map<String, Object> details;
 
-    SignatureRefusedException(String record, SigningRule rule) {
+    SignatureRefusedException(String record, RefusalRule rule) {
         this(record, rule, Map.of());
     }
 
-    SignatureRefusedException(String record, SigningRule rule, Map<String, Object> details) {
+    SignatureRefusedException(String record, RefusalRule rule, Map<String, Object> details) {
         super("signature on " + record + " refused: " + rule);
         this.record = record;
         this.rule = rule;
@@ -39,7 +40,7 @@ public final class SignatureRefusedException extends RuntimeException {
         return record;
     }
 
-    public SigningRule rule() {
+    public RefusalRule rule() {
         return rule;
     }
 

@@ -25,7 +25,7 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of("V001__constraints.cypher", "V002__ledger.cypher",
             "V003__merkle_versions.cypher", "V004__signature_withdrawal.cypher", "V005__ledger_tiles.cypher",
             "V006__pending_references.cypher", "V007__workflow_transition.cypher",
-            "V008__disposition.cypher");
+            "V008__disposition.cypher", "V009__exception_disposition_capa.cypher");
     /** Rows per inner transaction of a batched statement ({@code $batchSize}). */
     static final int BATCH_SIZE = 50_000;
 

@@ -30,10 +30,10 @@ public final class DeviationWorkflows {
 
     /** Takes the transition, or refuses with a {@link TransitionRefusedException} naming state and rule. */
     public Transitioned take(TransitionRequest request) {
-        LedgeredWrite.Receipt<Transitioned> r = unitOfWork.run(new TakeTransition(request, workflow, authentication,
-                clock));
-        Transitioned t = r.result();
-        return new Transitioned(t.transition(), t.deviation(), t.seq(), t.replayed(), r.bookmarks());
+        var r = unitOfWork.run(new TakeTransition<>(request, workflow.workflow(), new DeviationSubject(),
+                authentication, clock));
+        var t = r.result();
+        return new Transitioned(t.transition(), t.record(), t.seq(), t.replayed(), r.bookmarks());
     }
 
     public DeviationWorkflow workflow() {

@@ -3,14 +3,15 @@ package org.batchledger.lineage.workflow;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchledger.lineage.write.RefusalRule;
 
 /** A transition refused: names the record, its current state (when known) and the rule. Nothing was written. */
 public final class TransitionRefusedException extends RuntimeException {
     private final String record;
-    private final WorkflowRule rule;
+    private final RefusalRule rule;
     private final transient Map<String, Object> details;
 
-    TransitionRefusedException(String record, WorkflowRule rule, Map<String, Object> details) {
+    TransitionRefusedException(String record, RefusalRule rule, Map<String, Object> details) {
         super("transition of " + record + " refused: " + rule);
         this.record = record;
         this.rule = rule;
@@ -22,7 +23,7 @@ public final class TransitionRefusedException extends RuntimeException {
         return record;
     }
 
-    public WorkflowRule rule() {
+    public RefusalRule rule() {
         return rule;
     }
 

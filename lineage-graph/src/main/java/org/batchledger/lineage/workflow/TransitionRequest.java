@@ -5,18 +5,27 @@ import java.util.Objects;
 import org.batchledger.lineage.ledger.Actor;
 
 /**
- * A request to take one transition of a deviation's workflow.
+ * A request to take one transition of a record's workflow (a deviation's, a CAPA's).
  *
- * @param rootCause       the investigation's root cause (closing)
- * @param capaReference   the CAPA's reference in the quality system (closing, where the severity requires one)
+ * @param recordKey       the key of the deviation or CAPA
+ * @param rootCause       the investigation's root cause (deviation transitions that require one)
+ * @param capaReference   the CAPA's key in the hub or its reference in the quality system (where required)
+ * @param classification  the deviation's classification (transitions that classify), e.g. EQUIPMENT
  * @param authenticatedAt when the caller last authenticated, from their signed token (null: unknown)
  */
-public record TransitionRequest(String deviationKey, String transition, String reason, String rootCause,
-                                String capaReference, Actor actor, Instant authenticatedAt, String idempotencyKey) {
+public record TransitionRequest(String recordKey, String transition, String reason, String rootCause,
+                                String capaReference, String classification, Actor actor, Instant authenticatedAt,
+                                String idempotencyKey) {
     public TransitionRequest {
-        Objects.requireNonNull(deviationKey, "deviationKey");
+        Objects.requireNonNull(recordKey, "recordKey");
         Objects.requireNonNull(transition, "transition");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+
+    /** A transition that classifies nothing. */
+    public TransitionRequest(String recordKey, String transition, String reason, String rootCause,
+                             String capaReference, Actor actor, Instant authenticatedAt, String idempotencyKey) {
+        this(recordKey, transition, reason, rootCause, capaReference, null, actor, authenticatedAt, idempotencyKey);
     }
 }

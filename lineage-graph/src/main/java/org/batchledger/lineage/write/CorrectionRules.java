@@ -57,6 +57,8 @@ public final class CorrectionRules {
             "a workflow transition is final and never corrected: take the workflow's next transition");
     public static final Rule DISPOSITION = new Rule("CORR-DISPOSITION",
             "a disposition is final and never corrected: withdraw its signature and take a new disposition");
+    public static final Rule EXCEPTION_DISPOSITION = new Rule("CORR-EXCEPTION-DISPOSITION",
+            "an exception's disposition is final and never corrected: withdraw its signature and decide again");
     public static final Rule SOURCE_FILE = new Rule("CORR-SOURCE-FILE",
             "a source file is recorded as received: record a new one");
     public static final Rule IDENTITY = new Rule("CORR-IDENTITY",
@@ -71,6 +73,8 @@ public final class CorrectionRules {
             "lot status changes only through the disposition workflow");
     public static final Rule DEVIATION_STATUS = new Rule("CORR-STATUS",
             "deviation status changes only through the deviation workflow");
+    public static final Rule CAPA_STATUS = new Rule("CORR-STATUS",
+            "CAPA status changes only through the CAPA workflow");
     public static final Rule DOCUMENT_CONTENT = new Rule("CORR-DOCUMENT-CONTENT",
             "a document's content hash identifies its file: record a new document");
     public static final Rule NOT_A_FIELD = new Rule("CORR-FIELD", "not a field of this record type that a correction may name");
@@ -89,12 +93,14 @@ public final class CorrectionRules {
             RecordType.SIGNATURE_WITHDRAWAL, WITHDRAWAL,
             RecordType.WORKFLOW_TRANSITION, TRANSITION,
             RecordType.DISPOSITION, DISPOSITION,
+            RecordType.EXCEPTION_DISPOSITION, EXCEPTION_DISPOSITION,
             RecordType.SOURCE_FILE, SOURCE_FILE);
 
     private static final Map<RecordType, Map<String, Rule>> FIXED_BY_TYPE = Map.of(
             RecordType.BATCH, Map.of("status", BATCH_STATUS),
             RecordType.LOT, Map.of("status", LOT_STATUS),
             RecordType.DEVIATION, Map.of("status", DEVIATION_STATUS),
+            RecordType.CAPA, Map.of("status", CAPA_STATUS),
             RecordType.DOCUMENT, Map.of("contentSha256", DOCUMENT_CONTENT));
 
     private static final Map<RecordType, Map<String, Set<Role>>> CORRECTABLE = Map.ofEntries(
@@ -108,6 +114,7 @@ public final class CorrectionRules {
             entry(RecordType.TEST_RESULT, fields(REV, "test", "method", "value", "unit", "lowerLimit", "upperLimit",
                     "outcome", "testedAt", "analyst", "eventAt")),
             entry(RecordType.DEVIATION, fields(REV_REL, "title", "severity", "openedAt", "closedAt", "eventAt")),
+            entry(RecordType.CAPA, fields(REV_REL, "title", "action", "openedAt", "closedAt", "eventAt")),
             entry(RecordType.CHANGE_CONTROL, fields(REV_REL, "title", "status", "openedAt", "closedAt", "eventAt")),
             entry(RecordType.CLEANING, fields(OP_REV, "method", "performedAt", "validUntil", "performedBy", "eventAt")),
             entry(RecordType.CALIBRATION, fields(OP_REV, "outcome", "performedAt", "dueAt", "performedBy", "eventAt")),

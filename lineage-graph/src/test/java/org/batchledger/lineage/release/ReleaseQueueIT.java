@@ -100,6 +100,13 @@ class ReleaseQueueIT {
         var byLot = page(new ReleaseQueue.Filter(Set.of(), "lot-tab0", null, false), new PageRequest(10, null));
         assertThat(byLot.page().items()).extracting(i -> i.batch().key()).containsExactly(BLOCKED);
 
+        // Stage names come from each source system's own spelling: the filter ignores letter case.
+        assertThat(page(new ReleaseQueue.Filter(Set.of(), null, "Compression", false), new PageRequest(10, null))
+                .totalCount()).isEqualTo(page(new ReleaseQueue.Filter(Set.of(), null, "COMPRESSION", false),
+                new PageRequest(10, null)).totalCount()).isPositive();
+        assertThat(page(new ReleaseQueue.Filter(Set.of(), null, "granulation", false), new PageRequest(10, null))
+                .page().items()).isEmpty();
+
         var first = page(ReleaseQueue.Filter.NONE, new PageRequest(2, null));
         assertThat(first.page().hasNext()).isTrue();
         var second = page(ReleaseQueue.Filter.NONE, new PageRequest(2, first.page().keys().getLast()));

@@ -95,6 +95,19 @@ class ReviewExceptionsIT {
     }
 
     @Test
+    void unreleasedLotDeeperUpstreamIsRaisedAsReadinessFailsOnIt() {
+        Evaluation e = with(ReleasePlant.ready().with(ReleasePlant.lot(ReleasePlant.LOT_LACTOSE, "rp:MAT-LAC",
+                Lot.LotStatus.QUARANTINE)));
+        assertThat(exceptions(e, ExceptionClass.UNRELEASED_MATERIAL)).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.MAJOR);
+            assertThat(x.reason()).isEqualTo("Lot rp:LOT-LAC (Lactose monohydrate) is QUARANTINE and lies upstream "
+                    + "of batch rp:B-TAB in its genealogy.");
+            assertThat(x.records()).extracting(Evidence::record)
+                    .containsExactly(new RecordRef(RecordType.LOT, ReleasePlant.LOT_LACTOSE));
+        });
+    }
+
+    @Test
     void equipmentNotCleanOrOutOfCalibrationAtUse() {
         Evaluation e = with(ReleasePlant.ready()
                 .with(new Cleaning("rp:CL-1", PRESS, "CIP", T0.minus(Duration.ofDays(3)), T0.minus(Duration.ofDays(1)),

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.batchledger.lineage.signature.MeaningRules.InvalidMeaningRulesException;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.Signature.SignatureMeaning;
 import org.junit.jupiter.api.Tag;
@@ -47,9 +48,9 @@ class MeaningRulesTest {
 
         assertThat(rules.refusal(SignatureMeaning.PERFORMED, operator, RecordType.STEP_RECORD)).isEmpty();
         assertThat(rules.refusal(SignatureMeaning.REVIEWED, operator, RecordType.BATCH)).get()
-                .extracting(SigningRule::id).isEqualTo("SIG-MEANING-ROLE");
+                .extracting(RefusalRule::id).isEqualTo("SIG-MEANING-ROLE");
         assertThat(rules.refusal(SignatureMeaning.AUDIT_TRAIL_REVIEWED, Set.of("admin"), RecordType.BATCH)).get()
-                .extracting(SigningRule::id).isEqualTo("SIG-MEANING-ROLE");
+                .extracting(RefusalRule::id).isEqualTo("SIG-MEANING-ROLE");
     }
 
     @Test

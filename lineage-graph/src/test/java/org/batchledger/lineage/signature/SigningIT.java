@@ -28,6 +28,7 @@ import org.batchledger.lineage.ledger.audit.LedgerReads;
 import org.batchledger.lineage.store.PageRequest;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.lineage.write.SignatureWithdrawals;
 import org.batchledger.lineage.write.WithdrawalRequest;
 import org.batchledger.schema.record.Deviation;
@@ -117,7 +118,7 @@ class SigningIT {
     @Tag("REQ-SIGNATURE-007")
     void aMeaningTheSignersRoleMayNotUseIsForbidden() {
         SignatureRefusedException e = refused(() -> plant.sign(OPERATOR, BATCH, REVIEWED), "SIG-MEANING-ROLE");
-        assertThat(e.rule().kind()).isEqualTo(SigningRule.Kind.FORBIDDEN);
+        assertThat(e.rule().kind()).isEqualTo(RefusalRule.Kind.FORBIDDEN);
         assertThat(e.rule().text()).contains("qa-reviewer");
     }
 
@@ -125,7 +126,7 @@ class SigningIT {
     @Tag("REQ-SIGNATURE-007")
     void aMeaningOnARecordTypeItDoesNotApplyToOrOneOnlyDispositionGivesIsABadRequest() {
         assertThat(refused(() -> plant.sign(REVIEWER, DEVIATION, AUDIT_TRAIL_REVIEWED), "SIG-MEANING-RECORD")
-                .rule().kind()).isEqualTo(SigningRule.Kind.BAD_REQUEST);
+                .rule().kind()).isEqualTo(RefusalRule.Kind.BAD_REQUEST);
         refused(() -> plant.sign(RELEASER, BATCH, RELEASED), "SIG-MEANING-COMMAND");
     }
 
@@ -135,7 +136,7 @@ class SigningIT {
         Instant old = Instant.now().minus(BatchToSign.WINDOW).minusSeconds(5);
         SignatureRefusedException e = refused(() -> plant.signing.sign(request(OPERATOR, STEP, PERFORMED, old)),
                 "SIG-REAUTH");
-        assertThat(e.rule().kind()).isEqualTo(SigningRule.Kind.REAUTHENTICATION);
+        assertThat(e.rule().kind()).isEqualTo(RefusalRule.Kind.REAUTHENTICATION);
         assertThat(e.details()).containsEntry("window", "PT5M").containsEntry("authTime", old.toString());
         refused(() -> plant.signing.sign(request(OPERATOR, STEP, PERFORMED, null)), "SIG-REAUTH");
         refused(() -> plant.signing.sign(request(OPERATOR, STEP, PERFORMED, Instant.now().plus(Duration.ofMinutes(2)))),
@@ -193,6 +194,7 @@ class SigningIT {
 
     @Test
     @Tag("REQ-SIGNATURE-007")
+    @Tag("REQ-SIGNATURE-010")
     void theAuditTrailReviewerCorrectedNoneOfTheBatchsRecords() {
         plant.correct(REVIEWER, STEP2, Map.of("upperLimit", 160.0));
 

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Migrations;
@@ -15,6 +18,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.neo4j.Neo4jContainer;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * One Neo4j per test JVM, started on first use and stopped at JVM exit. Docker present ⇒ a Testcontainers
@@ -87,9 +91,38 @@ public final class Neo4jTestServer {
         }
     }
 
+    /**
+     * The trace procedure's plugin jar built by lineage-graph's package phase: {@code batchledger.neo4j.plugin}, else
+     * found under this module's or lineage-graph's {@code target/}.
+     */
+    public static Optional<Path> pluginJar() {
+        String configured = System.getProperty("batchledger.neo4j.plugin");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isRegularFile);
+        }
+        for (Path dir : List.of(Path.of("target"), Path.of("..", "lineage-graph", "target"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    Optional<Path> jar = files.filter(f -> f.getFileName().toString().endsWith("-neo4j-plugin.jar"))
+                            .findFirst();
+                    if (jar.isPresent()) {
+                        return jar;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Neo4jTestServer container() {
+        // A server without the trace procedure would run the traces hop by hop and fail the round-trip tests.
+        Path plugin = pluginJar().orElseThrow(() -> new IllegalStateException("Docker is here but the trace "
+                + "procedure's plugin jar is not: build lineage-graph's package phase (mvn verify does)"));
         // the same bookmark timeout as the embedded server's, so bookmark tests behave alike on both
         Neo4jContainer neo4j = new Neo4jContainer(IMAGE).withoutAuthentication()
+                .withPlugins(MountableFile.forHostPath(plugin))
                 .withNeo4jConfig("db.transaction.bookmark_ready_timeout", "5s");
         neo4j.start();
         Runtime.getRuntime().addShutdownHook(new Thread(neo4j::stop));

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender;
+import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.verify.LedgerVerifier;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
@@ -100,7 +101,7 @@ class DeviationWorkflowIT {
     void whoMayTakeATransitionIsData() {
         TransitionRefusedException e = refused(() -> take(OPERATOR, "t:D1", "START_INVESTIGATION", null, null),
                 "WF-ROLE");
-        assertThat(e.rule().kind()).isEqualTo(WorkflowRule.Kind.FORBIDDEN);
+        assertThat(e.rule().kind()).isEqualTo(RefusalRule.Kind.FORBIDDEN);
         take(REVIEWER, "t:D1", "START_INVESTIGATION", null, null);
         refused(() -> take(REVIEWER, "t:D1", "CLOSE", "worn sensor", "CAPA-1"), "WF-ROLE");
     }
@@ -120,9 +121,9 @@ class DeviationWorkflowIT {
     @Test
     void aTransitionIsSignedSoItNeedsARecentAuthentication() {
         TransitionRefusedException e = refused(() -> workflows.take(new TransitionRequest("t:D1",
-                "START_INVESTIGATION", "assess", null, null, REVIEWER, Instant.now().minusSeconds(600),
+                "START_INVESTIGATION", "assess", null, null, "EQUIPMENT", REVIEWER, Instant.now().minusSeconds(600),
                 UUID.randomUUID().toString())), "WF-REAUTH");
-        assertThat(e.rule().kind()).isEqualTo(WorkflowRule.Kind.REAUTHENTICATION);
+        assertThat(e.rule().kind()).isEqualTo(RefusalRule.Kind.REAUTHENTICATION);
         assertThat(e.details()).containsKey("authTime").containsEntry("window", "PT5M");
     }
 
@@ -136,8 +137,9 @@ class DeviationWorkflowIT {
 
     private DeviationWorkflows.Transitioned take(Actor who, String key, String transition, String rootCause,
                                                  String capa) {
-        return workflows.take(new TransitionRequest(key, transition, "per SOP QA-014", rootCause, capa, who,
-                Instant.now(), UUID.randomUUID().toString()));
+        return workflows.take(new TransitionRequest(key, transition, "per SOP QA-014", rootCause, capa,
+                "START_INVESTIGATION".equals(transition) ? "EQUIPMENT" : null, who, Instant.now(),
+                UUID.randomUUID().toString()));
     }
 
     private TransitionRefusedException refused(ThrowingCallable take, String rule) {

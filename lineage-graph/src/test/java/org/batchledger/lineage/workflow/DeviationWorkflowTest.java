@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.batchledger.lineage.workflow.DeviationWorkflow.InvalidWorkflowException;
+import org.batchledger.lineage.workflow.Workflow.InvalidWorkflowException;
 import org.batchledger.schema.record.Deviation.DeviationStatus;
 import org.batchledger.schema.record.Deviation.Severity;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +20,9 @@ class DeviationWorkflowTest {
 
         assertThat(w.version()).isNotBlank();
         assertThat(w.from(DeviationStatus.OPEN)).containsExactly("START_INVESTIGATION");
-        assertThat(w.from(DeviationStatus.UNDER_INVESTIGATION)).containsExactly("CLOSE");
+        assertThat(w.from(DeviationStatus.UNDER_INVESTIGATION)).containsExactly("REQUIRE_CAPA", "CLOSE");
+        assertThat(w.from(DeviationStatus.CAPA_REQUIRED)).containsExactly("CLOSE_WITH_CAPA");
+        assertThat(w.transition("START_INVESTIGATION").orElseThrow().classifies()).isTrue();
         assertThat(w.from(DeviationStatus.CLOSED)).isEmpty();
         var close = w.transition("CLOSE").orElseThrow();
         assertThat(close.requiresRootCause()).isTrue();

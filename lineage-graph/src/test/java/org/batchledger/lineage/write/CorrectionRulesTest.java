@@ -105,6 +105,13 @@ class CorrectionRulesTest {
             Map.entry(RecordType.SOURCE_FILE, "-"),
             Map.entry(RecordType.WORKFLOW_TRANSITION, "-"),
             Map.entry(RecordType.DISPOSITION, "-"),
+            Map.entry(RecordType.EXCEPTION_DISPOSITION, "-"),
+            Map.entry(RecordType.CAPA, """
+                    action: qa-release qa-reviewer
+                    closedAt: qa-release qa-reviewer
+                    eventAt: qa-release qa-reviewer
+                    openedAt: qa-release qa-reviewer
+                    title: qa-release qa-reviewer"""),
             Map.entry(RecordType.CONSUMPTION, "-"),
             Map.entry(RecordType.PRODUCTION, "-"),
             Map.entry(RecordType.EQUIPMENT_USE, "-"));

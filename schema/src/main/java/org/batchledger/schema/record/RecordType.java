@@ -20,6 +20,8 @@ public enum RecordType {
     SOURCE_FILE("SourceFile", SourceFile.class, false),
     WORKFLOW_TRANSITION("WorkflowTransition", WorkflowTransition.class, false),
     DISPOSITION("Disposition", Disposition.class, false),
+    EXCEPTION_DISPOSITION("ExceptionDisposition", ExceptionDisposition.class, false),
+    CAPA("Capa", Capa.class, false),
     CONSUMPTION("CONSUMED_IN", Consumption.class, true),
     PRODUCTION("PRODUCED", Production.class, true),
     EQUIPMENT_USE("USED", EquipmentUse.class, true);

@@ -14,7 +14,7 @@ public record Signature(String key, RecordRef signs, String signedContentHash, S
                         String printedName, SignatureMeaning meaning, String reason, Instant signedAt,
                         String capturedIn, Provenance provenance) implements LedgerRecord {
     public enum SignatureMeaning { PERFORMED, VERIFIED, REVIEWED, APPROVED, RELEASED, REJECTED, AUDIT_TRAIL_REVIEWED,
-        CONDITIONALLY_RELEASED, ON_HOLD }
+        CONDITIONALLY_RELEASED, ON_HOLD, EXCEPTION_REVIEWED }
 
     public Signature {
         signedAt = Instants.millis(signedAt);

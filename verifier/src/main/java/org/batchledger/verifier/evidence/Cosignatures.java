@@ -11,10 +11,10 @@ import org.batchledger.verifier.proof.Cosignature;
  * check is skipped: the hub's own signature is then the only one.
  */
 final class Cosignatures {
-    private final List<Cosignature.Verifier> witnesses;
+    private final List<Cosignature.Witness> witnesses;
     private final int required;
 
-    Cosignatures(List<Cosignature.Verifier> witnesses, int required) {
+    Cosignatures(List<Cosignature.Witness> witnesses, int required) {
         this.witnesses = List.copyOf(witnesses);
         this.required = required;
     }
@@ -32,12 +32,12 @@ final class Cosignatures {
         }
         List<String> cosigned = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Cosignature.Verifier w : witnesses) {
+        for (Cosignature.Witness w : witnesses) {
             var result = w.verify(new String(note, StandardCharsets.UTF_8));
             if (result.ok()) {
-                cosigned.add(w.name());
+                cosigned.add(w.label());
             } else {
-                problems.add(w.name() + ": " + result.reason());
+                problems.add(w.label() + ": " + result.reason());
             }
         }
         return cosigned.size() >= required

@@ -28,7 +28,7 @@ public final class VerifyCommand {
         String origin = null;
         String json = null;
         Path zip = null;
-        List<Cosignature.Verifier> witnesses = new ArrayList<>();
+        List<Cosignature.Witness> witnesses = new ArrayList<>();
         Integer required = null;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -38,7 +38,7 @@ public final class VerifyCommand {
                     case "--origin" -> origin = value(args, ++i, a);
                     case "--json" -> json = value(args, ++i, a);
                     case "--witness" -> {
-                        Checked<Cosignature.Verifier> w = Cosignature.Verifier.parse(value(args, ++i, a));
+                        Checked<Cosignature.Witness> w = Cosignature.Witness.parse(value(args, ++i, a));
                         if (!w.ok()) {
                             throw new IllegalArgumentException("--witness: " + w.reason());
                         }

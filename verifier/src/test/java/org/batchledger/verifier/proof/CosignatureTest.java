@@ -33,16 +33,16 @@ class CosignatureTest {
                 .putInt(Cosignature.keyId(WITNESS, raw)).putLong(time).put(sig).array()) + "\n";
         String note = hub.sign(cp) + line;
         byte[] typed = new byte[33];
-        typed[0] = Cosignature.SIGNATURE_TYPE;
+        typed[0] = Cosignature.KEY_TYPE;
         System.arraycopy(raw, 0, typed, 1, 32);
         String key = WITNESS + "+" + String.format("%08x", Cosignature.keyId(WITNESS, raw)) + "+"
                 + Base64.getEncoder().encodeToString(typed);
-        Cosignature.Verifier verifier = Cosignature.Verifier.parse(key).value();
+        Cosignature.Witness verifier = Cosignature.Witness.parse(key).value();
 
         assertThat(verifier.verify(note).value()).isEqualTo(time);
         assertThat(NoteVerifier.of(hub.verifierKey()).verifyCheckpoint(note).ok()).isTrue();
         String otherCheckpoint = hub.sign(Checkpoint.at("hub.example/log", 8, cp.rootHash(), Instant.EPOCH)) + line;
         assertThat(verifier.verify(otherCheckpoint).reason()).contains("does not verify");
-        assertThat(Cosignature.Verifier.parse(hub.verifierKey()).reason()).contains("type 0x04");
+        assertThat(Cosignature.Witness.parse(hub.verifierKey()).reason()).contains("type 0x04");
     }
 }

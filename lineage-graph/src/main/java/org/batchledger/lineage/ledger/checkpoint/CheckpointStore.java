@@ -3,7 +3,9 @@ package org.batchledger.lineage.ledger.checkpoint;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.batchledger.verifier.proof.Checkpoint;
+import org.batchledger.verifier.proof.SignedNote;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.json.CanonicalJson;
 import org.neo4j.driver.Value;
@@ -14,10 +16,18 @@ final class CheckpointStore {
             MATCH (c:Checkpoint {treeSize: $treeSize}) RETURN c""";
     private static final String ALL = """
             MATCH (c:Checkpoint) RETURN c ORDER BY c.treeSize""";
+    private static final String NEWEST = """
+            MATCH (c:Checkpoint) RETURN c ORDER BY c.treeSize DESC LIMIT 1""";
     // MERGE on the unique size: a note already stored at this size is kept and returned, so a caller can tell.
     private static final String STORE = """
             MERGE (c:Checkpoint {treeSize: $treeSize})
               ON CREATE SET c.origin = $origin, c.rootHash = $rootHash, c.timestamp = $timestamp, c.note = $note
+            RETURN c""";
+
+    // One line per witness: a newer cosignature by the same witness name replaces its older one.
+    private static final String COSIGN = """
+            MATCH (c:Checkpoint {treeSize: $treeSize})
+            SET c.cosignatures = [line IN coalesce(c.cosignatures, []) WHERE NOT line STARTS WITH $prefix] + $line
             RETURN c""";
 
     private final GraphDatabase db;
@@ -34,6 +44,10 @@ final class CheckpointStore {
 
     List<StoredCheckpoint> all(GraphDatabase.Tx tx) {
         return tx.run(ALL, Map.of()).list(r -> toCheckpoint(r.get("c")));
+    }
+
+    Optional<StoredCheckpoint> newest() {
+        return db.read(tx -> tx.run(NEWEST, Map.of()).list(r -> toCheckpoint(r.get("c")))).stream().findFirst();
     }
 
     /** The kept note as stored, storing it only if its size has none yet (most calls read and find it). */
@@ -58,9 +72,16 @@ final class CheckpointStore {
         return stored;
     }
 
+    /** Adds a witness's verified cosignature line to the stored checkpoint of {@code treeSize}. */
+    void addCosignature(long treeSize, String witnessName, String line) {
+        db.write(tx -> tx.run(COSIGN, Map.of("treeSize", treeSize, "prefix",
+                SignedNote.SIGNATURE_PREFIX + witnessName + " ", "line", line)).list());
+    }
+
     private StoredCheckpoint toCheckpoint(Value c) {
         return new StoredCheckpoint(c.get("origin").asString(), c.get("treeSize").asLong(),
                 c.get("rootHash").asString(), CanonicalJson.parseInstant(c.get("timestamp").asString()),
-                c.get("note").asString(), verifierKey);
+                c.get("note").asString(), verifierKey,
+                c.get("cosignatures").isNull() ? List.of() : c.get("cosignatures").asList(Value::asString));
     }
 }

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.batchledger.lineage.ledger.LedgerHead;
 import org.batchledger.lineage.ledger.audit.LedgerProofs;
 import org.batchledger.verifier.proof.Checkpoint;
@@ -41,6 +44,7 @@ public final class Checkpoints {
     private KeptCheckpoints cached;
     private long cachedFileSize = -1;
     private boolean reconciled;
+    private final List<Consumer<StoredCheckpoint>> signedListeners = new CopyOnWriteArrayList<>();
     /** Test hook: simulates a crash between two steps of signing. */
     CrashPoint crashPoint = step -> { };
 
@@ -63,6 +67,28 @@ public final class Checkpoints {
     /** The verifier key inspectors use: {@code <origin>+<key id>+<base64 public key>}. */
     public String verifierKey() {
         return signer.verifierKey();
+    }
+
+    /**
+     * Calls {@code listener} with each checkpoint signed from now on, once it is kept and stored, on the signing
+     * thread and while signing is locked: it must only hand the checkpoint on (witnesses are asked elsewhere).
+     */
+    public void onSigned(Consumer<StoredCheckpoint> listener) {
+        signedListeners.add(listener);
+    }
+
+    /** The stored checkpoint with the largest size, with its cosignatures; empty before the first signing. */
+    public Optional<StoredCheckpoint> newestStored() {
+        return store.newest();
+    }
+
+    /** Every stored checkpoint with its cosignatures, smallest first. */
+    public List<StoredCheckpoint> allStored() {
+        return store.all();
+    }
+
+    CheckpointStore store() {
+        return store;
     }
 
     /** The checkpoint of the current head, signing one if the last kept one is older. */
@@ -115,7 +141,9 @@ public final class Checkpoints {
         log.append(note.note(), kept.validLength());
         cachedFileSize = -1;
         crashPoint.reached(Step.KEPT);
-        return store.store(note);
+        StoredCheckpoint stored = store.store(note);
+        signedListeners.forEach(listener -> listener.accept(stored));
+        return stored;
     }
 
     private CheckpointStatus status(KeptCheckpoints kept, LedgerHead head) {

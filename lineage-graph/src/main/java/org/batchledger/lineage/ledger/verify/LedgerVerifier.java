@@ -8,6 +8,7 @@ import java.util.Set;
 import org.batchledger.lineage.ledger.LedgerHead;
 import org.batchledger.lineage.ledger.MerkleStore;
 import org.batchledger.lineage.ledger.checkpoint.CheckpointLog;
+import org.batchledger.verifier.proof.Cosignature;
 import org.batchledger.verifier.proof.NoteVerifier;
 import org.batchledger.lineage.ledger.proof.ProofNodes;
 import org.batchledger.lineage.ledger.proof.SubtreeHashes;
@@ -32,6 +33,7 @@ public final class LedgerVerifier {
     private final KeptCheckpointCheck kept;
     private final EntrySource entries;
     private final int pageSize;
+    private WitnessQuorumCheck witnessQuorum = new WitnessQuorumCheck(List.of(), 0);
 
     public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey) {
         this(db, hubKey, null);
@@ -50,6 +52,15 @@ public final class LedgerVerifier {
         this.kept = kept == null ? null : new KeptCheckpointCheck(kept, hubKey);
         this.entries = entries;
         this.pageSize = pageSize;
+    }
+
+    /**
+     * Also requires the newest stored checkpoint to carry valid cosignatures of {@code required} of the distinct
+     * {@code witnesses}; a shortfall is a problem naming each missing witness and why.
+     */
+    public LedgerVerifier requiringCosignatures(List<Cosignature.Witness> witnesses, int required) {
+        this.witnessQuorum = new WitnessQuorumCheck(witnesses, required);
+        return this;
     }
 
     public LedgerReport verify(String trustedNote) {
@@ -74,6 +85,7 @@ public final class LedgerVerifier {
         chain.run(db, head.seq(), findings);
         notes.forEach((what, note) -> checkpoints.check(what, note, chain.rootsAt, chain.tree.size(), findings));
         checkHead(head, chain, findings);
+        witnessQuorum.check(db, findings);
         LOG.info("Ledger verification: chain and tree of {} entries checked after {} ms", chain.tree.size(),
                 (System.nanoTime() - started) / 1_000_000);
         GraphReplay records = new GraphReplay(db, entries, pageSize);
