@@ -113,9 +113,9 @@ public final class EvidenceExporter {
         BatchEvidence content = new BatchEvidence(versions, entries);
 
         List<PackageFile> files = new ArrayList<>();
-        files.add(new PackageFile("checkpoints/as-of.note", asOf.note().getBytes(StandardCharsets.UTF_8),
+        files.add(new PackageFile("checkpoints/as-of.note", asOf.cosignedNote().getBytes(StandardCharsets.UTF_8),
                 PackageFile.NOTE));
-        files.add(new PackageFile("checkpoints/latest.note", latest.note().getBytes(StandardCharsets.UTF_8),
+        files.add(new PackageFile("checkpoints/latest.note", latest.cosignedNote().getBytes(StandardCharsets.UTF_8),
                 PackageFile.NOTE));
         entries.values().forEach(e -> files.add(new PackageFile("entries/" + e.seq() + ".json", e.bytes(),
                 PackageFile.JSON)));
