@@ -5,6 +5,7 @@ import graphql.GraphQLError;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchledger.lineage.evidence.EvidenceRefusedException;
 import org.batchledger.lineage.ledger.LedgerArgumentException;
 import org.batchledger.lineage.ledger.checkpoint.LedgerInconsistentException;
 import org.batchledger.lineage.signature.SignatureRefusedException;
@@ -40,6 +41,17 @@ public class ApiExceptionHandler {
     @GraphQlExceptionHandler
     GraphQLError unavailable(UnavailableException e, DataFetchingEnvironment env) {
         return error(ApiErrorType.SERVICE_UNAVAILABLE, e.getMessage(), env);
+    }
+
+    /** An export refused: NOT_FOUND names the ID that is no batch, BAD_REQUEST the limit or scope. */
+    @GraphQlExceptionHandler
+    GraphQLError evidenceRefused(EvidenceRefusedException e, DataFetchingEnvironment env) {
+        ErrorClassification type = switch (e.kind()) {
+            case NOT_FOUND -> ErrorType.NOT_FOUND;
+            case BAD_REQUEST -> ErrorType.BAD_REQUEST;
+            case BUSY -> ApiErrorType.SERVICE_UNAVAILABLE;
+        };
+        return error(type, e.getMessage(), env, Map.of("id", e.subject()));
     }
 
     @GraphQlExceptionHandler

@@ -31,6 +31,7 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
         ROLES_BY_PATH.put("/ledger/", List.of("inspector", "admin"));
         ROLES_BY_PATH.put("/api/ingest", List.of("adapter"));
         ROLES_BY_PATH.put("/api/source-files/", List.of("inspector", "qa-reviewer", "qa-release", "admin"));
+        ROLES_BY_PATH.put("/api/evidence/", List.of("inspector", "qa-reviewer", "qa-release", "admin"));
     }
 
     private final JsonMapper json;

@@ -58,6 +58,7 @@ class SecurityConfiguration {
                                 : AuthorityAuthorizationManager.hasAnyRole(roles("/ledger/")))
                         .requestMatchers("/api/ingest").hasAnyRole(roles("/api/ingest"))
                         .requestMatchers("/api/source-files/**").hasAnyRole(roles("/api/source-files/"))
+                        .requestMatchers("/api/evidence/**").hasAnyRole(roles("/api/evidence/"))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))

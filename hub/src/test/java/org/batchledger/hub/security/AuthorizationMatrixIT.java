@@ -110,6 +110,15 @@ class AuthorizationMatrixIT extends HubTestBase {
         }
     }
 
+    /** Written apart from the SDL: evidence packages are for the roles that read proofs and release, no one else. */
+    @Test
+    @Tag("REQ-EVIDENCE-010")
+    void evidenceExportLetsInTheInspectorQaAndAdminOnly() throws IOException {
+        FieldDefinition field = operations().filter(f -> f.getName().equals("exportEvidence")).findFirst()
+                .orElseThrow();
+        assertThat(allowedRoles(field)).isEqualTo(Set.of("inspector", "qa-reviewer", "qa-release", "admin"));
+    }
+
     private static Stream<FieldDefinition> operations() throws IOException {
         TypeDefinitionRegistry registry = registry();
         // fields of "extend type Query" in the area files count too
@@ -144,6 +153,7 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "TraceDirection" -> "DOWNSTREAM";
             case "SignatureMeaning" -> "PERFORMED";
             case "DispositionDecision" -> "ON_HOLD";
+            case "EvidenceScope" -> "BATCH";
             case "ExceptionDecision" -> "ACCEPT";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
