@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The exporter, signing manifests with the checkpoint key, and the store of built packages. */
+/** The exporter (its PDF/A-3 report included), signing manifests with the checkpoint key, and the store of built packages. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EvidenceSettings.class)
 class EvidenceConfiguration {
@@ -24,7 +24,7 @@ class EvidenceConfiguration {
                                       ObjectProvider<Clock> clock) {
         return new EvidenceExporter(db, traversal, checkpoints, proofs, signer,
                 new EvidenceExporter.Limits(settings.maxOriginalBytes(), settings.maxEntries()),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), new PdfPackageReport("batch-ledger-verifier-*.jar"));
     }
 
     @Bean

@@ -33,6 +33,8 @@ import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.lineage.ledger.proof.HubKeys;
 import org.batchledger.lineage.testsupport.ReleasePlant;
+import org.batchledger.hub.evidence.report.ReportText;
+import org.batchledger.hub.evidence.report.VeraPdf;
 import org.batchledger.verifier.Main;
 import org.batchledger.verifier.evidence.VerifyCommand;
 import org.batchledger.verifier.proof.Checkpoint;
@@ -113,6 +115,40 @@ class EvidencePackageIT extends HubTestBase {
                 .contains("\"field\": \"value\"").contains("\"old\": \"95\"").contains("\"new\": \"96\"");
         assertThat(exported.keySet()).contains("manifest.json", "manifest.sig", "checkpoints/as-of.note",
                 "checkpoints/latest.note", "proofs/consistency.json", "genealogy.json", "sources/index.json");
+    }
+
+    @Test
+    @Tag("REQ-EVIDENCE-003")
+    void theReportIsPdfA3AttachingTheStageOneManifestAndShowsTheCorrectionAndTheSignatures() throws Exception {
+        byte[] pdf = exported.get("report.pdf");
+        JsonObject manifest = json(exported.get("manifest.json"));
+        JsonObject slot = manifest.getJsonObject("report");
+        assertThat(slot.getString("path")).isEqualTo("report.pdf");
+        assertThat(slot.getString("sha256")).isEqualTo(Sha256.hex(pdf));
+
+        byte[] attached;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var names = doc.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            assertThat(names).containsOnlyKeys("manifest.json");
+            attached = names.get("manifest.json").getEmbeddedFile().toByteArray();
+        }
+        assertThat(Sha256.hex(attached)).isEqualTo(slot.getString("attachedManifestSha256"));
+        assertThat(json(attached)).isEqualTo(with(manifest, "report", JsonValue.NULL));
+
+        var verdict = VeraPdf.validate(pdf, org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_3_U);
+        assertThat(verdict.failures()).isEmpty();
+        assertThat(verdict.compliant()).isTrue();
+        String text = ReportText.of(pdf).flat();
+        assertThat(text).contains(BATCH.substring("Batch:".length())).contains("Changed since original entry")
+                .contains("95").contains("96");
+
+        Map<String, byte[]> bad = copy();
+        byte[] b = pdf.clone();
+        b[b.length / 2] ^= 1;
+        bad.put("report.pdf", b);
+        Outcome o = verify(bad);
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.out()).contains("FAIL file-hashes");
     }
 
     /** The acceptance check's own flow: one flipped byte in the middle of the first non-manifest file. */

@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
@@ -58,6 +62,7 @@ public final class EvidenceExporter {
     private final NoteSigner signer;
     private final Limits limits;
     private final Clock clock;
+    private final PackageReport report;
 
     /** Bounds of one package. */
     public record Limits(long maxOriginalBytes, int maxEntries) {
@@ -74,6 +79,14 @@ public final class EvidenceExporter {
 
     public EvidenceExporter(GraphDatabase db, GenealogyTraversal traversal, Checkpoints checkpoints,
                             LedgerProofs proofs, NoteSigner signer, Limits limits, Clock clock) {
+        this(db, traversal, checkpoints, proofs, signer, limits, clock, null);
+    }
+
+    /** As above, with {@code report} rendering report.pdf (null: a package without a report). */
+    public EvidenceExporter(GraphDatabase db, GenealogyTraversal traversal, Checkpoints checkpoints,
+                            LedgerProofs proofs, NoteSigner signer, Limits limits, Clock clock,
+                            PackageReport report) {
+        this.report = report;
         this.db = db;
         this.traversal = traversal;
         this.checkpoints = checkpoints;
@@ -129,11 +142,29 @@ public final class EvidenceExporter {
         files.addAll(content.sources(limits.maxOriginalBytes(), originals));
         files.sort(Comparator.comparing(PackageFile::path));
 
-        byte[] manifest = JsonFiles.bytes(manifest(request, subject, asOf, latest, trace, files).build());
+        Instant generatedAt = clock.instant();
+        byte[] manifest = JsonFiles.bytes(manifest(request, subject, asOf, latest, trace, files, generatedAt)
+                .build());
+        PackageFile pdf = null;
+        if (report != null) {
+            SortedMap<String, byte[]> byPath = new TreeMap<>();
+            files.forEach(f -> byPath.put(f.path(), f.bytes()));
+            byte[] stageOne = manifest;
+            pdf = new PackageFile(PackageReport.PATH, report.render(stageOne,
+                    Collections.unmodifiableSortedMap(byPath)), PackageReport.MEDIA_TYPE);
+            manifest = JsonFiles.bytes(manifest(request, subject, asOf, latest, trace, files, generatedAt)
+                    .add("report", JsonFiles.JSON.createObjectBuilder().add("path", pdf.path())
+                            .add("sha256", Sha256.hex(pdf.bytes())).add("size", pdf.bytes().length)
+                            .add("mediaType", pdf.mediaType()).add("attachedManifestSha256", Sha256.hex(stageOne)))
+                    .build());
+        }
         String sig = signer.sign(signer.keyName() + "\n" + MANIFEST_NOTE_KIND + "\nsha256 " + Sha256.hex(manifest)
                 + "\n");
         files.add(0, new PackageFile("manifest.json", manifest, PackageFile.JSON));
         files.add(1, new PackageFile("manifest.sig", sig.getBytes(StandardCharsets.UTF_8), PackageFile.NOTE));
+        if (pdf != null) {
+            files.add(pdf);
+        }
         long t3 = System.nanoTime();
         write(target, files);
         LOG.info("Evidence of {}: {} entries; records {} ms, ledger bytes and proofs {} ms, content {} ms, zip {} ms",
@@ -177,7 +208,8 @@ public final class EvidenceExporter {
     }
 
     private JsonObjectBuilder manifest(Request request, RecordRef subject, StoredCheckpoint asOf,
-                                       StoredCheckpoint latest, TraceResult trace, List<PackageFile> files) {
+                                       StoredCheckpoint latest, TraceResult trace, List<PackageFile> files,
+                                       Instant generatedAt) {
         JsonArrayBuilder list = JsonFiles.JSON.createArrayBuilder();
         for (PackageFile f : files) {
             list.add(JsonFiles.JSON.createObjectBuilder().add("path", f.path()).add("sha256", Sha256.hex(f.bytes()))
@@ -195,7 +227,7 @@ public final class EvidenceExporter {
                         .add("verifierKey", signer.verifierKey()))
                 .add("asOf", checkpoint(asOf, "checkpoints/as-of.note"))
                 .add("latest", checkpoint(latest, "checkpoints/latest.note"))
-                .add("generatedAt", CanonicalJson.formatInstant(clock.instant()))
+                .add("generatedAt", CanonicalJson.formatInstant(generatedAt))
                 .add("generatedBy", JsonFiles.JSON.createObjectBuilder().add("subject", request.requestedBySubject())
                         .add("name", request.requestedByName() == null ? "" : request.requestedByName()))
                 .add("limits", JsonFiles.JSON.createObjectBuilder()

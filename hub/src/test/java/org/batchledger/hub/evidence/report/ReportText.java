@@ -9,13 +9,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /** A rendered report read back with PDFBox's text extraction: its text, and where every glyph landed. */
-record ReportText(String text, int pages, List<Glyph> glyphs) {
+public record ReportText(String text, int pages, List<Glyph> glyphs) {
 
     /** One glyph's page (from 1) and horizontal extent. */
     record Glyph(int page, String unicode, float left, float right, float pageWidth) {
     }
 
-    static ReportText of(byte[] pdf) throws IOException {
+    public static ReportText of(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<Glyph> glyphs = new ArrayList<>();
             PDFTextStripper stripper = new PDFTextStripper() {
@@ -39,7 +39,7 @@ record ReportText(String text, int pages, List<Glyph> glyphs) {
     }
 
     /** The text with every run of white space (line breaks from word wrap included) as one space. */
-    String flat() {
+    public String flat() {
         return text.replaceAll("\\s+", " ");
     }
 

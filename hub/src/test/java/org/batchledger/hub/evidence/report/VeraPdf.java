@@ -12,19 +12,19 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** veraPDF's own validator (the greenfield parser; its profiles ship in the jar, so no network). */
-final class VeraPdf {
+public final class VeraPdf {
     static {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
     /** A verdict: the flavour veraPDF validated against and every failed rule with its message and location. */
-    record Verdict(PDFAFlavour flavour, boolean compliant, int assertions, List<String> failures) {
+    public record Verdict(PDFAFlavour flavour, boolean compliant, int assertions, List<String> failures) {
     }
 
     private VeraPdf() {
     }
 
-    static Verdict validate(byte[] pdf, PDFAFlavour flavour) throws Exception {
+    public static Verdict validate(byte[] pdf, PDFAFlavour flavour) throws Exception {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
                 PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult r = validator.validate(parser);
