@@ -27,12 +27,13 @@ import java.util.zip.ZipInputStream;
 /**
  * What a built hub jar (Spring Boot layout) holds, in the repository's terms: each class and resource of the hub's own
  * modules as the source path it was built from ({@code BOOT-INF/classes} is the hub, {@code BOOT-INF/lib/<module>-*.jar}
- * the others) with the SHA-256 of its bytes, the SDL files, the third-party libraries by name and version, and the
- * nested jars of schema and lineage-graph to read the correction-rule table from.
+ * the others, the proof kernel {@code verifier} included) with the SHA-256 of its bytes, the SDL files, the
+ * third-party libraries by name and version, and the nested jars of schema and lineage-graph to read the
+ * correction-rule table from.
  */
 final class JarContents {
-    static final Set<String> MODULES = Set.of("schema", "synthplant", "lineage-graph", "ingest-adapters", "ui-client",
-            "hub");
+    static final Set<String> MODULES = Set.of("verifier", "schema", "synthplant", "lineage-graph", "ingest-adapters",
+            "ui-client", "hub");
     private static final Pattern LIBRARY = Pattern.compile("BOOT-INF/lib/(.+?)-(\\d[^/]*)\\.jar");
     private static final String RULES_CLASS = "org.batchledger.lineage.write.CorrectionRules";
 

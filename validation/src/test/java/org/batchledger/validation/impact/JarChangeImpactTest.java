@@ -47,6 +47,28 @@ class JarChangeImpactTest {
     }
 
     @Test
+    void aChangedProofKernelClassIsASourceChangeNotALibraryUpgrade() throws IOException {
+        new TestProject(dir).standard();
+        Path a = withKernel("a.jar", new byte[] {1});
+        Path b = withKernel("b.jar", new byte[] {2});
+        ChangeImpact impact = ChangeImpact.betweenJars(dir, a, b);
+        assertThat(impact.files()).containsExactly(
+                "verifier/src/main/java/org/batchledger/verifier/proof/ProofVerifier.java");
+        assertThat(impact.dependencies()).isEmpty();
+    }
+
+    private Path withKernel(String name, byte[] proofVerifierClass) throws IOException {
+        Map<String, byte[]> kernel = new TreeMap<>();
+        kernel.put("org/batchledger/verifier/proof/ProofVerifier.class", proofVerifierClass);
+        Map<String, byte[]> outer = new TreeMap<>();
+        outer.put("BOOT-INF/classes/a/Api.class", new byte[] {1});
+        outer.put("BOOT-INF/lib/verifier-0.1.0-SNAPSHOT.jar", jarBytes(kernel));
+        Path jar = dir.resolve(name);
+        write(jar, outer);
+        return jar;
+    }
+
+    @Test
     void theSameJarTwiceImpactsNothingAndAJarThatIsNoHubJarIsRefused() throws IOException {
         new TestProject(dir).standard();
         Path a = hubJar("a.jar", "type Query { x: Int }", new byte[] {1}, "lib-1.0.jar");
