@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../api/hub';
 import { useSessionUser } from '../auth/context';
-import { DecideExceptionButton } from '../sign/ExceptionDialog';
+import { DecideExceptionButtons } from '../sign/ExceptionDialog';
 import { mayDecideException } from '../sign/may';
 import { WithdrawButton } from '../sign/WithdrawDialog';
 import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
@@ -75,8 +75,7 @@ export function ReviewQueueView({ batchId, batchKey }: { batchId: string; batchK
                         <>
                           {x.earlierDispositions.length > 0 ? <div className="warning" data-testid="review-reopened">Decided earlier
                             ({x.earlierDispositions.map((d) => d.decision).join(', ')}) on evidence that has changed since: to review again.</div> : null}
-                          <DecideExceptionButton batchId={batchId} batchKey={batchKey} exception={x} decision="ACCEPT" onDone={reload} />
-                          <DecideExceptionButton batchId={batchId} batchKey={batchKey} exception={x} decision="RAISE_DEVIATION" onDone={reload} />
+                          <DecideExceptionButtons batchId={batchId} batchKey={batchKey} exception={x} onDone={reload} />
                         </>
                       )}
                     </td>

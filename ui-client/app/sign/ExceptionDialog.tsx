@@ -16,20 +16,21 @@ export interface ExceptionRef { id: string; exceptionClass: string; reason: stri
 
 /**
  * QA's decision on one review exception: accept with a comment, or raise a deviation; signed EXCEPTION_REVIEWED and
- * bound by the hub to the exception's evidence as it stands. For qa-reviewer and qa-release; other roles see the
- * action as forbidden. Refusals (segregation of duties, decided already, stale login) are shown as the hub typed them.
+ * bound by the hub to the exception's evidence as it stands. For qa-reviewer and qa-release; other roles see both
+ * actions as forbidden. Refusals (segregation of duties, decided already, stale login) are shown as the hub typed them.
+ * One host per exception, so a decision resumed after a re-login opens the dialog of the decision that was chosen.
  */
-export function DecideExceptionButton({ batchId, batchKey, exception, decision, onDone }: {
-  batchId: string; batchKey: string; exception: ExceptionRef; decision: ExceptionDecision; onDone?: () => void;
+export function DecideExceptionButtons({ batchId, batchKey, exception, onDone }: {
+  batchId: string; batchKey: string; exception: ExceptionRef; onDone?: () => void;
 }) {
   const user = useSessionUser();
   const offer = mayDecideException(user?.roles ?? []);
-  const words = EXCEPTION_DECISIONS.find((d) => d.decision === decision)?.words ?? decision;
   if (!offer.may) {
-    return <button type="button" disabled className="forbidden" title={'Forbidden: ' + offer.why} data-forbidden="decide-exception"
-                   aria-label={words + ' (forbidden: ' + offer.why + ')'}>{words}</button>;
+    return <>{EXCEPTION_DECISIONS.map((d) => (
+      <button key={d.decision} type="button" disabled className="forbidden" title={'Forbidden: ' + offer.why} data-forbidden="decide-exception"
+              aria-label={d.words + ' (forbidden: ' + offer.why + ')'}>{d.words}</button>))}</>;
   }
-  return <ExceptionHost batchId={batchId} batchKey={batchKey} exception={exception} decision={decision} words={words} onDone={onDone} />;
+  return <ExceptionHost batchId={batchId} batchKey={batchKey} exception={exception} onDone={onDone} />;
 }
 
 function run(a: PendingAction): Promise<ExceptionDecided> {
@@ -40,26 +41,29 @@ function run(a: PendingAction): Promise<ExceptionDecided> {
     comment: a.comment }).then((r) => r.dispositionException);
 }
 
-function ExceptionHost({ batchId, batchKey, exception, decision, words, onDone }: {
-  batchId: string; batchKey: string; exception: ExceptionRef; decision: ExceptionDecision; words: string; onDone?: () => void;
+function ExceptionHost({ batchId, batchKey, exception, onDone }: {
+  batchId: string; batchKey: string; exception: ExceptionRef; onDone?: () => void;
 }) {
   const { command, submit, reset, resumedAction } = useSignedCommand<ExceptionDecided>('exception', exception.id, run);
-  const resumed = resumedAction?.kind === 'exception' && resumedAction.decision === decision ? resumedAction : undefined;
-  const [open, setOpen] = useState(resumed !== undefined);
+  const resumed = resumedAction?.kind === 'exception' ? resumedAction : undefined;
+  const [open, setOpen] = useState<ExceptionDecision | null>((resumed?.decision as ExceptionDecision | undefined) ?? null);
   const close = () => {
     if (command.phase === 'done') {
       onDone?.();
     }
     reset();
-    setOpen(false);
+    setOpen(null);
   };
+  const words = EXCEPTION_DECISIONS.find((d) => d.decision === open)?.words ?? '';
   return (
     <>
-      <button type="button" data-decide={decision} data-exception={exception.id} onClick={() => setOpen(true)}>{words}…</button>
+      {EXCEPTION_DECISIONS.map((d) => (
+        <button key={d.decision} type="button" data-decide={d.decision} data-exception={exception.id} onClick={() => setOpen(d.decision)}>{d.words}…</button>
+      ))}
       {open ? (
         <Modal title={`${words}: ${exception.exceptionClass.replace(/_/g, ' ')} on batch ${batchKey}`} onClose={close} testId="exception-dialog">
-          <ExceptionForm batchId={batchId} batchKey={batchKey} exception={exception} decision={decision} command={command}
-                         initial={resumed} onSubmit={(a) => void submit(a)} onClose={close} />
+          <ExceptionForm batchId={batchId} batchKey={batchKey} exception={exception} decision={open} command={command}
+                         initial={resumed?.decision === open ? resumed : undefined} onSubmit={(a) => void submit(a)} onClose={close} />
         </Modal>
       ) : null}
     </>
