@@ -87,7 +87,7 @@ function ExceptionForm({ batchId, batchKey, exception, decision, command, initia
           The decision and its signature are in the ledger (entry {d.seq}).</p>
         {d.deviation ? (
           <p data-testid="exception-deviation">New deviation <strong>{d.deviation.key}</strong> ({d.deviation.severity}, {d.deviation.status}):
-            {' '}{d.deviation.title}. <Link to={'/ui/batch/' + encodeURIComponent(batchKey) + '?tab=deviations'}>See the batch's deviations</Link></p>
+            {' '}{d.deviation.title.replace(/\.$/, '')}. <Link to={'/ui/batch/' + encodeURIComponent(batchKey) + '?tab=deviations'}>See the batch's deviations</Link></p>
         ) : null}
         <ManifestationView s={d.signature} />
         <div className="actions"><button type="button" className="primary" autoFocus onClick={onClose}>Close</button></div>
