@@ -23,7 +23,9 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
-/** {@code openChangeControl} and {@code transitionChangeControl}: who and when they authenticated come from the token. */
+/**
+ * {@code openChangeControl} and {@code transitionChangeControl}: who and when they authenticated come from the token.
+ */
 @Controller
 class ChangeControlController {
     /** As GlobalIds: longer than any key, refused before it is read. */

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The deviation, CAPA, change-control, cleaning and calibration workflows, read at start (a bad workflow file stops it), over the unit of work. */
+/**
+ * The deviation, CAPA, change-control, cleaning and calibration workflows, read at start (a bad workflow file stops
+ * it), over the unit of work.
+ */
 @Configuration(proxyBeanMethods = false)
 class WorkflowConfiguration {
     @Bean

@@ -41,7 +41,8 @@ final class CalibrationSubject implements Subject<VerificationState, Calibration
     }
 
     @Override
-    public Calibration moved(Tx tx, Calibration c, Transition<VerificationState> t, TransitionRequest request, Instant now) {
+    public Calibration moved(Tx tx, Calibration c, Transition<VerificationState> t, TransitionRequest request,
+                             Instant now) {
         boolean verified = t.to() == VerificationState.VERIFIED;
         return new Calibration(c.key(), c.equipmentKey(), c.outcome(), c.performedAt(), c.dueAt(), c.performedBy(),
                 verified ? request.actor().subject() : null, verified ? now : null, c.provenance());

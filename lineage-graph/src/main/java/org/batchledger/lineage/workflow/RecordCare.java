@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
@@ -26,7 +27,8 @@ import org.batchledger.schema.record.RecordType;
 final class RecordCare extends CreatingCommand<LedgerRecord> {
     private static final String EQUIPMENT = """
             MATCH (e:Equipment {key: $key}) WHERE e.supersededAtSeq IS NULL RETURN count(e) AS n""";
-    private static final String BY_KEY = "MATCH (c:%s {key: $key}) WHERE c.supersededAtSeq IS NULL RETURN properties(c) AS p";
+    private static final String BY_KEY = """
+            MATCH (c:%s {key: $key}) WHERE c.supersededAtSeq IS NULL RETURN properties(c) AS p""";
 
     private final RecordType type;
     private final RecordCareRequest request;
@@ -34,7 +36,7 @@ final class RecordCare extends CreatingCommand<LedgerRecord> {
     private final String key;
 
     RecordCare(RecordType type, RecordCareRequest request, Clock clock) {
-        super("Record" + type.graphName(), request.actor(), type.graphName().toLowerCase(java.util.Locale.ROOT)
+        super("Record" + type.graphName(), request.actor(), type.graphName().toLowerCase(Locale.ROOT)
                 + " recorded", request.idempotencyKey(), content(request));
         this.type = type;
         this.request = request;
@@ -59,7 +61,7 @@ final class RecordCare extends CreatingCommand<LedgerRecord> {
         var actor = request.actor();
         if (EquipmentCareWorkflows.RECORD_ROLES.stream().noneMatch(actor.roles()::contains)) {
             throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.ROLE.id(), "a "
-                    + type.graphName().toLowerCase(java.util.Locale.ROOT) + " is recorded only by "
+                    + type.graphName().toLowerCase(Locale.ROOT) + " is recorded only by "
                     + EquipmentCareWorkflows.RECORD_ROLES, RefusalRule.Kind.FORBIDDEN), Map.of());
         }
         Instant now = clock.instant();

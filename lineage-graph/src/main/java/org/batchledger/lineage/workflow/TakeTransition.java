@@ -3,6 +3,7 @@ package org.batchledger.lineage.workflow;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ final class TakeTransition<S extends Enum<S>, R extends LedgerRecord> extends Cr
         }
         if (r.assessment() != null) {
             var a = r.assessment();
-            content.put("assessment", java.util.Arrays.asList(a.equipment(), a.recipes(), a.specifications(),
+            content.put("assessment", Arrays.asList(a.equipment(), a.recipes(), a.specifications(),
                     a.validationImpact() == null ? null : a.validationImpact().name()));
         }
         return content;

@@ -32,7 +32,7 @@ public record TransitionRequest(String recordKey, String transition, String reas
                 idempotencyKey);
     }
 
-    /** A transition of a change control, a cleaning or a calibration: a reason and, where it assesses, the assessment. */
+    /** A change-control, cleaning or calibration transition: a reason and, where it assesses, the assessment. */
     public static TransitionRequest of(String recordKey, String transition, String reason,
                                        ChangeAssessment assessment, Actor actor, Instant authenticatedAt,
                                        String idempotencyKey) {

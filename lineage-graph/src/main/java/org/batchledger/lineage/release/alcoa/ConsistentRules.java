@@ -36,10 +36,12 @@ final class ConsistentRules {
                                 + "test, is recorded in the same unit.", ConsistentRules::units),
                 RuleDefinition.of("ALCOA-CS-003", CONSISTENT, "Equipment clean when used",
                         "Every piece of equipment the batch used was cleaned before the use began, the cleaning "
-                                + "was verified by a second person, and the clean hold time had not run out.", ConsistentRules::clean),
+                                + "was verified by a second person, and the clean hold time had not run out.",
+                        ConsistentRules::clean),
                 RuleDefinition.of("ALCOA-CS-004", CONSISTENT, "Equipment calibrated when used",
                         "Every piece of equipment the batch used had passed its last calibration before the use, "
-                                + "verified by a second person, and was not due for the next before the use ended.", ConsistentRules::calibrated));
+                                + "verified by a second person, and was not due for the next before the use ended.",
+                        ConsistentRules::calibrated));
     }
 
     private static void ordered(BatchRecords records, AlcoaRule rule, RuleSink sink) {
