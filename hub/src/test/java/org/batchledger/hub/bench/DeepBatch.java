@@ -29,7 +29,8 @@ import org.batchledger.schema.release.ProductSpecification;
  * 10-level genealogy. Level 0 is the batch under review; level {@code i} consumes the lot made by level {@code i+1}
  * and an excipient lot of its own; level 9 starts from a raw-material lot. The batch itself carries
  * {@value #STEPS} steps of {@value #PARAMETERS} parameters each, {@value #TESTS} tests on its lot, {@value #CHARGES}
- * charges, {@value #EQUIPMENT} equipment uses (each piece cleaned and calibrated before), two closed deviations and
+ * charges, {@value #EQUIPMENT} equipment uses (each piece cleaned and calibrated before, both verified by a second
+ * person), two closed deviations and
  * the performer's signature. Deterministic: the same records on every run.
  */
 final class DeepBatch {
@@ -51,11 +52,13 @@ final class DeepBatch {
         for (int e = 0; e < EQUIPMENT; e++) {
             String eq = "deep:EQ" + e;
             masterData.add(new Equipment(eq, "Line " + e, "packager", "Room 9", prov(T0.minus(Duration.ofDays(90)))));
-            masterData.add(new Cleaning("deep:CL" + e, eq, "CIP", T0.minus(Duration.ofDays(30)),
-                    T0.plus(Duration.ofDays(5)), "op", prov(T0.minus(Duration.ofDays(30)))));
-            masterData.add(new Calibration("deep:CA" + e, eq, Calibration.CalibrationOutcome.PASS,
-                    T0.minus(Duration.ofDays(40)), T0.plus(Duration.ofDays(300)), "eng",
-                    prov(T0.minus(Duration.ofDays(40)))));
+            Instant cleaned = T0.minus(Duration.ofDays(30));
+            masterData.add(new Cleaning("deep:CL" + e, eq, "CIP", cleaned, T0.plus(Duration.ofDays(5)), "op",
+                    "verifier", cleaned.plusSeconds(3600), prov(cleaned)));
+            Instant calibrated = T0.minus(Duration.ofDays(40));
+            masterData.add(new Calibration("deep:CA" + e, eq, Calibration.CalibrationOutcome.PASS, calibrated,
+                    T0.plus(Duration.ofDays(300)), "eng", "verifier", calibrated.plusSeconds(3600),
+                    prov(calibrated)));
         }
         masterData.add(new Material("deep:RAW", "Raw material", Material.MaterialKind.RAW_MATERIAL, "kg",
                 prov(T0.minus(Duration.ofDays(400)))));
