@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.References;
 import org.batchledger.schema.record.RecordType;
@@ -25,7 +24,7 @@ import org.neo4j.driver.Value;
  * piece of equipment (cleanings, calibrations, change controls) only when in force during the batch's use of it.
  * Last the signatures on any of these versions, their withdrawals and the source files. Every version of each
  * record recorded by the tree size is included (a corrected record shows its history); staged records
- * ({@code supersededAtSeq = 0}) never are. Each step is one query over all keys ({@code UNWIND}).
+ * ({@code supersededAtSeq = 0}) never are. Each step is one small query per label over all its keys ({@code UNWIND}).
  */
 final class InvolvedRecords {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvolvedRecords.class);
@@ -119,11 +118,15 @@ final class InvolvedRecords {
             p.put("keys", keyLists);
             Map<Long, Version> bySeq = new TreeMap<>();
             long t1 = System.nanoTime();
-            tx.run(versions().replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
-                    r.get("props")));
+            for (String cypher : versions(keys)) {
+                tx.run(cypher.replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
+                        r.get("props")));
+            }
             long t2 = System.nanoTime();
-            tx.run(bound().replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
-                    r.get("props")));
+            for (String cypher : bound(keys)) {
+                tx.run(cypher.replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
+                        r.get("props")));
+            }
             LOG.debug("Involved records of {}: attachments {} ms, versions {} ms, bound {} ms", full,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return List.copyOf(bySeq.values());
@@ -137,7 +140,6 @@ final class InvolvedRecords {
     private static void attachments(GraphDatabase.Tx tx, Map<String, Object> p,
                                     Map<String, Set<String>> keys, List<Map<String, Object>> windows) {
         Map<String, Object> q = new HashMap<>(p);
-        q.put("edges", List.copyOf(References.attachmentEdges()));
         q.put("labels", nodeLabels());
         q.put("windows", windows);
         Map<String, Set<String>> anchors = new TreeMap<>();
@@ -151,16 +153,18 @@ final class InvolvedRecords {
             nodeLabels().forEach(l -> lists.put(l, List.copyOf(anchors.getOrDefault(l, Set.of()))));
             q.put("anchors", lists);
             Map<String, Set<String>> fresh = new TreeMap<>();
-            tx.run(referrers(round == 0).replace("REC", REC), q).forEachRemaining(r -> {
-                if (r.get("label").isNull()) {
-                    return;
-                }
-                String label = r.get("label").asString();
-                String key = r.get("key").asString();
-                if (keys.computeIfAbsent(label, l -> new TreeSet<>()).add(key) && !NOT_ANCHORS.contains(label)) {
-                    fresh.computeIfAbsent(label, l -> new TreeSet<>()).add(key);
-                }
-            });
+            for (String cypher : referrers(anchors, round == 0 && !windows.isEmpty())) {
+                tx.run(cypher.replace("REC", REC), q).forEachRemaining(r -> {
+                    if (r.get("label").isNull()) {
+                        return;
+                    }
+                    String label = r.get("label").asString();
+                    String key = r.get("key").asString();
+                    if (keys.computeIfAbsent(label, l -> new TreeSet<>()).add(key) && !NOT_ANCHORS.contains(label)) {
+                        fresh.computeIfAbsent(label, l -> new TreeSet<>()).add(key);
+                    }
+                });
+            }
             anchors.clear();
             anchors.putAll(fresh);
         }
@@ -177,62 +181,74 @@ final class InvolvedRecords {
         return labels;
     }
 
-    private static String referrers(boolean withEquipment) {
-        String parts = nodeLabels().stream().filter(l -> !NOT_ANCHORS.contains(l)).map(l -> """
-                  UNWIND $anchors.%s AS k MATCH (:%s {key: k})<-[r]-(v) WHERE type(r) IN $edges AND REC RETURN v
-                """.formatted(l, l)).collect(Collectors.joining("  UNION\n"));
+    // One small query per label with keys, not one UNION over every label: each plans in milliseconds and its plan
+    // is cached, where a UNION of twenty branches took seconds to plan on a cold hub.
+    private static final String RETURN_REFERRER = " RETURN DISTINCT [l IN labels(v) WHERE l IN $labels][0] AS label, "
+            + "v.key AS key";
+
+    /** The attachment edge types as a Cypher type alternation (code constants of the writer's table). */
+    private static final String EDGE_TYPES = String.join("|", References.attachmentEdges());
+
+    private static List<String> referrers(Map<String, Set<String>> anchors, boolean withEquipment) {
+        List<String> out = new ArrayList<>();
+        anchors.forEach((l, ks) -> {
+            if (!ks.isEmpty() && !NOT_ANCHORS.contains(l)) {
+                out.add("UNWIND $anchors.%s AS k MATCH (:%s {key: k})<-[:%s]-(v) WHERE REC"
+                        .formatted(l, l, EDGE_TYPES) + RETURN_REFERRER);
+            }
+        });
         if (withEquipment) {
-            parts += "  UNION\n  UNWIND $windows AS w MATCH (:Equipment {key: w.key})<-[r]-(v)"
-                    + " WHERE type(r) IN $edges AND REC AND " + IN_WINDOW + " RETURN v\n";
+            out.add("UNWIND $windows AS w MATCH (:Equipment {key: w.key})<-[:" + EDGE_TYPES + "]-(v) WHERE REC AND "
+                    + IN_WINDOW + RETURN_REFERRER);
         }
-        return "CALL () {\n" + parts + "}\nRETURN DISTINCT [l IN labels(v) WHERE l IN $labels][0] AS label, "
-                + "v.key AS key";
+        return out;
     }
 
     // Every version of the given keys per label, the full batches' dispositions and USED edges, and the genealogy
     // edges into the traced nodes.
-    private static String versions() {
-        String nodes = nodeLabels().stream().map(l -> """
-                  UNWIND $keys.%s AS k MATCH (v:%s {key: k}) WHERE REC RETURN '%s' AS label, v {.*} AS props
-                """.formatted(l, l, l)).collect(Collectors.joining("  UNION ALL\n"));
-        return "CALL () {\n" + nodes + """
-                  UNION ALL
-                  UNWIND $full AS key MATCH (v:Disposition {batchKey: key}) WHERE REC
-                  RETURN 'Disposition' AS label, v {.*} AS props
-                  UNION ALL
-                  UNWIND $keys.Batch AS k MATCH (:Lot)-[v:CONSUMED_IN]->(:Batch {key: k, version: 1}) WHERE REC
-                  RETURN 'CONSUMED_IN' AS label, v {.*} AS props
-                  UNION ALL
-                  UNWIND $keys.Lot AS k MATCH (:Batch)-[v:PRODUCED]->(:Lot {key: k, version: 1}) WHERE REC
-                  RETURN 'PRODUCED' AS label, v {.*} AS props
-                  UNION ALL
-                  UNWIND $full AS key MATCH (:Batch {key: key, version: 1})-[v:USED]->() WHERE REC
-                  RETURN 'USED' AS label, v {.*} AS props
-                }
-                RETURN label, props""";
+    private static List<String> versions(Map<String, Set<String>> keys) {
+        List<String> out = new ArrayList<>();
+        keys.forEach((l, ks) -> {
+            if (!ks.isEmpty()) {
+                out.add("UNWIND $keys.%s AS k MATCH (v:%s {key: k}) WHERE REC RETURN '%s' AS label, v {.*} AS props"
+                        .formatted(l, l, l));
+            }
+        });
+        out.add("UNWIND $full AS key MATCH (v:Disposition {batchKey: key}) WHERE REC "
+                + "RETURN 'Disposition' AS label, v {.*} AS props");
+        out.add("UNWIND $keys.Batch AS k MATCH (:Lot)-[v:CONSUMED_IN]->(:Batch {key: k, version: 1}) WHERE REC "
+                + "RETURN 'CONSUMED_IN' AS label, v {.*} AS props");
+        out.add("UNWIND $keys.Lot AS k MATCH (:Batch)-[v:PRODUCED]->(:Lot {key: k, version: 1}) WHERE REC "
+                + "RETURN 'PRODUCED' AS label, v {.*} AS props");
+        out.add("UNWIND $full AS key MATCH (:Batch {key: key, version: 1})-[v:USED]->() WHERE REC "
+                + "RETURN 'USED' AS label, v {.*} AS props");
+        return out;
     }
 
     // What is bound to the versions found: signatures, their withdrawals, source files. By label and key (index
     // seeks), never by element ID.
-    private static String bound() {
-        String xs = nodeLabels().stream().filter(l -> !l.equals("Disposition")).map(l -> """
-                  UNWIND $keys.%s AS k MATCH (x:%s {key: k}) RETURN x
-                """.formatted(l, l)).collect(Collectors.joining("  UNION ALL\n"));
-        return "CALL () {\n" + xs + """
-                  UNION ALL
-                  UNWIND $full AS key MATCH (x:Disposition {batchKey: key}) RETURN x
-                }
-                CALL (x) {
-                  MATCH (x)<-[:SIGNS]-(v:Signature) WHERE REC RETURN 'Signature' AS label, v
-                  UNION
-                  MATCH (x)<-[:SIGNS]-(:Signature)<-[:WITHDRAWS]-(v:SignatureWithdrawal) WHERE REC
-                  RETURN 'SignatureWithdrawal' AS label, v
-                  UNION
-                  MATCH (x)-[:FROM]->(v:SourceFile) WHERE REC RETURN 'SourceFile' AS label, v
-                  UNION
-                  MATCH (x)<-[:SIGNS]-(:Signature)-[:FROM]->(v:SourceFile) WHERE REC RETURN 'SourceFile' AS label, v
-                }
-                RETURN DISTINCT label, v {.*} AS props""";
+    private static final String BOUND = """
+            CALL (x) {
+              MATCH (x)<-[:SIGNS]-(v:Signature) WHERE REC RETURN 'Signature' AS label, v
+              UNION
+              MATCH (x)<-[:SIGNS]-(:Signature)<-[:WITHDRAWS]-(v:SignatureWithdrawal) WHERE REC
+              RETURN 'SignatureWithdrawal' AS label, v
+              UNION
+              MATCH (x)-[:FROM]->(v:SourceFile) WHERE REC RETURN 'SourceFile' AS label, v
+              UNION
+              MATCH (x)<-[:SIGNS]-(:Signature)-[:FROM]->(v:SourceFile) WHERE REC RETURN 'SourceFile' AS label, v
+            }
+            RETURN DISTINCT label, v {.*} AS props""";
+
+    private static List<String> bound(Map<String, Set<String>> keys) {
+        List<String> out = new ArrayList<>();
+        keys.forEach((l, ks) -> {
+            if (!ks.isEmpty() && !l.equals("Disposition")) {
+                out.add("UNWIND $keys.%s AS k MATCH (x:%s {key: k})\n".formatted(l, l) + BOUND);
+            }
+        });
+        out.add("UNWIND $full AS key MATCH (x:Disposition {batchKey: key})\n" + BOUND);
+        return out;
     }
 
     private static void add(Map<Long, Version> bySeq, String label, Value props) {
