@@ -190,8 +190,15 @@ class EvidenceReadmeIT extends HubTestBase {
         int entries = (int) EvidencePackageIT.unzip(zip.body()).keySet().stream()
                 .filter(p -> p.startsWith("entries/")).count();
         assertThat(entries).isBetween(2_000, 2_300);
-        System.out.printf("Evidence of a 10-level chain: %d entries, %d files, %d bytes; export %d ms, verify %d ms%n",
-                entries, export.getInt("fileCount"), zip.body().length, exportMillis, verifyMillis);
+        // the same export again: the hub's queries are planned and its code compiled (the figure an inspection sees)
+        start = System.nanoTime();
+        Response again = graphql().post(inspector(), "query($b: ID!) { exportEvidence(scope: BATCH, id: $b) "
+                + "{ fileCount } }", Json.createObjectBuilder().add("b", "Batch:" + top).build());
+        long warmMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(again.hasErrors()).as("%s", again.body()).isFalse();
+        System.out.printf("Evidence of a 10-level chain: %d entries, %d files, %d bytes; export %d ms (again: %d ms), "
+                        + "verify %d ms%n", entries, export.getInt("fileCount"), zip.body().length, exportMillis,
+                warmMillis, verifyMillis);
         assertThat(exportMillis).isLessThan(30_000);
         assertThat(verifyMillis).isLessThan(10_000);
     }

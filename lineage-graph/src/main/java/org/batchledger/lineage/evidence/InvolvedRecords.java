@@ -92,7 +92,7 @@ final class InvolvedRecords {
             Set<String> allLots = new LinkedHashSet<>(lots);
             Set<String> steps = new TreeSet<>();
             List<Map<String, Object>> windows = new ArrayList<>();
-            tx.run(FULL.replace("REC", REC), p).forEachRemaining(r -> {
+            timed(tx, FULL, p).forEach(r -> {
                 allLots.addAll(strings(r.get("outputs")));
                 steps.addAll(strings(r.get("steps")));
                 windows.addAll(r.get("uses").asList(v -> v.asMap()));
@@ -101,7 +101,7 @@ final class InvolvedRecords {
             allBatches.addAll(full);
             p.put("batches", List.copyOf(allBatches));
             p.put("lots", List.copyOf(allLots));
-            List<String> materials = strings(tx.run(MATERIALS.replace("REC", REC), p).single().get("materials"));
+            List<String> materials = strings(timed(tx, MATERIALS, p).getFirst().get("materials"));
 
             Map<String, Set<String>> keys = new TreeMap<>();
             nodeLabels().forEach(l -> keys.put(l, new TreeSet<>()));
@@ -119,12 +119,12 @@ final class InvolvedRecords {
             Map<Long, Version> bySeq = new TreeMap<>();
             long t1 = System.nanoTime();
             for (String cypher : versions(keys)) {
-                tx.run(cypher.replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
+                timed(tx, cypher, p).forEach(r -> add(bySeq, r.get("label").asString(),
                         r.get("props")));
             }
             long t2 = System.nanoTime();
             for (String cypher : bound(keys)) {
-                tx.run(cypher.replace("REC", REC), p).forEachRemaining(r -> add(bySeq, r.get("label").asString(),
+                timed(tx, cypher, p).forEach(r -> add(bySeq, r.get("label").asString(),
                         r.get("props")));
             }
             LOG.debug("Involved records of {}: attachments {} ms, versions {} ms, bound {} ms", full,
@@ -154,7 +154,7 @@ final class InvolvedRecords {
             q.put("anchors", lists);
             Map<String, Set<String>> fresh = new TreeMap<>();
             for (String cypher : referrers(anchors, round == 0 && !windows.isEmpty())) {
-                tx.run(cypher.replace("REC", REC), q).forEachRemaining(r -> {
+                timed(tx, cypher, q).forEach(r -> {
                     if (r.get("label").isNull()) {
                         return;
                     }
@@ -249,6 +249,18 @@ final class InvolvedRecords {
         });
         out.add("UNWIND $full AS key MATCH (x:Disposition {batchKey: key})\n" + BOUND);
         return out;
+    }
+
+    /** Runs one query to the end; one slower than a second is logged with its start, to find what to tune. */
+    private static List<org.neo4j.driver.Record> timed(GraphDatabase.Tx tx, String cypher, Map<String, Object> p) {
+        long t = System.nanoTime();
+        List<org.neo4j.driver.Record> rows = tx.run(cypher.replace("REC", REC), p).list();
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        if (ms > 1_000) {
+            LOG.info("Evidence query took {} ms for {} rows: {}", ms, rows.size(),
+                    cypher.substring(0, Math.min(160, cypher.length())).replace('\n', ' '));
+        }
+        return rows;
     }
 
     private static void add(Map<Long, Version> bySeq, String label, Value props) {
