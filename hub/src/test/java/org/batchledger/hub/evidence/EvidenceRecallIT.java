@@ -297,6 +297,7 @@ class EvidenceRecallIT extends HubTestBase {
 
     @Test
     @Tag("REQ-EVIDENCE-038")
+    @Tag("REQ-EVIDENCE-010")
     void aBatchIdForRecallIsNotFound() {
         Response r = graphql().post(inspector(), "{ exportEvidence(scope: RECALL, id: \"Batch:" + ReleasePlant.BATCH
                 + "\") { downloadUrl } }");
