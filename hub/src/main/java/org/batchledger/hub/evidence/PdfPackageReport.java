@@ -76,7 +76,7 @@ final class PdfPackageReport implements PackageReport {
                 checkpoint(manifest.getJsonObject("asOf"), files), checkpoint(manifest.getJsonObject("latest"), files),
                 Instant.parse(manifest.getString("generatedAt")), generatedBy(manifest.getJsonObject("generatedBy")),
                 "java -jar " + verifierJar + " --vkey '" + log.getString("verifierKey") + "' package.zip",
-                records, genealogy(read(files.get("genealogy.json"))), sources(files), stageOneManifest,
+                records, genealogy(read(files.get("genealogy.json")), manifest.getJsonObject("recall")), sources(files), stageOneManifest,
                 "manifest.json"));
     }
 
@@ -129,21 +129,31 @@ final class PdfPackageReport implements PackageReport {
         return out;
     }
 
-    private static GenealogySummary genealogy(JsonObject g) {
+    private static GenealogySummary genealogy(JsonObject g, JsonObject recall) {
+        boolean downstream = "DOWNSTREAM".equals(g.getString("direction", "UPSTREAM"));
         Map<String, String> reachedBy = new HashMap<>();
         for (JsonObject e : objects(g.getJsonArray("edges"))) {
-            reachedBy.putIfAbsent(e.getString("from"), e.getString("relationship"));
+            // the edge that reached a node: into it walking downstream, out of it walking upstream
+            reachedBy.putIfAbsent(e.getString(downstream ? "to" : "from"), e.getString("relationship"));
         }
-        List<GenealogySummary.Line> upstream = new ArrayList<>();
+        List<GenealogySummary.Line> lines = new ArrayList<>();
         for (JsonObject n : objects(g.getJsonArray("nodes"))) {
             int hop = n.getInt("hop");
             if (hop > 0) {
                 String id = n.getString("id");
-                upstream.add(new GenealogySummary.Line(id.substring(0, id.indexOf(':')),
+                lines.add(new GenealogySummary.Line(id.substring(0, id.indexOf(':')),
                         id.substring(id.indexOf(':') + 1), reachedBy.getOrDefault(id, ""), hop));
             }
         }
-        return new GenealogySummary(g.getJsonArray("nodes").size(), g.getJsonArray("edges").size(), upstream);
+        List<GenealogySummary.Affected> affected = new ArrayList<>();
+        if (recall != null) {
+            for (JsonObject a : objects(recall.getJsonArray("affected"))) {
+                affected.add(new GenealogySummary.Affected(a.getString("id"), a.getInt("hop"),
+                        a.isNull("status") ? null : a.getString("status"), a.getBoolean("finishedProduct")));
+            }
+        }
+        return new GenealogySummary(g.getJsonArray("nodes").size(), g.getJsonArray("edges").size(), lines,
+                recall != null, affected);
     }
 
     private static List<SourceFileLine> sources(SortedMap<String, byte[]> files) {

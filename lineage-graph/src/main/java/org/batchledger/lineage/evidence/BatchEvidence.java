@@ -146,7 +146,7 @@ final class BatchEvidence {
             }
         }
         JsonObjectBuilder g = JsonFiles.JSON.createObjectBuilder().add("start", trace.start().toString())
-                .add("direction", "UPSTREAM").add("asOf", asOf)
+                .add("direction", trace.direction().name()).add("asOf", asOf)
                 .add("limits", JsonFiles.JSON.createObjectBuilder().add("maxHops", trace.limits().maxHops())
                         .add("maxNodes", trace.limits().maxNodes()))
                 .add("complete", trace.complete())
@@ -186,6 +186,18 @@ final class BatchEvidence {
         files.add(json("sources/index.json", JsonFiles.JSON.createObjectBuilder().add("maxOriginalBytes", maxBytes)
                 .add("files", rows)));
         return files;
+    }
+
+    /** The newest version in the package of the record {@code Label:key} (versions are in entry order), or null. */
+    JsonObject newest(String id) {
+        JsonObject out = null;
+        for (InvolvedRecords.Version v : versions) {
+            if (!v.type().isRelationship() && id.equals(v.type().graphName() + ":" + v.key())
+                    && parsed.get(v.seq()) != null) {
+                out = parsed.get(v.seq());
+            }
+        }
+        return out;
     }
 
     int recordCount() {

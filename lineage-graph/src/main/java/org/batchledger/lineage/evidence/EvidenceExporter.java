@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
+import org.batchledger.lineage.genealogy.RecallImpactAnalysis;
 import org.batchledger.lineage.genealogy.TraceDirection;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.genealogy.TraceResult;
@@ -99,19 +100,24 @@ public final class EvidenceExporter {
     /** Writes the package to {@code target}; {@code originals} gives a verified original by SHA-256, or null. */
     public Export export(Request request, Path target, Function<String, byte[]> originals) throws IOException {
         RecordRef subject = subject(request);
+        boolean recall = request.scope() == EvidenceScope.RECALL;
         StoredCheckpoint latest = checkpoints.latest();
         StoredCheckpoint asOf = asOfCheckpoint(request.asOf(), latest);
-        TraceResult trace = traversal.trace(subject, TraceDirection.UPSTREAM, LIMITS, new AsOf(asOf.treeSize()))
+        // a recall is the recallImpact walk (downstream, its wide limits) pinned to the as-of size
+        TraceResult trace = traversal.trace(subject, recall ? TraceDirection.DOWNSTREAM : TraceDirection.UPSTREAM,
+                        recall ? RecallImpactAnalysis.LIMITS : LIMITS, new AsOf(asOf.treeSize()))
                 .orElseThrow(() -> new EvidenceRefusedException(EvidenceRefusedException.Kind.NOT_FOUND,
-                        request.id(), "no batch " + request.id() + " is recorded as of tree size " + asOf.treeSize()));
+                        request.id(), "no " + (recall ? "lot " : "batch ") + request.id()
+                                + " is recorded as of tree size " + asOf.treeSize()));
         Set<String> batches = new TreeSet<>();
         Set<String> lots = new TreeSet<>();
         for (TracedNode n : trace.nodes()) {
             (n.ref().type() == RecordType.BATCH ? batches : lots).add(n.ref().key());
         }
         long t0 = System.nanoTime();
-        List<InvolvedRecords.Version> versions = new InvolvedRecords(db).forBatch(subject.key(), batches, lots,
-                asOf.treeSize());
+        // a recall's affected batches are each exported as fully as a batch's own package exports its subject
+        List<InvolvedRecords.Version> versions = new InvolvedRecords(db).collect(recall ? batches
+                : Set.of(subject.key()), batches, lots, asOf.treeSize());
         if (versions.size() > limits.maxEntries()) {
             throw new EvidenceRefusedException(EvidenceRefusedException.Kind.BAD_REQUEST, request.id(),
                     "the package of " + request.id() + " would hold " + versions.size()
@@ -124,6 +130,7 @@ public final class EvidenceExporter {
         ConsistencyProof consistency = proofs.consistency(asOf.treeSize(), latest.treeSize());
         long t2 = System.nanoTime();
         BatchEvidence content = new BatchEvidence(versions, entries);
+        jakarta.json.JsonObject recallMember = recall ? RecallAffected.of(trace, content).manifestMember() : null;
 
         List<PackageFile> files = new ArrayList<>();
         files.add(new PackageFile("checkpoints/as-of.note", asOf.cosignedNote().getBytes(StandardCharsets.UTF_8),
@@ -143,7 +150,7 @@ public final class EvidenceExporter {
         files.sort(Comparator.comparing(PackageFile::path));
 
         Instant generatedAt = clock.instant();
-        byte[] manifest = JsonFiles.bytes(manifest(request, subject, asOf, latest, trace, files, generatedAt)
+        byte[] manifest = JsonFiles.bytes(manifest(request, subject, asOf, latest, trace, recallMember, files, generatedAt)
                 .build());
         PackageFile pdf = null;
         if (report != null) {
@@ -152,7 +159,7 @@ public final class EvidenceExporter {
             byte[] stageOne = manifest;
             pdf = new PackageFile(PackageReport.PATH, report.render(stageOne,
                     Collections.unmodifiableSortedMap(byPath)), PackageReport.MEDIA_TYPE);
-            manifest = JsonFiles.bytes(manifest(request, subject, asOf, latest, trace, files, generatedAt)
+            manifest = JsonFiles.bytes(manifest(request, subject, asOf, latest, trace, recallMember, files, generatedAt)
                     .add("report", JsonFiles.JSON.createObjectBuilder().add("path", pdf.path())
                             .add("sha256", Sha256.hex(pdf.bytes())).add("size", pdf.bytes().length)
                             .add("mediaType", pdf.mediaType()).add("attachedManifestSha256", Sha256.hex(stageOne)))
@@ -175,19 +182,17 @@ public final class EvidenceExporter {
     }
 
     private static RecordRef subject(Request request) {
-        if (request.scope() != EvidenceScope.BATCH) {
-            throw new EvidenceRefusedException(EvidenceRefusedException.Kind.BAD_REQUEST, request.id(),
-                    "scope " + request.scope() + " is not exported yet; export each batch of " + request.id());
-        }
+        RecordType wanted = request.scope() == EvidenceScope.RECALL ? RecordType.LOT : RecordType.BATCH;
         RecordRef ref;
         try {
             ref = RecordRef.parse(request.id());
         } catch (IllegalArgumentException e) {
             ref = null;
         }
-        if (ref == null || ref.type() != RecordType.BATCH) {
+        if (ref == null || ref.type() != wanted) {
             throw new EvidenceRefusedException(EvidenceRefusedException.Kind.NOT_FOUND, request.id(),
-                    "scope BATCH needs a batch ID (Batch:<key>); " + request.id() + " is not one");
+                    "scope " + request.scope() + " needs a " + (wanted == RecordType.LOT ? "lot ID (Lot:<key>)"
+                            : "batch ID (Batch:<key>)") + "; " + request.id() + " is not one");
         }
         return ref;
     }
@@ -208,8 +213,8 @@ public final class EvidenceExporter {
     }
 
     private JsonObjectBuilder manifest(Request request, RecordRef subject, StoredCheckpoint asOf,
-                                       StoredCheckpoint latest, TraceResult trace, List<PackageFile> files,
-                                       Instant generatedAt) {
+                                       StoredCheckpoint latest, TraceResult trace, jakarta.json.JsonObject recall,
+                                       List<PackageFile> files, Instant generatedAt) {
         JsonArrayBuilder list = JsonFiles.JSON.createArrayBuilder();
         for (PackageFile f : files) {
             list.add(JsonFiles.JSON.createObjectBuilder().add("path", f.path()).add("sha256", Sha256.hex(f.bytes()))
@@ -218,7 +223,7 @@ public final class EvidenceExporter {
         JsonObjectBuilder variables = JsonFiles.JSON.createObjectBuilder().add("scope", request.scope().name())
                 .add("id", request.id())
                 .add("asOf", request.asOf() == null ? JsonValue.NULL : JsonFiles.JSON.createValue(request.asOf()));
-        return JsonFiles.JSON.createObjectBuilder()
+        JsonObjectBuilder m = JsonFiles.JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("scope", request.scope().name())
                 .add("subject", subject.toString())
@@ -232,12 +237,15 @@ public final class EvidenceExporter {
                         .add("name", request.requestedByName() == null ? "" : request.requestedByName()))
                 .add("limits", JsonFiles.JSON.createObjectBuilder()
                         .add("maxOriginalBytes", limits.maxOriginalBytes()).add("maxEntries", limits.maxEntries())
-                        .add("traceMaxHops", LIMITS.maxHops()).add("traceMaxNodes", LIMITS.maxNodes())
+                        .add("traceMaxHops", trace.limits().maxHops())
+                        .add("traceMaxNodes", trace.limits().maxNodes())
                         .add("genealogyComplete", trace.complete())
                         .add("genealogyTruncatedBy", trace.truncatedBy() == null ? JsonValue.NULL
-                                : JsonFiles.JSON.createValue(trace.truncatedBy().name())))
-                .add("report", JsonValue.NULL)
-                .add("files", list);
+                                : JsonFiles.JSON.createValue(trace.truncatedBy().name())));
+        if (recall != null) {
+            m.add("recall", recall);
+        }
+        return m.add("report", JsonValue.NULL).add("files", list);
     }
 
     private static JsonObjectBuilder checkpoint(StoredCheckpoint c, String note) {

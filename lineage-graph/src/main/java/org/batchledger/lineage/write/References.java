@@ -61,6 +61,25 @@ public final class References {
     private References() {
     }
 
+    /** Edges that a package does not follow as "a record about this one": structure, signatures and files. */
+    private static final java.util.Set<String> NOT_ATTACHMENTS = java.util.Set.of("OF", "MAKES", "IN", "SIGNS",
+            "WITHDRAWS", "DISPOSES", FROM, TO);
+
+    /**
+     * The edge types by which a record is about another (a test result ON a lot, a deviation IMPACTS a batch, a
+     * CAPA ADDRESSES a deviation, a transition TRANSITIONS a record, a document ABOUT one, a change control AFFECTS
+     * one, a cleaning ON equipment, ...): every reference edge of the table but structure (OF, MAKES, IN, DISPOSES),
+     * signatures, files and genealogy ends. An evidence package follows these, so a record type added to the table
+     * flows into packages without further change.
+     */
+    public static java.util.SortedSet<String> attachmentEdges() {
+        java.util.SortedSet<String> edges = new java.util.TreeSet<>();
+        FIELDS.values().forEach(fs -> fs.forEach(f -> edges.add(f.edge())));
+        edges.removeAll(NOT_ATTACHMENTS);
+        edges.remove(FROM_FILE);
+        return edges;
+    }
+
     /** The edge from an ingested record to the file it came from: its provenance source {@code file:sha256:<hex>}. */
     public static final String FROM_FILE = "FROM";
     private static final String SOURCE = "source";

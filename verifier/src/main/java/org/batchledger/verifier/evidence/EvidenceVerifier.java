@@ -80,6 +80,8 @@ public final class EvidenceVerifier {
         checks.add(guard("sources", () -> ContentChecks.sources(b)));
         checks.add(guard("genealogy-edges", () -> GenealogyCheck.edges(b)));
         checks.add(guard("genealogy-snapshot", () -> GenealogyCheck.snapshot(b)));
+        checks.add(guard(RecallCheck.NAME, () -> RecallCheck.check(b)));
+        checks.add(guard(ReportAttachment.NAME, () -> ReportAttachment.check(b)));
         return checks;
     }
 

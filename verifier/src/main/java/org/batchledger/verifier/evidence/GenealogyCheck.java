@@ -36,8 +36,13 @@ final class GenealogyCheck {
         }
     }
 
-    /** Nodes and edges of one upstream walk, or the reason it was cut. */
-    record Walk(TreeSet<String> nodes, TreeSet<String> edges, String cut) {
+    /** Nodes (with their hop) and edges of one walk, or the reason it was cut. */
+    record Walk(TreeSet<String> nodes, TreeSet<String> edges, String cut, Map<String, Integer> hops) {
+    }
+
+    /** Whether the package is of scope RECALL: its genealogy is the recalled lot's downstream walk. */
+    static boolean isRecall(Bundle b) {
+        return "RECALL".equals(b.manifest.get("scope"));
     }
 
     static Check edges(Bundle b) throws Json.JsonException {
@@ -63,17 +68,26 @@ final class GenealogyCheck {
             nodes.add(Fields.text(n, "id", FILE + " nodes"));
         }
         String start = Fields.text(b.manifest, "subject", EvidenceVerifier.MANIFEST);
+        boolean down = isRecall(b);
+        String direction = down ? "DOWNSTREAM" : "UPSTREAM";
+        if (!direction.equals(g.get("direction"))) {
+            problems.add(FILE + " is a walk " + g.get("direction") + ", but a " + b.manifest.get("scope")
+                    + " package's genealogy is the walk " + direction + " from " + start);
+        }
         if (!Boolean.TRUE.equals(g.get("complete"))) {
             return problems.isEmpty() ? Check.skip(name, "the export's trace was cut (" + g.get("truncatedBy")
                     + "): edges match their records, the walk is not compared")
                     : Check.fail(name, EvidenceVerifier.summary(problems));
         }
         if (start.startsWith("Batch:") || start.startsWith("Lot:")) {
-            Walk walk = walk(start, declared, b.asOf == null ? Long.MAX_VALUE : b.asOf.treeSize());
+            long size = b.asOf == null ? Long.MAX_VALUE : b.asOf.treeSize();
+            Walk walk = down ? walk(start, declared, size, true, RecallCheck.maxHops(b), RecallCheck.maxNodes(b))
+                    : walk(start, declared, size);
             if (!walk.nodes().equals(nodes) || !walk.edges().equals(listed)) {
-                problems.add("the upstream walk over the package's genealogy records reaches " + walk.nodes().size()
+                problems.add("the " + direction.toLowerCase(java.util.Locale.ROOT)
+                        + " walk over the package's genealogy records reaches " + walk.nodes().size()
                         + " nodes and " + walk.edges().size() + " edges, " + FILE + " lists " + nodes.size() + " and "
-                        + listed.size());
+                        + listed.size() + difference(walk.edges(), listed));
             }
         }
         return problems.isEmpty() ? Check.pass(name, listed.size() + " edges, each declared by its record; the walk "
@@ -84,6 +98,10 @@ final class GenealogyCheck {
     static Check snapshot(Bundle b) throws Json.JsonException {
         String name = "genealogy-snapshot";
         String start = Fields.text(b.manifest, "subject", EvidenceVerifier.MANIFEST);
+        if (isRecall(b)) {
+            return Check.skip(name, "a RECALL package holds the affected batches' dispositions but not their "
+                    + "upstream genealogy; each batch's own package checks its snapshot");
+        }
         List<String> problems = new ArrayList<>();
         int compared = 0;
         for (Bundle.Entry e : b.entries.values()) {
@@ -142,36 +160,56 @@ final class GenealogyCheck {
         return edges;
     }
 
-    /** Breadth-first upstream from {@code start} over the edges committed by {@code treeSize}. */
+    /** Breadth-first upstream from {@code start} over the edges committed by {@code treeSize}, release limits. */
     static Walk walk(String start, List<Edge> all, long treeSize) {
-        Map<String, List<Edge>> into = new HashMap<>();
+        return walk(start, all, treeSize, false, MAX_HOPS, MAX_NODES);
+    }
+
+    /**
+     * Breadth-first from {@code start}, upstream or {@code downstream}, over the edges committed by
+     * {@code treeSize}: every edge into (upstream) or out of (downstream) a reached node is kept and its other end
+     * reached, as the hub's trace does; cut like the hub's trace by {@code maxHops} and {@code maxNodes}.
+     */
+    static Walk walk(String start, List<Edge> all, long treeSize, boolean downstream, int maxHops, int maxNodes) {
+        Map<String, List<Edge>> next = new HashMap<>();
         for (Edge e : all) {
             if (e.seq() <= treeSize) {
-                into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+                next.computeIfAbsent(downstream ? e.from() : e.to(), k -> new ArrayList<>()).add(e);
             }
         }
         TreeSet<String> nodes = new TreeSet<>(List.of(start));
+        Map<String, Integer> hops = new HashMap<>(Map.of(start, 0));
         TreeSet<String> edges = new TreeSet<>();
         Set<String> frontier = new HashSet<>(List.of(start));
         for (int hop = 0; !frontier.isEmpty(); hop++) {
-            Set<String> next = new HashSet<>();
+            Set<String> reached = new HashSet<>();
             for (String node : frontier) {
-                for (Edge e : into.getOrDefault(node, List.of())) {
+                for (Edge e : next.getOrDefault(node, List.of())) {
                     edges.add(e.sortKey());
-                    if (nodes.add(e.from())) {
-                        next.add(e.from());
+                    String other = downstream ? e.to() : e.from();
+                    if (nodes.add(other)) {
+                        reached.add(other);
+                        hops.put(other, hop + 1);
                     }
                 }
             }
-            if (!next.isEmpty() && hop == MAX_HOPS) {
-                return new Walk(nodes, edges, "HOP_LIMIT");
+            if (!reached.isEmpty() && hop == maxHops) {
+                return new Walk(nodes, edges, "HOP_LIMIT", hops);
             }
-            if (nodes.size() > MAX_NODES) {
-                return new Walk(nodes, edges, "NODE_BUDGET");
+            if (nodes.size() > maxNodes) {
+                return new Walk(nodes, edges, "NODE_BUDGET", hops);
             }
-            frontier = next;
+            frontier = reached;
         }
-        return new Walk(nodes, edges, null);
+        return new Walk(nodes, edges, null, hops);
+    }
+
+    /** Up to three edges on one side only, to name what was dropped or added. */
+    private static String difference(Set<String> walked, Set<String> listed) {
+        List<String> out = new ArrayList<>();
+        walked.stream().filter(e -> !listed.contains(e)).limit(3).forEach(e -> out.add("not listed: " + e));
+        listed.stream().filter(e -> !walked.contains(e)).limit(3).forEach(e -> out.add("not walked: " + e));
+        return out.isEmpty() ? "" : " (" + String.join(", ", out) + ")";
     }
 
     static String digest(TreeSet<String> sorted) {

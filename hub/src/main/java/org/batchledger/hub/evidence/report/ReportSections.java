@@ -78,6 +78,12 @@ final class ReportSections {
                 + " withdrawn), " + changed + " changed since original entry, " + audit + " audit rows.", BODY);
         w.text("Genealogy: " + r.genealogy().nodes() + " nodes, " + r.genealogy().edges() + " edges. Source files: "
                 + r.sources().size() + ".", BODY);
+        if (r.genealogy().downstream()) {
+            w.text("Recall: " + r.genealogy().affected().stream().filter(a -> a.id().startsWith("Batch:")).count()
+                    + " batches and " + r.genealogy().affected().stream().filter(a -> !a.id().startsWith("Batch:"))
+                    .count() + " lots affected downstream of " + r.subjectId() + " (listed after the records).",
+                    BODY);
+        }
     }
 
     private void checkpoint(String label, ReportCheckpoint c) throws IOException {
@@ -172,12 +178,41 @@ final class ReportSections {
     }
 
     private void genealogy(GenealogySummary g) throws IOException {
+        if (g.downstream()) {
+            affected(g);
+        }
         heading("Genealogy");
-        w.text(g.nodes() + " nodes, " + g.edges() + " edges; upstream of the subject (" + g.upstream().size()
-                + "):", BODY);
+        w.text(g.nodes() + " nodes, " + g.edges() + " edges; " + (g.downstream() ? "downstream of the recalled lot ("
+                : "upstream of the subject (") + g.upstream().size() + "):", BODY);
         for (GenealogySummary.Line l : g.upstream()) {
             float indent = 8 + 10 * Math.min(Math.max(l.depth() - 1, 0), 12);
             w.text("depth " + l.depth() + "  " + l.relation() + "  " + l.type() + " " + l.key(), BODY.indented(indent));
+        }
+    }
+
+    /** A recall's affected batches, then lots, as the manifest states them (the verifier re-derives the list). */
+    private void affected(GenealogySummary g) throws IOException {
+        List<GenealogySummary.Affected> batches = g.affected().stream().filter(a -> a.id().startsWith("Batch:"))
+                .toList();
+        List<GenealogySummary.Affected> lots = g.affected().stream().filter(a -> !a.id().startsWith("Batch:"))
+                .toList();
+        long finished = g.affected().stream().filter(GenealogySummary.Affected::finishedProduct).count();
+        heading("Affected by the recall: " + batches.size() + " batches, " + lots.size() + " lots");
+        w.text(finished + " of them finished product (marked FINISHED PRODUCT). Status as of the as-of checkpoint; "
+                + "hop = genealogy steps downstream of the recalled lot.", BODY);
+        affectedList("Batches", batches);
+        affectedList("Lots", lots);
+    }
+
+    private void affectedList(String title, List<GenealogySummary.Affected> list) throws IOException {
+        w.gap(4);
+        w.text(title + " (" + list.size() + ")", H2);
+        if (list.isEmpty()) {
+            w.text("none", BODY.indented(8));
+        }
+        for (GenealogySummary.Affected a : list) {
+            w.text("hop " + a.hop() + "  " + a.id() + "  " + (a.status() == null ? "(no status)" : a.status())
+                    + (a.finishedProduct() ? "  FINISHED PRODUCT" : ""), BODY.indented(8));
         }
     }
 
