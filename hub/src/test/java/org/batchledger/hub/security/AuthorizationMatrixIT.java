@@ -100,6 +100,7 @@ class AuthorizationMatrixIT extends HubTestBase {
     @Test
     @Tag("REQ-SECURITY-009")
     @Tag("REQ-SECURITY-015")
+    @Tag("REQ-SECURITY-025")
     void noOperationHandsARoleDataItMayNotRead() {
         Map<String, String> kindOfType = POLICY.kindOfType();
         List<String> doors = new ArrayList<>();
@@ -186,6 +187,7 @@ class AuthorizationMatrixIT extends HubTestBase {
 
     @Test
     @Tag("REQ-SECURITY-019")
+    @Tag("REQ-SECURITY-024")
     void everyRoleAndNoTokenGetExactlyWhatEachEndpointsRowAllows() throws Exception {
         List<String> violations = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
