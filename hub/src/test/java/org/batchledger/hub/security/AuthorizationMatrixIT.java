@@ -3,6 +3,7 @@ package org.batchledger.hub.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.language.InputValueDefinition;
+import graphql.language.ListType;
 import graphql.language.NonNullType;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -283,7 +285,7 @@ class AuthorizationMatrixIT extends HubTestBase {
         boolean covers(String endpoint) {
             String[] parts = endpoint.split(" ", 2);
             return parts[0].equals(method) && (parts[1].equals(text)
-                    || pattern.matches(org.springframework.http.server.PathContainer.parsePath(parts[1])));
+                    || pattern.matches(PathContainer.parsePath(parts[1])));
         }
     }
 
@@ -341,7 +343,7 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "ExceptionDecision" -> "ACCEPT";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
-        return arg.getName() + ": " + (arg.getType() instanceof NonNullType n && n.getType() instanceof graphql.language.ListType
+        return arg.getName() + ": " + (arg.getType() instanceof NonNullType n && n.getType() instanceof ListType
                 ? "[" + value + "]" : value);
     }
 }

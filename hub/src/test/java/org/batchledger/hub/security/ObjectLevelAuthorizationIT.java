@@ -130,7 +130,7 @@ class ObjectLevelAuthorizationIT extends HubTestBase {
     @Tag("REQ-SECURITY-023")
     void operatorsSeeACorrectionsNameAndReasonInTheReviewQueueButNotItsLedgerEntry() {
         int seq = correctOnce();
-        JsonObject queue = data(OPERATOR, """
+        JsonObject queue = dataWithinDeadline(OPERATOR, """
                 { reviewQueue(batch: "Batch:t:B") { exceptions { edges { node { exceptionClass reason } } } } }""")
                 .getJsonObject("reviewQueue");
         List<String> reasons = queue.getJsonObject("exceptions").getJsonArray("edges").stream()
@@ -163,6 +163,19 @@ class ObjectLevelAuthorizationIT extends HubTestBase {
 
     private JsonObject data(String token, String query) {
         Response r = graphql().post(token, query);
+        assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
+        return r.body().getJsonObject("data");
+    }
+
+    /**
+     * The review queue's first evaluation in a fresh hub (rules loaded, classes initialised) passed the 30 s request
+     * deadline on an overloaded build machine; the deadline is ApiGuardrailsIT's subject, not this test's: one retry.
+     */
+    private JsonObject dataWithinDeadline(String token, String query) {
+        Response r = graphql().post(token, query);
+        if (r.hasErrors() && r.body().toString().contains("request deadline exceeded")) {
+            r = graphql().post(token, query);
+        }
         assertThat(r.hasErrors()).as("%s", r.body()).isFalse();
         return r.body().getJsonObject("data");
     }
