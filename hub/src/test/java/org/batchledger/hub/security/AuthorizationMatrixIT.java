@@ -341,6 +341,8 @@ class AuthorizationMatrixIT extends HubTestBase {
             case "DispositionDecision" -> "ON_HOLD";
             case "EvidenceScope" -> "BATCH";
             case "ExceptionDecision" -> "ACCEPT";
+            case "CalibrationOutcome" -> "PASS";
+            case "DateTime" -> "\"2026-01-01T00:00:00.000Z\"";
             default -> throw new IllegalStateException("add a dummy value for required argument type " + type);
         };
         return arg.getName() + ": " + (arg.getType() instanceof NonNullType n && n.getType() instanceof ListType
