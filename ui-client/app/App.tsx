@@ -10,6 +10,7 @@ import { RecallScreen } from './screens/RecallScreen';
 import { LedgerScreen } from './screens/LedgerScreen';
 import { IngestScreen } from './screens/IngestScreen';
 import { ReleaseDashboard } from './release/ReleaseScreens';
+import { CapaScreen, CapasScreen } from './capa/CapaScreens';
 import { ErrorPanel, Forbidden, Loading } from './ui/states';
 
 // GraphiQL is large: loaded only when its page is opened.
@@ -19,6 +20,7 @@ interface NavItem { to: string; label: string; roles: readonly Role[] }
 const NAV: NavItem[] = [
   { to: '/ui/release', label: 'Release', roles: READERS },
   { to: '/ui/batches', label: 'Batches', roles: READERS },
+  { to: '/ui/capas', label: 'CAPAs', roles: READERS },
   { to: '/ui/recall', label: 'Recall impact', roles: RECALL_READERS },
   { to: '/ui/ledger', label: 'Ledger', roles: LEDGER_READERS },
   { to: '/ui/ingest', label: 'Ingest', roles: [...INGEST_UPLOADERS, ...INGEST_REPORT_READERS] },
@@ -86,6 +88,8 @@ function Screens({ config, roles }: { config: UiConfig; roles: string[] }) {
       <Route path="/ui/batches" element={guard(READERS, <BatchesScreen config={config} />)} />
       <Route path="/ui/batch/:key" element={guard(READERS, <BatchScreen />)} />
       <Route path="/ui/lot/:key" element={guard(READERS, <LotScreen />)} />
+      <Route path="/ui/capas" element={guard(READERS, <CapasScreen />)} />
+      <Route path="/ui/capa/:key" element={guard(READERS, <CapaScreen />)} />
       <Route path="/ui/recall" element={guard(RECALL_READERS, <RecallScreen config={config} />)} />
       <Route path="/ui/ledger" element={guard(LEDGER_READERS, <LedgerScreen />)} />
       <Route path="/ui/ingest" element={guard([...INGEST_UPLOADERS, ...INGEST_REPORT_READERS], <IngestScreen />)} />

@@ -34,6 +34,8 @@ export interface Signature {
   id: string; key: string; printedName: string; meaning: string; reason: string | null; signedAt: string;
   signedContentHash: string; onSupersededVersion: boolean; signs: { id: string } | null;
   withdrawal: { reason: string; printedName: string; withdrawnAt: string } | null;
+  /** recordedBy: the signer's subject (who may withdraw it: WDR-WHO) */
+  provenance: { recordedBy: string };
 }
 
 export interface StepRecord {
@@ -61,7 +63,7 @@ export const BATCH = `query Batch($id: ID!) {
     testResults { ${TEST_RESULT} }
     deviations { ${DEVIATION} }
     signatures { id key printedName meaning reason signedAt signedContentHash onSupersededVersion signs { id }
-      withdrawal { reason printedName withdrawnAt } }
+      withdrawal { reason printedName withdrawnAt } provenance { recordedBy } }
   }
 }`;
 export type BatchResult = { batch: Batch | null };

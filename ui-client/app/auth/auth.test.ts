@@ -11,9 +11,9 @@ function jwt(claims: object): string {
 
 describe('token', () => {
   it('reads user, realm roles and expiry from a Keycloak access token', () => {
-    const info = readToken(jwt({ preferred_username: 'inspector', name: 'Ingrid Inspector', exp: 2000000000,
+    const info = readToken(jwt({ sub: 'f3a1-uuid', preferred_username: 'inspector', name: 'Ingrid Inspector', exp: 2000000000,
       realm_access: { roles: ['inspector'] } }));
-    expect(info).toEqual({ username: 'inspector', name: 'Ingrid Inspector', roles: ['inspector'], expiresAt: 2000000000000 });
+    expect(info).toEqual({ username: 'inspector', subject: 'f3a1-uuid', name: 'Ingrid Inspector', roles: ['inspector'], expiresAt: 2000000000000 });
   });
 
   it('decodes non-ASCII names (base64url of UTF-8)', () => {

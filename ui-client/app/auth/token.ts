@@ -1,6 +1,8 @@
 /** What the UI reads from a Keycloak access token: who, which realm roles, until when. Not a validation: the hub validates. */
 export interface TokenInfo {
   username: string;
+  /** the token's sub: what the hub records as who signed (a signature's provenance.recordedBy) */
+  subject: string;
   name: string;
   roles: string[];
   expiresAt: number;
@@ -27,7 +29,7 @@ export function readToken(accessToken: string): TokenInfo {
   const username = typeof claims['preferred_username'] === 'string' ? claims['preferred_username'] : String(claims['sub'] ?? '');
   const name = typeof claims['name'] === 'string' ? claims['name'] : username;
   const exp = typeof claims['exp'] === 'number' ? claims['exp'] * 1000 : 0;
-  return { username, name, roles, expiresAt: exp };
+  return { username, subject: String(claims['sub'] ?? ''), name, roles, expiresAt: exp };
 }
 
 /** True when the user holds at least one of the roles (an empty list admits everyone logged in). */
@@ -49,3 +51,5 @@ export const SIGNERS: readonly Role[] = ['operator', 'qa-reviewer', 'qa-release'
 /** Roles that take deviation transitions (transitionDeviation); which transition each may take is the hub's data. */
 export const TRANSITIONERS: readonly Role[] = ['qa-reviewer', 'qa-release'];
 export const RELEASERS: readonly Role[] = ['qa-release'];
+/** Roles that decide review exceptions (the SDL's @roles on dispositionException). */
+export const EXCEPTION_REVIEWERS: readonly Role[] = ['qa-reviewer', 'qa-release'];

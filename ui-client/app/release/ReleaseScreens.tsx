@@ -1,6 +1,6 @@
 /**
- * Release dashboard, ALCOA+ scorecard, release checks and review queue. The dashboard is /ui/release; the other three
- * are tabs of the batch screen (alcoa, checks, review).
+ * Release dashboard, ALCOA+ scorecard and release checks. The dashboard is /ui/release; the other two are tabs of the
+ * batch screen (alcoa, checks); the review queue (tab review) is ReviewQueue.tsx.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -10,8 +10,8 @@ import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
 import { DispositionButton } from '../sign/DispositionDialog';
 import { evidenceTarget, filterFromParams, filterToParams, percent, queueVariables, stagesOf, verdictButtons, type QueueFilter } from './model';
 import {
-  ALCOA, READINESS, RELEASE_QUEUE, REVIEW_QUEUE, type AlcoaResult, type EvidenceLink, type QueueItem,
-  type ReadinessResult, type ReleaseQueueResult, type ReviewQueueResult, type Verdict,
+  ALCOA, READINESS, RELEASE_QUEUE, type AlcoaResult, type EvidenceLink, type QueueItem,
+  type ReadinessResult, type ReleaseQueueResult, type Verdict,
 } from './operations';
 
 const VERDICT_WORDS: Record<Verdict, string> = {
@@ -198,31 +198,6 @@ export function ReleaseChecks({ batchId, batchKey, onDisposition }: { batchId: s
           </>
         );
       }}
-    </Show>
-  );
-}
-
-/** Exceptions per batch with their class and records. Read-only: dispositioning one is not built in the UI yet. */
-export function ReviewQueueView({ batchId, batchKey }: { batchId: string; batchKey?: string }) {
-  const queue = useAsync(() => graphql<ReviewQueueResult>(REVIEW_QUEUE, { batch: batchId }), [batchId]);
-  return (
-    <Show async={queue} what="review queue">
-      {({ reviewQueue: q }) => (
-        <>
-          <p className="state warning" data-testid="review-read-only">Read-only: accepting an exception with a comment or raising a
-            deviation from it cannot be done in this UI yet. This list shows what a reviewer must look at.</p>
-          {!q || q.total === 0 ? <Empty>No exceptions to review: normal records raise none.</Empty> : (
-            <table className="grid" data-testid="review-queue">
-              <caption className="hint">{q.total} exception(s) at tree size {q.treeSize}{q.exceptions.pageInfo.hasNextPage ? `, the first ${q.exceptions.edges.length} shown` : ''}.</caption>
-              <thead><tr><th>Class</th><th>Severity</th><th>Reason</th><th>Records</th><th>Raised</th></tr></thead>
-              <tbody>{q.exceptions.edges.map(({ node: x }) => (
-                <tr key={x.id} data-class={x.exceptionClass}><td>{x.exceptionClass.replace(/_/g, ' ')}</td>
-                  <td><span className={'status s-' + x.severity}>{x.severity}</span></td>
-                  <td>{x.reason}</td><td><Evidence links={x.records} batchKey={batchKey} /></td><td>{formatTime(x.raisedAt)}</td></tr>))}</tbody>
-            </table>
-          )}
-        </>
-      )}
     </Show>
   );
 }

@@ -64,13 +64,26 @@ export const READINESS = `query Readiness($batch: ID!) {
 }`;
 export type ReadinessResult = { releaseReadiness: { ready: boolean; verdict: Verdict; treeSize: number; checks: ReadinessCheck[] } | null };
 
-export interface ReviewException { id: string; exceptionClass: string; severity: string; reason: string; records: EvidenceLink[]; raisedAt: string | null }
-export const REVIEW_QUEUE = `query ReviewQueue($batch: ID!, $after: String) {
+/** A standing decision on a review exception (dispositionException), signed EXCEPTION_REVIEWED. */
+export interface ExceptionDispositionView {
+  id: string; key: string; decision: 'ACCEPT' | 'RAISE_DEVIATION'; comment: string; decidedBy: string | null; decidedAt: string;
+  deviationId: string | null; signatureKey: string; evidenceSha256: string;
+}
+const EXCEPTION_DISPOSITION = 'id key decision comment decidedBy decidedAt deviationId signatureKey evidenceSha256';
+export interface ReviewException {
+  id: string; exceptionClass: string; severity: string; reason: string; records: EvidenceLink[]; raisedAt: string | null;
+  evidenceSha256: string; disposition: ExceptionDispositionView | null; earlierDispositions: ExceptionDispositionView[];
+}
+export const REVIEW_QUEUE = `query ReviewQueue($batch: ID!, $after: String, $exceptionClass: ExceptionClass) {
   reviewQueue(batch: $batch) {
-    treeSize total
-    exceptions(first: 50, after: $after) { edges { node { id exceptionClass severity reason records { ${EVIDENCE} } raisedAt } } pageInfo { hasNextPage endCursor } }
+    treeSize total open
+    exceptions(first: 50, after: $after, exceptionClass: $exceptionClass) {
+      edges { node { id exceptionClass severity reason records { ${EVIDENCE} } raisedAt evidenceSha256
+        disposition { ${EXCEPTION_DISPOSITION} } earlierDispositions { ${EXCEPTION_DISPOSITION} } } }
+      pageInfo { hasNextPage endCursor }
+    }
   }
 }`;
-export type ReviewQueueResult = { reviewQueue: { treeSize: number; total: number; exceptions: Connection<ReviewException> } | null };
+export type ReviewQueueResult = { reviewQueue: { treeSize: number; total: number; open: number; exceptions: Connection<ReviewException> } | null };
 
 export const RELEASE_OPERATIONS: Record<string, string> = { RELEASE_QUEUE, ALCOA, READINESS, REVIEW_QUEUE };

@@ -9,7 +9,8 @@ import { ResultsChart } from '../results/ResultsChart';
 import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
 import { Deviations, ProvenanceLine, Signatures } from './records';
 import { HubError } from '../api/errors';
-import { AlcoaScorecard, ReleaseChecks, ReviewQueueView } from '../release/ReleaseScreens';
+import { AlcoaScorecard, ReleaseChecks } from '../release/ReleaseScreens';
+import { ReviewQueueView } from '../release/ReviewQueue';
 import { SignButton } from '../sign/SignDialog';
 
 const TABS = ['overview', 'checks', 'alcoa', 'review', 'genealogy', 'results', 'deviations', 'steps', 'signatures', 'audit'] as const;
@@ -55,7 +56,7 @@ export function BatchScreen() {
                 action={(r) => <SignButton record={r.id} label={'test result ' + r.key} onSigned={batch.reload} />} /> : null}
               {tab === 'deviations' ? <Deviations items={b.deviations} onChanged={batch.reload} /> : null}
               {tab === 'steps' ? <StepRecords id={b.id} /> : null}
-              {tab === 'signatures' ? <Signatures items={b.signatures} /> : null}
+              {tab === 'signatures' ? <Signatures items={b.signatures} onChanged={batch.reload} /> : null}
               {tab === 'audit' ? <AuditTrail entity={b.id} /> : null}
             </div>
           </>

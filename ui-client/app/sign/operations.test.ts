@@ -1,7 +1,7 @@
 import { type GraphQLEnumType, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { hubSchema } from '../api/hubSchema.test-support';
-import { CLASSIFICATIONS, DECISIONS, NOT_BY_SIGN, SIGN_MEANINGS, SIGN_OPERATIONS } from './operations';
+import { CLASSIFICATIONS, DECISIONS, EXCEPTION_DECISIONS, NOT_BY_SIGN, SIGN_MEANINGS, SIGN_OPERATIONS } from './operations';
 
 describe('signed commands against the hub SDL', () => {
   const schema = hubSchema();
@@ -22,5 +22,10 @@ describe('signed commands against the hub SDL', () => {
   it('the transition dialog offers exactly the deviation classifications of the SDL', () => {
     const all = (schema.getType('DeviationClassification') as GraphQLEnumType).getValues().map((v) => v.name);
     expect([...CLASSIFICATIONS].sort()).toEqual([...all].sort());
+  });
+
+  it('the exception dialog offers exactly the exception decisions of the SDL', () => {
+    const all = (schema.getType('ExceptionDecision') as GraphQLEnumType).getValues().map((v) => v.name);
+    expect(EXCEPTION_DECISIONS.map((d) => d.decision).sort()).toEqual([...all].sort());
   });
 });

@@ -1,3 +1,5 @@
+import type { Role } from '../auth/token';
+
 /**
  * The signed commands the UI sends (signature.graphqls, workflow.graphqls) with their result types;
  * operations.test.ts validates them against the hub's SDL.
@@ -78,4 +80,61 @@ export const DEVIATION_TRANSITIONS: DeviationTransitionInfo[] = [
 ];
 export const CLASSIFICATIONS = ['EQUIPMENT', 'PROCESS', 'MATERIAL', 'LABORATORY', 'DOCUMENTATION', 'PERSONNEL', 'FACILITY', 'OTHER'];
 
-export const SIGN_OPERATIONS: Record<string, string> = { SIGN, DISPOSITION, TRANSITION_DEVIATION };
+/** dispositionException: QA's signed decision (meaning EXCEPTION_REVIEWED) on one exception of a batch's review queue. */
+export type ExceptionDecision = 'ACCEPT' | 'RAISE_DEVIATION';
+export const EXCEPTION_DECISIONS: { decision: ExceptionDecision; words: string; comment: string }[] = [
+  { decision: 'ACCEPT', words: 'Accept with comment', comment: 'Comment (why the exception is acceptable)' },
+  { decision: 'RAISE_DEVIATION', words: 'Raise a deviation', comment: 'Why a deviation is raised (becomes its title)' },
+];
+/** The hub's limit on an exception decision's comment (SIG-EXCEPTION-COMMENT). */
+export const EXCEPTION_COMMENT_MAX = 2000;
+export const DISPOSITION_EXCEPTION = `mutation DispositionException($batch: ID!, $exception: ID!, $decision: ExceptionDecision!, $comment: String!) {
+  dispositionException(batch: $batch, exception: $exception, decision: $decision, comment: $comment) {
+    disposition { key exceptionId decision comment decidedAt deviationId signatureKey }
+    signature { ${MANIFESTATION} }
+    deviation { id key title severity status }
+    seq
+  }
+}`;
+export interface ExceptionDecided {
+  disposition: { key: string; exceptionId: string; decision: ExceptionDecision; comment: string; decidedAt: string; deviationId: string | null; signatureKey: string };
+  signature: Manifestation;
+  deviation: { id: string; key: string; title: string; severity: string; status: string } | null;
+  seq: number;
+}
+export type ExceptionDecisionResult = { dispositionException: ExceptionDecided };
+
+/** withdrawSignature: a new ledgered withdrawal record with a reason; the signature itself never changes. */
+export const WITHDRAW_SIGNATURE = `mutation WithdrawSignature($signature: ID!, $reason: String!) {
+  withdrawSignature(signature: $signature, reason: $reason) { id key reason printedName withdrawnAt signature { id key meaning printedName } }
+}`;
+export interface WithdrawalDone {
+  id: string; key: string; reason: string; printedName: string; withdrawnAt: string;
+  signature: { id: string; key: string; meaning: string; printedName: string } | null;
+}
+export type WithdrawalResult = { withdrawSignature: WithdrawalDone };
+
+export const TRANSITION_CAPA = `mutation TransitionCapa($capa: ID!, $transition: String!, $reason: String!) {
+  transitionCapa(capa: $capa, transition: $transition, reason: $reason) {
+    transition fromState toState reason signatureKey capa { key status }
+  }
+}`;
+export interface CapaTransitionDone {
+  transition: string; fromState: string; toState: string; reason: string; signatureKey: string; capa: { key: string; status: string };
+}
+export type CapaTransitionResult = { transitionCapa: CapaTransitionDone };
+
+/**
+ * The CAPA workflow's transitions as the hub's data has them (lineage-graph workflow/capa.json; workflow.test.ts
+ * checks this copy against it): who may take each, and which one its taker may not take next.
+ */
+export interface CapaTransitionInfo { transition: string; from: string; to: string; words: string; roles: Role[]; notByTakerOf?: string }
+export const CAPA_TRANSITIONS: CapaTransitionInfo[] = [
+  { transition: 'IMPLEMENT', from: 'OPENED', to: 'IMPLEMENTED', words: 'Implemented', roles: ['operator', 'qa-reviewer', 'qa-release'] },
+  { transition: 'CHECK_EFFECTIVENESS', from: 'IMPLEMENTED', to: 'EFFECTIVENESS_CHECKED', words: 'Effectiveness checked',
+    roles: ['qa-reviewer', 'qa-release'], notByTakerOf: 'IMPLEMENT' },
+  { transition: 'CLOSE', from: 'EFFECTIVENESS_CHECKED', to: 'CLOSED', words: 'Close', roles: ['qa-release'] },
+];
+export const CAPA_STATES = ['OPENED', 'IMPLEMENTED', 'EFFECTIVENESS_CHECKED', 'CLOSED'];
+
+export const SIGN_OPERATIONS: Record<string, string> = { SIGN, DISPOSITION, TRANSITION_DEVIATION, DISPOSITION_EXCEPTION, WITHDRAW_SIGNATURE, TRANSITION_CAPA };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PENDING_KEY, PENDING_TTL_MS, peekPending, savePending, takePending, type Pending } from './pending';
+import { PENDING_KEY, PENDING_TTL_MS, peekPending, savePending, subjectOf, takePending, type Pending } from './pending';
 
 class MemoryStore {
   readonly items = new Map<string, string>();
@@ -55,5 +55,17 @@ describe('a signed action kept across the re-authentication redirect', () => {
     store.setItem(PENDING_KEY, JSON.stringify({ ...pending, action: { kind: 'delete-everything' } }));
     expect(takePending(store, here, T)).toBeUndefined();
     expect(store.items.has(PENDING_KEY)).toBe(false);
+  });
+
+  it('keeps the new signed actions (exception decision, CAPA step, withdrawal) for their own subject', () => {
+    const store = new MemoryStore();
+    const page = '/ui/batch/demo:B-1?tab=review';
+    const decision: Pending = { action: { kind: 'exception', batch: 'Batch:demo:B-1', exception: 'RX-1', decision: 'ACCEPT', comment: 'known' },
+      page, username: 'reviewer', savedAt: T };
+    savePending(store, decision);
+    expect(takePending(store, { username: 'reviewer', page, kind: 'exception', subject: 'RX-2' }, T)).toBeUndefined();
+    expect(takePending(store, { username: 'reviewer', page, kind: 'exception', subject: 'RX-1' }, T)).toEqual(decision);
+    expect(subjectOf({ kind: 'capa-transition', capa: 'Capa:c1', transition: 'IMPLEMENT', reason: 'done' })).toBe('Capa:c1');
+    expect(subjectOf({ kind: 'withdraw', signature: 'Signature:s1', reason: 'wrong batch' })).toBe('Signature:s1');
   });
 });

@@ -6,7 +6,10 @@
 export type PendingAction =
   | { kind: 'sign'; record: string; meaning: string; reason: string | null }
   | { kind: 'disposition'; batch: string; decision: string; justification: string | null }
-  | { kind: 'transition'; deviation: string; transition: string; reason: string; rootCause: string | null; capaReference: string | null; classification: string | null };
+  | { kind: 'transition'; deviation: string; transition: string; reason: string; rootCause: string | null; capaReference: string | null; classification: string | null }
+  | { kind: 'capa-transition'; capa: string; transition: string; reason: string }
+  | { kind: 'exception'; batch: string; exception: string; decision: string; comment: string }
+  | { kind: 'withdraw'; signature: string; reason: string };
 
 export interface Pending {
   action: PendingAction;
@@ -36,6 +39,12 @@ export function subjectOf(action: PendingAction): string {
       return action.batch;
     case 'transition':
       return action.deviation;
+    case 'capa-transition':
+      return action.capa;
+    case 'exception':
+      return action.exception;
+    case 'withdraw':
+      return action.signature;
   }
 }
 
@@ -75,7 +84,7 @@ export function clearPending(store: Store): void {
 function parse(raw: string): Pending | undefined {
   try {
     const p = JSON.parse(raw) as Partial<Pending>;
-    const kinds = ['sign', 'disposition', 'transition'];
+    const kinds = ['sign', 'disposition', 'transition', 'capa-transition', 'exception', 'withdraw'];
     if (typeof p !== 'object' || p === null || typeof p.page !== 'string' || typeof p.username !== 'string'
       || typeof p.savedAt !== 'number' || typeof p.action !== 'object' || p.action === null || !kinds.includes(p.action.kind)) {
       return undefined;

@@ -44,4 +44,20 @@ describe('refusals of signed commands, by classification and rule', () => {
     expect(refusalOf(hub('BAD_REQUEST', 'reason is blank', { rule: 'SIG-REASON' })).kind).toBe('refused');
     expect(refusalOf(new Error('network down'))).toMatchObject({ kind: 'failed', message: 'network down' });
   });
+
+  it('segregation of duties on an exception names the own record; WF-SOD on a CAPA is segregation too', () => {
+    const own = refusalOf(hub('FORBIDDEN', 'reviewer recorded it', { rule: 'SIG-SOD-REVIEW-OWN', evidence: 'StepRecord:t:SR-1' }));
+    expect(own).toMatchObject({ kind: 'segregation', details: ['Your own record: StepRecord:t:SR-1'] });
+    expect(refusalOf(hub('FORBIDDEN', 'implementer checks', { rule: 'WF-SOD' })).kind).toBe('segregation');
+  });
+
+  it('an exception decided already names the standing decision and the deviation raised; a second withdrawal is decided too', () => {
+    const r = refusalOf(hub('BAD_REQUEST', 'decided', { rule: 'SIG-EXCEPTION-ONCE', decision: 'RAISE_DEVIATION',
+      exceptionDisposition: 'ExceptionDisposition:e1', deviation: 'Deviation:hub:DEV-1' }));
+    expect(r.kind).toBe('already-decided');
+    expect(r.details).toEqual(['Standing decision: RAISE_DEVIATION ExceptionDisposition:e1. Withdraw its signature before deciding again.',
+      'Deviation raised: Deviation:hub:DEV-1']);
+    expect(refusalOf(hub('BAD_REQUEST', 'once', { rule: 'WDR-ONCE' })).kind).toBe('already-decided');
+    expect(refusalOf(hub('FORBIDDEN', 'not yours', { rule: 'WDR-WHO' })).kind).toBe('forbidden');
+  });
 });

@@ -2,7 +2,7 @@ import { HubError } from '../api/errors';
 
 /** What a refused signature, disposition or transition means to the person who tried it, from the hub's typed error. */
 export interface Refusal {
-  kind: 'reauthentication' | 'segregation' | 'not-ready' | 'already-dispositioned' | 'illegal-transition' | 'forbidden' | 'refused' | 'failed';
+  kind: 'reauthentication' | 'segregation' | 'not-ready' | 'already-dispositioned' | 'already-decided' | 'illegal-transition' | 'forbidden' | 'refused' | 'failed';
   title: string;
   message: string;
   rule?: string;
@@ -16,6 +16,7 @@ const TITLES: Record<Refusal['kind'], string> = {
   segregation: 'Segregation of duties',
   'not-ready': 'Batch not ready',
   'already-dispositioned': 'Already dispositioned',
+  'already-decided': 'Already decided',
   'illegal-transition': 'Illegal transition',
   forbidden: 'Not allowed for your role',
   refused: 'Refused',
@@ -55,6 +56,20 @@ export function refusalOf(error: unknown): Refusal {
     if (standing) {
       details.push('Standing disposition: ' + standing + '. Withdraw its signature before taking another.');
     }
+  } else if (kind === 'segregation') {
+    const evidence = text(ext['evidence']);
+    if (evidence) {
+      details.push('Your own record: ' + evidence);
+    }
+  } else if (kind === 'already-decided') {
+    const standing = [text(ext['decision']), text(ext['exceptionDisposition'])].filter(Boolean).join(' ');
+    if (standing) {
+      details.push('Standing decision: ' + standing + '. Withdraw its signature before deciding again.');
+    }
+    const deviation = text(ext['deviation']);
+    if (deviation) {
+      details.push('Deviation raised: ' + deviation);
+    }
   } else if (kind === 'illegal-transition') {
     const state = text(ext['state']);
     const allowed = strings(ext['allowed']);
@@ -70,7 +85,7 @@ function kindOf(classification: string, rule: string | undefined): Refusal['kind
   if (classification === 'REAUTHENTICATION_REQUIRED') {
     return 'reauthentication';
   }
-  if (rule?.startsWith('SIG-SOD-')) {
+  if (rule?.startsWith('SIG-SOD-') || rule === 'WF-SOD') {
     return 'segregation';
   }
   if (rule === 'SIG-DISPOSITION-JUSTIFICATION') {
@@ -78,6 +93,9 @@ function kindOf(classification: string, rule: string | undefined): Refusal['kind
   }
   if (rule === 'SIG-DISPOSITION-ONCE') {
     return 'already-dispositioned';
+  }
+  if (rule === 'SIG-EXCEPTION-ONCE' || rule === 'SIG-EXCEPTION-DEVIATION-ONCE' || rule === 'WDR-ONCE') {
+    return 'already-decided';
   }
   if (rule === 'WF-ILLEGAL-TRANSITION' || rule === 'WF-TRANSITION') {
     return 'illegal-transition';

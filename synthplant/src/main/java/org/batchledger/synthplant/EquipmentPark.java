@@ -16,6 +16,8 @@ import org.batchledger.synthplant.Staff.Person;
  */
 final class EquipmentPark {
     private static final Duration CLEAN_HOLD = Duration.ofHours(72);
+    /** A second person verifies a cleaning or calibration (as the e-logbook records it) this long after it. */
+    private static final Duration VERIFIED_AFTER = Duration.ofMinutes(15);
     private static final Duration GAP_AFTER_USE = Duration.ofMinutes(30);
     /** Same-product batches between minor cleans, as a campaign cleaning SOP would allow. */
     private static final int USES_PER_CLEAN = 3;
@@ -93,6 +95,7 @@ final class EquipmentPark {
         Instant aligned = state.alignedDue;
         state.calibrationDue = aligned != null && aligned.isAfter(at) && aligned.isBefore(due) ? aligned : due;
         plant.emit(new Calibration(n.key(), state.key, outcome, at, state.calibrationDue, engineer.username(),
+                Staff.secondPerson(Staff.ENGINEERS, engineer).username(), at.plus(VERIFIED_AFTER),
                 plant.provenance(n.locator(), engineer, at)));
     }
 
@@ -104,6 +107,7 @@ final class EquipmentPark {
         state.cleanUntil = at.plus(CLEAN_HOLD);
         state.usesSinceClean = 0;
         plant.emit(new Cleaning(n.key(), state.key, method, at, state.cleanUntil, operator.username(),
+                Staff.secondPerson(Staff.OPERATORS, operator).username(), at.plus(VERIFIED_AFTER),
                 plant.provenance(n.locator(), operator, at)));
     }
 

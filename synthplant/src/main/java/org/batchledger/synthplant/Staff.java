@@ -34,6 +34,14 @@ final class Staff {
     private Staff() {
     }
 
+    /**
+     * The colleague who verifies a cleaning or calibration {@code performer} did (a second person): the next one in
+     * the same pool. Chosen without the dice, so the plant's random stream, and every other record, stays as it was.
+     */
+    static Person secondPerson(List<Person> pool, Person performer) {
+        return pool.get((pool.indexOf(performer) + 1) % pool.size());
+    }
+
     record Person(String username, String printedName) {
     }
 }

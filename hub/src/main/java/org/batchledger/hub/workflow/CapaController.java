@@ -58,7 +58,7 @@ class CapaController {
     }
 
     /** A CAPA is no node type: its ID ({@code Capa:<key>}) or its key. */
-    private static String key(String capa) {
+    static String key(String capa) {
         if (capa.length() > MAX_ID_LENGTH) {
             throw new BadRequestException("capa of " + capa.length() + " characters is longer than the limit "
                     + MAX_ID_LENGTH);

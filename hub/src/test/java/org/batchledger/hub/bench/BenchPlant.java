@@ -103,10 +103,11 @@ final class BenchPlant {
     }
 
     /** The hub in this JVM on a loopback port over the benchmark's Neo4j: test tokens, no demo plant, trace cache off. */
-    static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j, Path dataDir) {
+    static org.springframework.context.ConfigurableApplicationContext hub(EmbeddedNeo4j neo4j, Path dataDir,
+                                                                         String... moreArguments) {
         var tokens = org.batchledger.hub.support.TestTokens.shared();
         // command-line arguments, because application.yml outranks default properties
-        return new org.springframework.boot.builder.SpringApplicationBuilder(org.batchledger.hub.HubApplication.class).run(
+        var arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--batchledger.neo4j.uri=" + neo4j.boltUri(),
                 "--batchledger.data-dir=" + dataDir.resolve("hub"),
@@ -114,7 +115,10 @@ final class BenchPlant {
                 "--batchledger.keycloak.jwk-set-uri=" + tokens.jwkSetUri(),
                 "--batchledger.demo-plant.enabled=false",
                 "--batchledger.trace.cache-seconds=0",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        arguments.addAll(List.of(moreArguments));
+        return new org.springframework.boot.builder.SpringApplicationBuilder(org.batchledger.hub.HubApplication.class)
+                .run(arguments.toArray(String[]::new));
     }
 
     /**

@@ -162,12 +162,13 @@ class UiBrowserIT {
                         "CONSISTENT", "ENDURING", "AVAILABLE", "TRACEABLE");
         browser.screenshot("release-alcoa");
 
-        // the review queue lists the exceptions and says plainly that dispositioning them is not possible here
+        // the review queue lists the exceptions still to review, each with its two signed decisions for QA
         browser.button("Review queue").click();
-        assertThat(browser.await(By.cssSelector("[data-testid=review-read-only]")).getText()).startsWith("Read-only");
+        assertThat(browser.await(By.cssSelector("[data-testid=review-summary]")).getText()).contains("to review");
         assertThat(browser.await(By.cssSelector("[data-testid=review-queue]")).findElements(By.cssSelector("tr[data-class]")))
                 .extracting(r -> r.getAttribute("data-class")).contains("OOS_RESULT", "OPEN_DEVIATION");
-        assertThat(browser.driver.findElements(By.xpath("//button[contains(., 'Accept')]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("tr[data-class=OOS_RESULT] button[data-decide=ACCEPT]"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=review-forbidden]"))).isEmpty();
     }
 
     @Test

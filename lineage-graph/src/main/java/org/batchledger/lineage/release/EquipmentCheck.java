@@ -67,6 +67,10 @@ final class EquipmentCheck {
             if (cleaning.isEmpty()) {
                 out.add(new Problem(Kind.NOT_CLEAN, u, equipment(u), eq + " has no cleaning recorded before its use"
                         + " in step " + u.use().step() + " from " + from));
+            } else if (!secondPerson(cleaning.get().verifiedBy(), cleaning.get().performedBy())) {
+                out.add(new Problem(Kind.NOT_CLEAN, u, RecordRef.of(cleaning.get()), eq + "'s last cleaning before its"
+                        + " use in step " + u.use().step() + ", " + cleaning.get().key() + ", is not verified by a"
+                        + " second person"));
             } else if (cleaning.get().validUntil() != null && cleaning.get().validUntil().isBefore(from)) {
                 out.add(new Problem(Kind.NOT_CLEAN, u, RecordRef.of(cleaning.get()), eq + "'s cleaning "
                         + cleaning.get().key() + " was valid until " + cleaning.get().validUntil()
@@ -77,6 +81,10 @@ final class EquipmentCheck {
             if (calibration.isEmpty()) {
                 out.add(new Problem(Kind.NOT_CALIBRATED, u, equipment(u), eq + " has no calibration recorded before"
                         + " its use in step " + u.use().step() + " from " + from));
+            } else if (!secondPerson(calibration.get().verifiedBy(), calibration.get().performedBy())) {
+                out.add(new Problem(Kind.NOT_CALIBRATED, u, RecordRef.of(calibration.get()), eq
+                        + "'s last calibration before use, " + calibration.get().key() + ", is not verified by a"
+                        + " second person"));
             } else if (calibration.get().outcome() == Calibration.CalibrationOutcome.FAIL) {
                 out.add(new Problem(Kind.NOT_CALIBRATED, u, RecordRef.of(calibration.get()), eq
                         + "'s last calibration before use, " + calibration.get().key() + ", FAILED"));
@@ -87,6 +95,11 @@ final class EquipmentCheck {
             }
         }
         return out;
+    }
+
+    /** Verified, and not by the one who performed it (a source system may record its own verifier). */
+    static boolean secondPerson(String verifiedBy, String performedBy) {
+        return verifiedBy != null && !verifiedBy.equals(performedBy);
     }
 
     static String name(Use u) {

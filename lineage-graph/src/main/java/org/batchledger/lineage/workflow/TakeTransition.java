@@ -3,6 +3,7 @@ package org.batchledger.lineage.workflow;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,11 @@ final class TakeTransition<S extends Enum<S>, R extends LedgerRecord> extends Cr
         if (r.classification() != null) {
             content.put("classification", r.classification());
         }
+        if (r.assessment() != null) {
+            var a = r.assessment();
+            content.put("assessment", Arrays.asList(a.equipment(), a.recipes(), a.specifications(),
+                    a.validationImpact() == null ? null : a.validationImpact().name()));
+        }
         return content;
     }
 
@@ -121,9 +127,19 @@ final class TakeTransition<S extends Enum<S>, R extends LedgerRecord> extends Cr
         if (blankToNull(request.reason()) == null) {
             throw new TransitionRefusedException(record, WorkflowRule.REASON, facts);
         }
-        if (Stream.of(request.reason(), request.rootCause(), request.capaReference())
+        var a = request.assessment();
+        if (Stream.of(request.reason(), request.rootCause(), request.capaReference(), a == null ? null : a.equipment(),
+                        a == null ? null : a.recipes(), a == null ? null : a.specifications())
                 .anyMatch(s -> s != null && s.length() > WorkflowRule.TEXT)) {
             throw new TransitionRefusedException(record, WorkflowRule.TEXT_LENGTH, facts);
+        }
+        if (t.notByRecorder() && (subject.recorders(current).contains(request.actor().subject())
+                || subject.recorders(current).contains(request.actor().displayName()))) {
+            Map<String, Object> sod = new LinkedHashMap<>(facts);
+            sod.put("recordedBy", subject.recorders(current).stream().sorted().toList());
+            throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.SECOND_PERSON.id(), t.name()
+                    + " is taken by a second person: not the one who recorded, requested or performed the "
+                    + workflow.name(), RefusalRule.Kind.FORBIDDEN), sod);
         }
         subject.require(tx, current, t, request, record);
         if (t.notByTakerOf() != null && tx.run(TAKEN_BY, Map.of("record", record, "transition", t.notByTakerOf(),

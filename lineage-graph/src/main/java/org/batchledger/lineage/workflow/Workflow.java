@@ -30,11 +30,13 @@ public final class Workflow<S extends Enum<S>> {
     /**
      * One transition. {@code capaRequiredFor}: severities for which it needs a CAPA reference (deviations);
      * {@code classifies}: it needs the deviation's classification and stores the impact assessment (deviations);
-     * {@code notByTakerOf}: a transition whose taker may not take this one on the same record (null: none).
+     * {@code notByTakerOf}: a transition whose taker may not take this one on the same record (null: none);
+     * {@code notByRecorder}: not taken by whoever recorded, requested or performed the record (a second person);
+     * {@code assesses}: it needs the change's impact assessment and stores it (change control).
      */
     public record Transition<S>(String name, S from, S to, Set<String> roles, SignatureMeaning meaning,
                                 boolean requiresRootCause, Set<Severity> capaRequiredFor, boolean classifies,
-                                String notByTakerOf) {
+                                String notByTakerOf, boolean notByRecorder, boolean assesses) {
     }
 
     /** The workflow file is not usable: what is wrong and where (JSON pointer). */
@@ -146,7 +148,7 @@ public final class Workflow<S extends Enum<S>> {
         String notBy = o.containsKey("notByTakerOf") ? string(o.get("notByTakerOf"), source, at + "/notByTakerOf")
                 : null;
         return new Transition<>(name, from, to, Set.copyOf(roles), meaning, flag(o, "requiresRootCause"),
-                Set.copyOf(capa), flag(o, "classifies"), notBy);
+                Set.copyOf(capa), flag(o, "classifies"), notBy, flag(o, "notByRecorder"), flag(o, "assesses"));
     }
 
     private static boolean flag(JsonObject o, String name) {

@@ -33,6 +33,22 @@ final class WorkflowRule {
             "starting the investigation classifies the deviation: give one of the classifications", Kind.BAD_REQUEST);
     static final RefusalRule SAME_PERSON = new RefusalRule("WF-SOD",
             "this transition is taken by someone other than the one who took the step it checks", Kind.FORBIDDEN);
+    static final RefusalRule SECOND_PERSON = new RefusalRule("WF-SOD-RECORDER",
+            "this transition is taken by a second person, not the one who recorded, requested or performed the record",
+            Kind.FORBIDDEN);
+    static final RefusalRule ASSESSMENT = new RefusalRule("WF-ASSESSMENT",
+            "assessing a change needs its impact on equipment, recipes and specifications and its validation impact",
+            Kind.BAD_REQUEST);
+    static final RefusalRule CHANGE_TEXT = new RefusalRule("WF-CHANGE-TEXT", "a change request needs a title",
+            Kind.BAD_REQUEST);
+    static final RefusalRule AFFECTS = new RefusalRule("WF-AFFECTS",
+            "a change control affects only recorded records", Kind.BAD_REQUEST);
+    static final RefusalRule EQUIPMENT = new RefusalRule("WF-EQUIPMENT",
+            "a cleaning or calibration is of a recorded piece of equipment", Kind.BAD_REQUEST);
+    static final RefusalRule CARE_FIELDS = new RefusalRule("WF-CARE-FIELDS",
+            "a cleaning needs when it was performed and a clean hold end after it; a calibration needs its outcome, "
+                    + "when it was performed and a due date after it; neither is performed in the future",
+            Kind.BAD_REQUEST);
     static final RefusalRule CAPA_TEXT = new RefusalRule("WF-CAPA-TEXT", "a CAPA needs a title and an action",
             Kind.BAD_REQUEST);
     static final RefusalRule CAPA_DEVIATIONS = new RefusalRule("WF-CAPA-DEVIATIONS",

@@ -75,6 +75,10 @@ public final class CorrectionRules {
             "deviation status changes only through the deviation workflow");
     public static final Rule CAPA_STATUS = new Rule("CORR-STATUS",
             "CAPA status changes only through the CAPA workflow");
+    public static final Rule CHANGE_STATUS = new Rule("CORR-STATUS",
+            "change-control status and impact assessment change only through the change-control workflow");
+    public static final Rule VERIFICATION = new Rule("CORR-VERIFICATION",
+            "a cleaning's or calibration's verifier is set only by its workflow's VERIFY transition (a second person)");
     public static final Rule DOCUMENT_CONTENT = new Rule("CORR-DOCUMENT-CONTENT",
             "a document's content hash identifies its file: record a new document");
     public static final Rule NOT_A_FIELD = new Rule("CORR-FIELD", "not a field of this record type that a correction may name");
@@ -101,6 +105,11 @@ public final class CorrectionRules {
             RecordType.LOT, Map.of("status", LOT_STATUS),
             RecordType.DEVIATION, Map.of("status", DEVIATION_STATUS),
             RecordType.CAPA, Map.of("status", CAPA_STATUS),
+            RecordType.CHANGE_CONTROL, Map.of("status", CHANGE_STATUS, "impactOnEquipment", CHANGE_STATUS,
+                    "impactOnRecipes", CHANGE_STATUS, "impactOnSpecifications", CHANGE_STATUS,
+                    "validationImpact", CHANGE_STATUS),
+            RecordType.CLEANING, Map.of("verifiedBy", VERIFICATION, "verifiedAt", VERIFICATION),
+            RecordType.CALIBRATION, Map.of("verifiedBy", VERIFICATION, "verifiedAt", VERIFICATION),
             RecordType.DOCUMENT, Map.of("contentSha256", DOCUMENT_CONTENT));
 
     private static final Map<RecordType, Map<String, Set<Role>>> CORRECTABLE = Map.ofEntries(
@@ -115,7 +124,7 @@ public final class CorrectionRules {
                     "outcome", "testedAt", "analyst", "eventAt")),
             entry(RecordType.DEVIATION, fields(REV_REL, "title", "severity", "openedAt", "closedAt", "eventAt")),
             entry(RecordType.CAPA, fields(REV_REL, "title", "action", "openedAt", "closedAt", "eventAt")),
-            entry(RecordType.CHANGE_CONTROL, fields(REV_REL, "title", "status", "openedAt", "closedAt", "eventAt")),
+            entry(RecordType.CHANGE_CONTROL, fields(REV_REL, "title", "openedAt", "closedAt", "eventAt")),
             entry(RecordType.CLEANING, fields(OP_REV, "method", "performedAt", "validUntil", "performedBy", "eventAt")),
             entry(RecordType.CALIBRATION, fields(OP_REV, "outcome", "performedAt", "dueAt", "performedBy", "eventAt")),
             entry(RecordType.DOCUMENT, fields(OP_REV, "title", "documentType", "mediaType", "eventAt")));

@@ -156,7 +156,8 @@ class ReleaseReadinessIT {
     @Test
     void equipmentPastItsCleanHoldTimeOrCalibrationDueDateBlocks() {
         plant(ReleasePlant.ready().with(new Cleaning("rp:CL-1", PRESS, "CIP", T0.minus(Duration.ofDays(3)),
-                T0.minus(Duration.ofDays(1)), "Olivia Operator", ReleasePlant.provenance("cl/1", T0))));
+                T0.minus(Duration.ofDays(1)), "Olivia Operator", "Vera Verifier", T0,
+                ReleasePlant.provenance("cl/1", T0))));
         ReadinessCheck dirty = check(evaluate(), "equipment-ready");
         assertThat(dirty.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(dirty.explanation()).isEqualTo("Equipment rp:EQ-PRESS (Tablet press)'s cleaning rp:CL-1 was valid "
@@ -164,14 +165,14 @@ class ReleaseReadinessIT {
                 + "(clean hold time exceeded).");
 
         plant(ReleasePlant.ready().with(new Calibration("rp:CAL-1", PRESS, Calibration.CalibrationOutcome.PASS,
-                T0.minus(Duration.ofDays(30)), T0.plus(Duration.ofHours(2)), "Metro Logist",
+                T0.minus(Duration.ofDays(30)), T0.plus(Duration.ofHours(2)), "Metro Logist", "Vera Verifier", T0,
                 ReleasePlant.provenance("cal/1", T0))));
         ReadinessCheck due = check(evaluate(), "equipment-ready");
         assertThat(due.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(due.explanation()).contains("calibration rp:CAL-1 was due 2026-11-02T08:00:00Z");
 
         plant(ReleasePlant.ready().with(new Calibration("rp:CAL-1", PRESS, Calibration.CalibrationOutcome.FAIL,
-                T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(20)), "Metro Logist",
+                T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(20)), "Metro Logist", "Vera Verifier", T0,
                 ReleasePlant.provenance("cal/1", T0))));
         assertThat(check(evaluate(), "equipment-ready").explanation()).contains("rp:CAL-1, FAILED");
     }

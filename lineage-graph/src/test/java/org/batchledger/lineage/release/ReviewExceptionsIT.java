@@ -111,9 +111,9 @@ class ReviewExceptionsIT {
     void equipmentNotCleanOrOutOfCalibrationAtUse() {
         Evaluation e = with(ReleasePlant.ready()
                 .with(new Cleaning("rp:CL-1", PRESS, "CIP", T0.minus(Duration.ofDays(3)), T0.minus(Duration.ofDays(1)),
-                        "Olivia Operator", ReleasePlant.provenance("cl/1", T0)))
+                        "Olivia Operator", "Vera Verifier", T0, ReleasePlant.provenance("cl/1", T0)))
                 .with(new Calibration("rp:CAL-1", PRESS, Calibration.CalibrationOutcome.PASS,
-                        T0.minus(Duration.ofDays(40)), T0.minus(Duration.ofDays(5)), "Metro Logist",
+                        T0.minus(Duration.ofDays(40)), T0.minus(Duration.ofDays(5)), "Metro Logist", "Vera Verifier", T0,
                         ReleasePlant.provenance("cal/1", T0))));
 
         assertThat(e.exceptions()).extracting(ReviewException::exceptionClass).containsExactly(

@@ -91,10 +91,11 @@ public final class ReleasePlant {
                 .with(new Production("rp:P-TAB", BATCH, LOT_TABLETS, 210.0, "kg", provenance("p/tab", T0)))
                 .with(new Equipment(PRESS, "Tablet press", "PRESS", "Suite 3", provenance("e/press", T0)))
                 .with(new Cleaning("rp:CL-1", PRESS, "CIP", T0.minus(Duration.ofHours(2)), T0.plus(Duration.ofHours(22)),
-                        "Olivia Operator", provenance("cl/1", T0.minus(Duration.ofHours(2)))))
+                        "Olivia Operator", "Vera Verifier", T0.minus(Duration.ofHours(1)),
+                        provenance("cl/1", T0.minus(Duration.ofHours(2)))))
                 .with(new Calibration("rp:CAL-1", PRESS, Calibration.CalibrationOutcome.PASS,
-                        T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(20)), "Metro Logist",
-                        provenance("cal/1", T0.minus(Duration.ofDays(10)))))
+                        T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(20)), "Metro Logist", "Vera Verifier",
+                        T0.minus(Duration.ofDays(9)), provenance("cal/1", T0.minus(Duration.ofDays(10)))))
                 .with(new EquipmentUse("rp:U-1", BATCH, PRESS, "compression", T0.plus(Duration.ofMinutes(30)),
                         T0.plus(Duration.ofHours(6)), provenance("u/1", T0)))
                 .with(step("rp:SR-1", "compression", "hardness", "95", "N", T0.plus(Duration.ofHours(1))))

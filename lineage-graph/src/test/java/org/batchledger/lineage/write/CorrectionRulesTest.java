@@ -81,7 +81,6 @@ class CorrectionRulesTest {
                     closedAt: qa-release qa-reviewer
                     eventAt: qa-release qa-reviewer
                     openedAt: qa-release qa-reviewer
-                    status: qa-release qa-reviewer
                     title: qa-release qa-reviewer"""),
             Map.entry(RecordType.CLEANING, """
                     eventAt: operator qa-reviewer
@@ -129,7 +128,9 @@ class CorrectionRulesTest {
             RecordType.DOCUMENT, Map.of("contentSha256", "CORR-DOCUMENT-CONTENT", "about", "CORR-REFERENCE"),
             RecordType.CONSUMPTION, Map.of("quantity", "CORR-GENEALOGY"),
             RecordType.SOURCE_FILE, Map.of("fileName", "CORR-SOURCE-FILE"),
-            RecordType.WORKFLOW_TRANSITION, Map.of("toState", "CORR-TRANSITION", "rootCause", "CORR-TRANSITION"));
+            RecordType.WORKFLOW_TRANSITION, Map.of("toState", "CORR-TRANSITION", "rootCause", "CORR-TRANSITION"),
+            RecordType.CHANGE_CONTROL, Map.of("status", "CORR-STATUS", "validationImpact", "CORR-STATUS",
+                    "affects", "CORR-REFERENCE"));
 
     private static final List<String> ALL_ROLES =
             List.of("operator", "qa-reviewer", "qa-release", "admin", "inspector", "adapter");

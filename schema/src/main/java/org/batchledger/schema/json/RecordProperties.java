@@ -31,6 +31,12 @@ public final class RecordProperties {
 
     /** Rebuilds a record from stored properties; keys that are not record fields (bookkeeping) are ignored. */
     public static <T extends LedgerRecord> T toRecord(Map<String, Object> props, Class<T> type) {
+        T direct = RecordDecoder.decode(props, type);
+        return direct != null ? direct : viaJsonBinding(props, type);
+    }
+
+    /** The reference path: the record as JSON text through the hub's one JSON-B binding (and its errors). */
+    static <T extends LedgerRecord> T viaJsonBinding(Map<String, Object> props, Class<T> type) {
         JsonObjectBuilder record = JSON.createObjectBuilder();
         JsonObjectBuilder provenance = JSON.createObjectBuilder();
         Set<String> fields = fieldNames(type);

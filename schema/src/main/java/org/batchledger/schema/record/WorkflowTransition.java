@@ -3,8 +3,8 @@ package org.batchledger.schema.record;
 import java.time.Instant;
 
 /**
- * One signed step of a quality workflow (a deviation's or a CAPA's): which record, which
- * workflow and transition, from which state to which, and what the step requires (closing a deviation: a root
+ * One signed step of a quality workflow (a deviation's, CAPA's, change control's, cleaning's or calibration's):
+ * which record, which workflow and transition, from which state to which, and what the step requires (closing a deviation: a root
  * cause and, where required, a CAPA reference). The record's new version (its new status) and the signature on it
  * are written with it, in one ledgered command; the transition itself is never corrected.
  *

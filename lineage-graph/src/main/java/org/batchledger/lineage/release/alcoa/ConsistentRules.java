@@ -35,11 +35,13 @@ final class ConsistentRules {
                         "Within the batch, every value of the same step parameter, and every result of the same "
                                 + "test, is recorded in the same unit.", ConsistentRules::units),
                 RuleDefinition.of("ALCOA-CS-003", CONSISTENT, "Equipment clean when used",
-                        "Every piece of equipment the batch used was cleaned before the use began, and the clean "
-                                + "hold time had not run out.", ConsistentRules::clean),
+                        "Every piece of equipment the batch used was cleaned before the use began, the cleaning "
+                                + "was verified by a second person, and the clean hold time had not run out.",
+                        ConsistentRules::clean),
                 RuleDefinition.of("ALCOA-CS-004", CONSISTENT, "Equipment calibrated when used",
-                        "Every piece of equipment the batch used had passed its last calibration before the use "
-                                + "and was not due for the next before the use ended.", ConsistentRules::calibrated));
+                        "Every piece of equipment the batch used had passed its last calibration before the use, "
+                                + "verified by a second person, and was not due for the next before the use ended.",
+                        ConsistentRules::calibrated));
     }
 
     private static void ordered(BatchRecords records, AlcoaRule rule, RuleSink sink) {
@@ -85,9 +87,12 @@ final class ConsistentRules {
             Optional<Cleaning> last = records.cleanings().getOrDefault(u.equipmentKey(), List.of()).stream()
                     .filter(c -> c.performedAt() != null && !c.performedAt().isAfter(u.from()))
                     .max(Comparator.comparing(Cleaning::performedAt));
-            boolean ok = last.isPresent() && (last.get().validUntil() == null || !last.get().validUntil().isBefore(u.from()));
+            boolean verified = last.isPresent() && secondPerson(last.get().verifiedBy(), last.get().performedBy());
+            boolean ok = verified && (last.get().validUntil() == null || !last.get().validUntil().isBefore(u.from()));
             sink.expect(t.item(), ok, last.isEmpty() ? "used " + u.equipmentKey() + " from " + u.from()
-                            + " with no cleaning recorded before" : "used " + u.equipmentKey() + " from " + u.from()
+                            + " with no cleaning recorded before" : !verified ? "used " + u.equipmentKey() + " from "
+                            + u.from() + " after cleaning " + last.get().key() + ", not verified by a second person"
+                            : "used " + u.equipmentKey() + " from " + u.from()
                             + ", after the clean hold of cleaning " + last.get().key() + " ended ("
                             + last.get().validUntil() + ")", equipment(u),
                     last.map(c -> Evidence.of("cleaning " + c.key(), new RecordRef(RecordType.CLEANING, c.key())))
@@ -102,13 +107,16 @@ final class ConsistentRules {
             Optional<Calibration> last = records.calibrations().getOrDefault(u.equipmentKey(), List.of()).stream()
                     .filter(c -> c.performedAt() != null && !c.performedAt().isAfter(u.from()))
                     .max(Comparator.comparing(Calibration::performedAt));
+            boolean verified = last.isPresent() && secondPerson(last.get().verifiedBy(), last.get().performedBy());
             String why = last.isEmpty() ? "used " + u.equipmentKey() + " with no calibration recorded before "
                     + u.from()
+                    : !verified ? "used " + u.equipmentKey() + " after calibration " + last.get().key()
+                    + ", not verified by a second person"
                     : last.get().outcome() == Calibration.CalibrationOutcome.FAIL ? "used " + u.equipmentKey()
                     + " after its calibration " + last.get().key() + " failed"
                     : "used " + u.equipmentKey() + " until " + end + ", past the calibration due date "
                     + last.get().dueAt();
-            boolean ok = last.isPresent() && last.get().outcome() != Calibration.CalibrationOutcome.FAIL
+            boolean ok = verified && last.get().outcome() != Calibration.CalibrationOutcome.FAIL
                     && (last.get().dueAt() == null || !last.get().dueAt().isBefore(end));
             sink.expect(t.item(), ok, why, equipment(u), last.map(c -> Evidence.of("calibration " + c.key(),
                     new RecordRef(RecordType.CALIBRATION, c.key()))).orElse(equipment(u)));
@@ -117,6 +125,11 @@ final class ConsistentRules {
 
     private static Evidence equipment(EquipmentUse u) {
         return Evidence.of("equipment " + u.equipmentKey(), new RecordRef(RecordType.EQUIPMENT, u.equipmentKey()));
+    }
+
+    /** As readiness: verified, and not by the one who performed it. */
+    private static boolean secondPerson(String verifiedBy, String performedBy) {
+        return verifiedBy != null && !verifiedBy.equals(performedBy);
     }
 
     private static boolean before(Instant a, Instant b) {

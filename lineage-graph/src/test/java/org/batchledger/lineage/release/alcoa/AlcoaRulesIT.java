@@ -220,14 +220,14 @@ class AlcoaRulesIT {
     @Test
     void equipmentUsedAfterItsCleanHoldViolatesCS003() {
         CleanBatch b = new CleanBatch().replace("t:CL1", (Cleaning c) -> new Cleaning(c.key(), c.equipmentKey(),
-                c.method(), c.performedAt(), at(-1), c.performedBy(), c.provenance()));
+                c.method(), c.performedAt(), at(-1), c.performedBy(), c.verifiedBy(), c.verifiedAt(), c.provenance()));
         assertFinding(b.writeAndEvaluate(keys), "ALCOA-CS-003", USE);
     }
 
     @Test
     void equipmentUsedPastItsCalibrationDueDateViolatesCS004() {
         CleanBatch b = new CleanBatch().replace("t:CA1", (Calibration c) -> new Calibration(c.key(),
-                c.equipmentKey(), c.outcome(), c.performedAt(), at(60), c.performedBy(), c.provenance()));
+                c.equipmentKey(), c.outcome(), c.performedAt(), at(60), c.performedBy(), c.verifiedBy(), c.verifiedAt(), c.provenance()));
         assertFinding(b.writeAndEvaluate(keys), "ALCOA-CS-004", USE);
     }
 

@@ -73,9 +73,11 @@ final class CleanBatch {
         add(new Consumption("t:C1", "t:LOT-IN", BATCH, 120.5, "kg", "charge", at(10), prov(at(10))));
         add(new Production("t:P1", BATCH, "t:LOT-OUT", 118.0, "kg", prov(at(120))));
         add(new Equipment("t:EQ1", "Granulator 1", "granulator", "Room 4", prov(T0.minusSeconds(86400 * 30))));
-        add(new Cleaning("t:CL1", "t:EQ1", "CIP", T0.minusSeconds(3600), at(72 * 60), "op", prov(T0.minusSeconds(3600))));
+        add(new Cleaning("t:CL1", "t:EQ1", "CIP", T0.minusSeconds(3600), at(72 * 60), "op", "op2", T0.minusSeconds(3000),
+                prov(T0.minusSeconds(3600))));
         add(new Calibration("t:CA1", "t:EQ1", Calibration.CalibrationOutcome.PASS, T0.minusSeconds(86400 * 10),
-                T0.plusSeconds(86400 * 30), "eng", prov(T0.minusSeconds(86400 * 10))));
+                T0.plusSeconds(86400 * 30), "eng", "eng2", T0.minusSeconds(86400 * 9),
+                prov(T0.minusSeconds(86400 * 10))));
         add(new EquipmentUse("t:U1", BATCH, "t:EQ1", "granulate", T0, at(120), prov(T0)));
         add(step("t:SR1", "granulate", "temperature", "42.5", "°C", 40.0, 45.0, at(30)));
         add(step("t:SR2", "dry", "LOD", "1.8", "%", null, 2.0, at(90)));
