@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAnyRole, LEDGER_READERS, readToken } from './token';
+import { AUDIT_TRAIL_READERS, hasAnyRole, LEDGER_READERS, readToken } from './token';
 import { safeReturnTo } from './returnTo';
 import { fileName } from '../api/hub';
 import { httpError, toHubError } from '../api/errors';
@@ -32,6 +32,13 @@ describe('token', () => {
     expect(hasAnyRole(['operator'], LEDGER_READERS)).toBe(false);
     expect(hasAnyRole(['admin'], LEDGER_READERS)).toBe(true);
     expect(hasAnyRole([], [])).toBe(true);
+  });
+
+  it('shows the audit trail to the QA roles, who review it, and not to operators', () => {
+    expect(hasAnyRole(['qa-reviewer'], AUDIT_TRAIL_READERS)).toBe(true);
+    expect(hasAnyRole(['qa-release'], AUDIT_TRAIL_READERS)).toBe(true);
+    expect(hasAnyRole(['operator'], AUDIT_TRAIL_READERS)).toBe(false);
+    expect(hasAnyRole(['qa-reviewer'], LEDGER_READERS)).toBe(false);
   });
 });
 

@@ -41,6 +41,8 @@ export function hasAnyRole(userRoles: readonly string[], required: readonly Role
 export const READERS: readonly Role[] = ['operator', 'qa-reviewer', 'qa-release', 'inspector', 'admin'];
 export const RECALL_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
 export const LEDGER_READERS: readonly Role[] = ['inspector', 'admin'];
+/** auditTrail's roles: QA reads a batch's trail to sign AUDIT_TRAIL_REVIEWED (requirements/access-policy.csv). */
+export const AUDIT_TRAIL_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
 export const INGEST_UPLOADERS: readonly Role[] = ['adapter'];
 export const INGEST_REPORT_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
 export const SOURCE_FILE_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];

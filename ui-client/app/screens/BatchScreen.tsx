@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../api/hub';
 import { AUDIT, BATCH, STEP_RECORDS, type AuditResult, type Batch, type BatchResult, type StepRecord, type StepRecordsResult } from '../api/operations';
 import { useSessionUser } from '../auth/context';
-import { hasAnyRole, LEDGER_READERS } from '../auth/token';
+import { AUDIT_TRAIL_READERS, hasAnyRole } from '../auth/token';
 import { GenealogyView } from '../genealogy/GenealogyView';
 import { ResultsChart } from '../results/ResultsChart';
 import { Empty, ErrorPanel, formatTime, Show, useAsync } from '../ui/states';
@@ -30,7 +30,7 @@ export function BatchScreen() {
     }
     return r.batch;
   }), [id]);
-  const tabs = TABS.filter((t) => t !== 'audit' || hasAnyRole(user?.roles ?? [], LEDGER_READERS));
+  const tabs = TABS.filter((t) => t !== 'audit' || hasAnyRole(user?.roles ?? [], AUDIT_TRAIL_READERS));
 
   return (
     <section aria-labelledby="batch-title">

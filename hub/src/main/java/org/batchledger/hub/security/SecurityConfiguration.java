@@ -1,5 +1,6 @@
 package org.batchledger.hub.security;
 
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.List;
 import org.batchledger.hub.HubProperties;
@@ -49,6 +50,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        // The error page of a request already let in (a missing UI file: 404, not 401); a refusal
+                        // writes its own body and never dispatches here, and a direct GET /error needs a token.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(roles("/actuator/"))
                         .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/graphiql/**",

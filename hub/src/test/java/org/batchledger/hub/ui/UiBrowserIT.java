@@ -180,10 +180,10 @@ class UiBrowserIT {
         browser.await(By.cssSelector("[data-testid=batch-header]"));
         String token = storedUser("access_token");
 
-        // a reviewer has no audit-trail tab; asked for by URL, the hub's refusal is shown as it came
+        // a reviewer reads the batch's audit trail: she signs AUDIT_TRAIL_REVIEWED on it (access-policy.csv)
         browser.open("/ui/batch/" + key + "?tab=audit");
-        assertThat(browser.await(By.cssSelector("[data-classification=FORBIDDEN]")).getText()).startsWith("Forbidden");
-        assertThat(browser.driver.findElements(By.cssSelector("button[data-tab=audit]"))).isEmpty();
+        assertThat(browser.await(By.cssSelector("[data-testid=audit]")).getText()).contains("CREATE");
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-tab=audit]"))).isNotEmpty();
         browser.open("/ui/batch/" + key);
         browser.await(By.cssSelector("[data-testid=batch-header]"));
 
