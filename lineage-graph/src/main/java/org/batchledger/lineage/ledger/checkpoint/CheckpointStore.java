@@ -24,6 +24,18 @@ final class CheckpointStore {
               ON CREATE SET c.origin = $origin, c.rootHash = $rootHash, c.timestamp = $timestamp, c.note = $note
             RETURN c""";
 
+    private static final String NEWER = """
+            MATCH (c:Checkpoint) WHERE c.treeSize > $size RETURN c ORDER BY c.treeSize""";
+    // Hubs sharing one database sign one at a time: each takes the write lock of this node for its signing
+    // transaction. It is created once, under the head's lock (unique), so two hubs starting at once make one; on a
+    // ledger without a head yet two could, and both then lock the same (the first by element id).
+    private static final String CREATE_SIGNING_LOCK = """
+            OPTIONAL MATCH (h:LedgerHead {id: 'main'}) SET h.lockedAt = timestamp()
+            WITH count(h) AS heads MERGE (:CheckpointSigning {id: 'main'})""";
+    private static final String LOCK_SIGNING = """
+            MATCH (s:CheckpointSigning) WITH s ORDER BY elementId(s) LIMIT 1 SET s.lockedAt = timestamp()
+            RETURN count(s) AS n""";
+
     // One line per witness: a newer cosignature by the same witness name replaces its older one.
     private static final String COSIGN = """
             MATCH (c:Checkpoint {treeSize: $treeSize})
@@ -57,19 +69,51 @@ final class CheckpointStore {
         return stored.size() == 1 && stored.getFirst().note().equals(kept.note()) ? stored.getFirst() : store(kept);
     }
 
-    /** Stores a kept note; a different note already stored at its size is refused, never overwritten. */
-    StoredCheckpoint store(KeptCheckpoints.Kept kept) {
+    /** Takes the signing lock for the rest of {@code tx}: no other hub on this database signs until it ends. */
+    void lockSigning(GraphDatabase.Tx tx) {
+        if (tx.run(LOCK_SIGNING, Map.of()).single().get("n").asLong() == 0) {
+            throw new IllegalStateException("no checkpoint signing lock: createSigningLock() first");
+        }
+    }
+
+    /** Creates the signing lock if there is none, in a transaction of its own (committed before anyone locks it). */
+    void createSigningLock() {
+        db.write(tx -> tx.run(CREATE_SIGNING_LOCK, Map.of()).consume());
+    }
+
+    /** The stored checkpoints larger than {@code size}, smallest first. */
+    List<StoredCheckpoint> newerThan(GraphDatabase.Tx tx, long size) {
+        return tx.run(NEWER, Map.of("size", size)).list(r -> toCheckpoint(r.get("c")));
+    }
+
+    /** As {@link #ensureStored(KeptCheckpoints.Kept)}, in the caller's transaction. */
+    StoredCheckpoint ensureStored(GraphDatabase.Tx tx, KeptCheckpoints.Kept kept) {
+        List<StoredCheckpoint> stored = tx.run(AT, Map.of("treeSize", kept.treeSize())).list(r -> toCheckpoint(r.get("c")));
+        return stored.size() == 1 && stored.getFirst().note().equals(kept.note()) ? stored.getFirst() : store(tx, kept);
+    }
+
+    /** As {@link #store(KeptCheckpoints.Kept)}, in the caller's transaction. */
+    StoredCheckpoint store(GraphDatabase.Tx tx, KeptCheckpoints.Kept kept) {
         Checkpoint c = kept.checkpoint();
-        String time = CanonicalJson.formatInstant(c.time().orElse(java.time.Instant.EPOCH));
-        Map<String, Object> params = Map.of("treeSize", c.treeSize(), "origin", c.origin(),
-                "rootHash", HexFormat.of().formatHex(c.rootHash()), "timestamp", time, "note", kept.note());
-        StoredCheckpoint stored = db.write(tx -> toCheckpoint(tx.run(STORE, params).single().get("c"))).result();
+        StoredCheckpoint stored = toCheckpoint(tx.run(STORE, params(kept)).single().get("c"));
         if (!stored.note().equals(kept.note())) {
             throw new LedgerInconsistentException("the database holds another checkpoint at size " + c.treeSize()
                     + " than the one the hub signed and kept (root " + stored.rootHash() + " stored, "
                     + HexFormat.of().formatHex(c.rootHash()) + " kept)");
         }
         return stored;
+    }
+
+    private static Map<String, Object> params(KeptCheckpoints.Kept kept) {
+        Checkpoint c = kept.checkpoint();
+        String time = CanonicalJson.formatInstant(c.time().orElse(java.time.Instant.EPOCH));
+        return Map.of("treeSize", c.treeSize(), "origin", c.origin(),
+                "rootHash", HexFormat.of().formatHex(c.rootHash()), "timestamp", time, "note", kept.note());
+    }
+
+    /** Stores a kept note; a different note already stored at its size is refused, never overwritten. */
+    StoredCheckpoint store(KeptCheckpoints.Kept kept) {
+        return db.write(tx -> store(tx, kept)).result();
     }
 
     /** Adds a witness's verified cosignature line to the stored checkpoint of {@code treeSize}. */
