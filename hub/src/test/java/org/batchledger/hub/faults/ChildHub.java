@@ -43,6 +43,28 @@ final class ChildHub implements AutoCloseable {
         this.port = Integer.parseInt(ready.substring("HUB-READY ".length()).trim());
     }
 
+    // The hub fetches the realm's keys on the first token; on a loaded machine that first fetch can time out (a
+    // 500), so one authenticated request must have gone through before a test counts anything.
+    private ChildHub warmedUp(TestTokens tokens) throws InterruptedException {
+        org.batchledger.hub.support.GraphQlHttp graphql = new org.batchledger.hub.support.GraphQlHttp(port);
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            try {
+                var r = graphql.post(tokens.forUser("inspector", "inspector"), "{ __typename }");
+                if (r.status() == 200 && !r.hasErrors()) {
+                    return this;
+                }
+            } catch (IllegalStateException e) {
+                // not answering yet
+            }
+            if (System.nanoTime() > until) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the hub answered no authenticated request within 90 s: " + log);
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /**
      * @param name     the hub instance's name (its {@code HOSTNAME}): a restart under the same name recovers the
      *                 ingest lease an earlier run of it left at once; two hubs at once need two names
@@ -66,7 +88,7 @@ final class ChildHub implements AutoCloseable {
         Process process = builder.start();
         // should this JVM end without closing it (a failed run, Ctrl-C), the hub ends with it
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        return new ChildHub(process, log);
+        return new ChildHub(process, log).warmedUp(tokens);
     }
 
     int port() {

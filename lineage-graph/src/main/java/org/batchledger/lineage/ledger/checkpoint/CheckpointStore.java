@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.batchledger.lineage.ledger.LedgerAppender;
 import org.batchledger.verifier.proof.Checkpoint;
 import org.batchledger.verifier.proof.SignedNote;
 import org.batchledger.lineage.store.GraphDatabase;
@@ -27,13 +28,11 @@ final class CheckpointStore {
     private static final String NEWER = """
             MATCH (c:Checkpoint) WHERE c.treeSize > $size RETURN c ORDER BY c.treeSize""";
     // Hubs sharing one database sign one at a time: each takes the write lock of this node for its signing
-    // transaction. It is created once, under the head's lock (unique), so two hubs starting at once make one; on a
-    // ledger without a head yet two could, and both then lock the same (the first by element id).
-    private static final String CREATE_SIGNING_LOCK = """
-            OPTIONAL MATCH (h:LedgerHead {id: 'main'}) SET h.lockedAt = timestamp()
-            WITH count(h) AS heads MERGE (:CheckpointSigning {id: 'main'})""";
+    // transaction. It is created once, under the head's lock (the head is unique, made if need be as any write
+    // makes it), so hubs starting at once make one.
+    private static final String CREATE_SIGNING_LOCK = "MERGE (:CheckpointSigning {id: 'main'})";
     private static final String LOCK_SIGNING = """
-            MATCH (s:CheckpointSigning) WITH s ORDER BY elementId(s) LIMIT 1 SET s.lockedAt = timestamp()
+            MATCH (s:CheckpointSigning {id: 'main'}) SET s.lockedAt = timestamp()
             RETURN count(s) AS n""";
 
     // One line per witness: a newer cosignature by the same witness name replaces its older one.
@@ -72,13 +71,23 @@ final class CheckpointStore {
     /** Takes the signing lock for the rest of {@code tx}: no other hub on this database signs until it ends. */
     void lockSigning(GraphDatabase.Tx tx) {
         if (tx.run(LOCK_SIGNING, Map.of()).single().get("n").asLong() == 0) {
-            throw new IllegalStateException("no checkpoint signing lock: createSigningLock() first");
+            throw new NoSigningLock();
+        }
+    }
+
+    /** The signing lock's node is not there (not made yet, or a wiped database): {@link #createSigningLock()}. */
+    static final class NoSigningLock extends RuntimeException {
+        NoSigningLock() {
+            super("no checkpoint signing lock in the database", null, false, false);
         }
     }
 
     /** Creates the signing lock if there is none, in a transaction of its own (committed before anyone locks it). */
     void createSigningLock() {
-        db.write(tx -> tx.run(CREATE_SIGNING_LOCK, Map.of()).consume());
+        db.write(tx -> {
+            new LedgerAppender(java.time.Clock.systemUTC()).lockHead(tx);
+            return tx.run(CREATE_SIGNING_LOCK, Map.of()).consume();
+        });
     }
 
     /** The stored checkpoints larger than {@code size}, smallest first. */

@@ -103,10 +103,8 @@ public final class Checkpoints {
             if (!reconciled) {
                 reconcile(); // at start, normally; here if the database was unreachable then
             }
-            ensureSigningLock();
             boolean[] signed = {false};
-            StoredCheckpoint latest = db.write(tx -> {
-                store.lockSigning(tx);
+            StoredCheckpoint latest = underSigningLock(tx -> {
                 adopt(tx);
                 KeptCheckpoints kept = kept();
                 LedgerHead head = LedgerHead.read(tx);
@@ -119,7 +117,7 @@ public final class Checkpoints {
                 }
                 signed[0] = true;
                 return sign(tx, head, kept);
-            }).result();
+            });
             if (signed[0]) {
                 signedListeners.forEach(listener -> listener.accept(latest));
             }
@@ -135,19 +133,31 @@ public final class Checkpoints {
      */
     public void adoptStored() {
         synchronized (signing) {
-            ensureSigningLock();
-            db.write(tx -> {
-                store.lockSigning(tx);
+            underSigningLock(tx -> {
                 adopt(tx);
                 return null;
             });
         }
     }
 
-    private void ensureSigningLock() {
-        if (!signingLock) {
-            store.createSigningLock();
-            signingLock = true;
+    // One write transaction holding the signing lock; the lock's node is made first if it is not there.
+    private <T> T underSigningLock(java.util.function.Function<Tx, T> work) {
+        for (int attempt = 0; ; attempt++) {
+            if (!signingLock) {
+                store.createSigningLock();
+                signingLock = true;
+            }
+            try {
+                return db.write(tx -> {
+                    store.lockSigning(tx);
+                    return work.apply(tx);
+                }).result();
+            } catch (CheckpointStore.NoSigningLock e) {
+                signingLock = false; // the database was wiped under this hub (tests do): made again
+                if (attempt > 0) {
+                    throw e;
+                }
+            }
         }
     }
 
