@@ -13,6 +13,7 @@ import org.batchledger.lineage.workflow.TransitionRefusedException;
 import org.batchledger.lineage.write.CorrectionRefusedException;
 import org.batchledger.lineage.write.IdempotencyConflictException;
 import org.batchledger.lineage.write.InvalidRecordsException;
+import org.batchledger.lineage.write.LedgerBusyException;
 import org.batchledger.lineage.write.WithdrawalRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,13 @@ public class ApiExceptionHandler {
             case BUSY -> ApiErrorType.SERVICE_UNAVAILABLE;
         };
         return error(type, e.getMessage(), env, Map.of("id", e.subject()));
+    }
+
+    // another file's ingest held the ledger longer than a write waits (seen under load): nothing was written
+    @GraphQlExceptionHandler
+    GraphQLError ledgerBusy(LedgerBusyException e, DataFetchingEnvironment env) {
+        return error(ApiErrorType.SERVICE_UNAVAILABLE, e.getMessage() + "; nothing was written, send it again later",
+                env);
     }
 
     @GraphQlExceptionHandler

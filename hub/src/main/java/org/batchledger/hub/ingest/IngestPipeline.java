@@ -85,10 +85,12 @@ public class IngestPipeline {
         try (SpooledFile file = SpooledFile.of(upload.content(), spool, settings.maxBytes())) {
             run.file = file;
             run.received = System.nanoTime();
-            // the graph says whether the file was written; the report says how (a restored database wins)
-            var earlier = reports.ingested(file.sha256());
-            if (earlier.isPresent() && !sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
-                return earlier.get().asDuplicate();
+            // the graph says whether the file was written; the report says how (a restored database wins). Written
+            // without a report here (the hub died between the publish and keeping the report, or another hub on
+            // the same database took the file): a duplicate all the same, never parsed again, since its records'
+            // provenance (received now) would differ and refuse it as ingested otherwise.
+            if (!sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
+                return reports.ingested(file.sha256()).map(IngestReport::asDuplicate).orElseGet(run::alreadyWritten);
             }
             return keep(ingest(run));
         } catch (SpooledFile.TooLargeException e) {
@@ -229,6 +231,11 @@ public class IngestPipeline {
 
         Finding finding(IngestFinding f) {
             return new Finding(upload.fileName(), f.locator(), null, f.field(), f.rule(), f.message());
+        }
+
+        /** The file is in the graph, but this hub kept no report of how: counts and ledger range unknown here. */
+        IngestReport alreadyWritten() {
+            return report(Status.INGESTED, Map.of(), null, null, List.of(), List.of()).asDuplicate();
         }
 
         IngestReport refused(Status status, List<Finding> errors) {

@@ -67,9 +67,10 @@ class LedgerConfiguration {
 
     @Bean
     LedgerVerifier ledgerVerifier(GraphDatabase db, NoteSigner signer, CheckpointLog log,
-                                  WitnessProperties witnesses) {
+                                  WitnessProperties witnesses, Checkpoints checkpoints) {
+        // other hubs on the same database sign too: their checkpoints are adopted into this hub's log first
         return new LedgerVerifier(db, NoteVerifier.of(signer.verifierKey()), log).requiringCosignatures(
                 witnesses.endpoints().stream().map(Witnessing.Endpoint::key).toList(),
-                witnesses.witnessesRequired());
+                witnesses.witnessesRequired()).adoptingFirst(checkpoints::adoptStored);
     }
 }

@@ -19,10 +19,12 @@ import org.batchledger.schema.record.TestResult;
 /**
  * A test-only format, so the pipeline is tested apart from the real adapters: a first line {@code #test-lines},
  * then {@code Material|id|name}, {@code Lot|id|materialId[|quantity]}, {@code Result|id|sampleId},
- * {@code Sleep|millis} (a slow file, for the crash test); locator {@code line N}.
+ * {@code Sleep|millis} (a slow file, for the crash test), {@code Mark|name} (logged, a point a fault test halts at);
+ * locator {@code line N}.
  */
 public final class TestLinesAdapter implements IngestAdapter {
     static final String MAGIC = "#test-lines";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestLinesAdapter.class);
 
     @Override
     public String name() {
@@ -54,6 +56,7 @@ public final class TestLinesAdapter implements IngestAdapter {
                     case "Result" -> sink.record(new TestResult(context.key(f[1]), null, f[2], "assay", null, "99.0",
                             "%", null, null, TestResult.TestOutcome.PASS, context.recordedAt(), "lab", p));
                     case "Sleep" -> sleep(Long.parseLong(f[1]));
+                    case "Mark" -> LOG.info("test-lines: mark {} at line {}", f[1], n);
                     default -> throw new InvalidSourceException(new IngestFinding("line " + n, "kind", "TEST-KIND",
                             "unknown record kind '" + f[0] + "'"));
                 }

@@ -69,6 +69,15 @@ public final class CheckpointReconciliation {
         return report(new Outcome(List.copyOf(storedNow), List.copyOf(appended), List.copyOf(problems)));
     }
 
+    /** Appends the stored checkpoints newer than the last kept one that prove out (see {@link Checkpoints#adoptStored}). */
+    List<Long> adopt(KeptCheckpoints kept, List<StoredCheckpoint> newer) {
+        List<Long> appended = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        appendNewerStored(kept, newer, kept.last().map(KeptCheckpoints.Kept::treeSize).orElse(-1L), appended, problems);
+        problems.forEach(p -> LOG.warn("Checkpoint not adopted: {}", p));
+        return appended;
+    }
+
     // Up to the last kept size, the database must hold the kept notes and nothing else.
     private static void compareKept(KeptCheckpoints kept, List<StoredCheckpoint> inDatabase, long lastKept,
                                     List<String> problems) {

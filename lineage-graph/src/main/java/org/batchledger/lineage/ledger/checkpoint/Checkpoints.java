@@ -44,6 +44,7 @@ public final class Checkpoints {
     private KeptCheckpoints cached;
     private long cachedFileSize = -1;
     private boolean reconciled;
+    private boolean signingLock;
     private final List<Consumer<StoredCheckpoint>> signedListeners = new CopyOnWriteArrayList<>();
     /** Test hook: simulates a crash between two steps of signing. */
     CrashPoint crashPoint = step -> { };
@@ -91,22 +92,84 @@ public final class Checkpoints {
         return store;
     }
 
-    /** The checkpoint of the current head, signing one if the last kept one is older. */
+    /**
+     * The checkpoint of the current head, signing one if the last kept one is older. Hubs sharing the database sign
+     * one at a time (a lock in the database, held by the signing transaction), and each first adopts the checkpoints
+     * the others signed since its last ({@link #adoptStored()}), so the ledger has one checkpoint per size and every
+     * hub's log holds them all.
+     */
     public StoredCheckpoint latest() {
         synchronized (signing) {
             if (!reconciled) {
                 reconcile(); // at start, normally; here if the database was unreachable then
             }
-            KeptCheckpoints kept = kept();
-            LedgerHead head = db.read(LedgerHead::read);
-            CheckpointStatus status = status(kept, head);
-            if (!status.consistent()) {
-                throw LedgerInconsistentException.with(status);
+            boolean[] signed = {false};
+            StoredCheckpoint latest = underSigningLock(tx -> {
+                adopt(tx);
+                KeptCheckpoints kept = kept();
+                LedgerHead head = LedgerHead.read(tx);
+                CheckpointStatus status = status(kept, head);
+                if (!status.consistent()) {
+                    throw LedgerInconsistentException.with(status);
+                }
+                if (kept.last().isPresent() && kept.last().get().treeSize() == head.treeSize()) {
+                    return store.ensureStored(tx, kept.last().get()); // stored, or lost to a crash before the database
+                }
+                signed[0] = true;
+                return sign(tx, head, kept);
+            });
+            if (signed[0]) {
+                signedListeners.forEach(listener -> listener.accept(latest));
             }
-            if (kept.last().isPresent() && kept.last().get().treeSize() == head.treeSize()) {
-                return store.ensureStored(kept.last().get()); // stored, or lost to a crash before the database
+            return latest;
+        }
+    }
+
+    /**
+     * Appends to this hub's log the checkpoints other hubs on the same database signed after its last kept one, each
+     * only if signed with the hub key and proven consistent with the one before (as {@link CheckpointReconciliation}
+     * does at start); one that is not is left for verification to report. Ledger verification calls this before it
+     * compares the stored checkpoints with the log.
+     */
+    public void adoptStored() {
+        synchronized (signing) {
+            underSigningLock(tx -> {
+                adopt(tx);
+                return null;
+            });
+        }
+    }
+
+    // One write transaction holding the signing lock; the lock's node is made first if it is not there.
+    private <T> T underSigningLock(java.util.function.Function<Tx, T> work) {
+        for (int attempt = 0; ; attempt++) {
+            if (!signingLock) {
+                store.createSigningLock();
+                signingLock = true;
             }
-            return sign(head, kept);
+            try {
+                return db.write(tx -> {
+                    store.lockSigning(tx);
+                    return work.apply(tx);
+                }).result();
+            } catch (CheckpointStore.NoSigningLock e) {
+                signingLock = false; // the database was wiped under this hub (tests do): made again
+                if (attempt > 0) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void adopt(Tx tx) {
+        KeptCheckpoints kept = kept();
+        if (!kept.problems().isEmpty()) {
+            return;
+        }
+        List<StoredCheckpoint> newer = store.newerThan(tx, kept.last().map(KeptCheckpoints.Kept::treeSize).orElse(-1L));
+        if (!newer.isEmpty()) {
+            new CheckpointReconciliation(db, log, hubKey, store, consistency).adopt(kept, newer);
+            cachedFileSize = -1;
         }
     }
 
@@ -133,7 +196,7 @@ public final class Checkpoints {
         }
     }
 
-    private StoredCheckpoint sign(LedgerHead head, KeptCheckpoints kept) {
+    private StoredCheckpoint sign(Tx tx, LedgerHead head, KeptCheckpoints kept) {
         Instant now = Instant.parse(CanonicalJson.formatInstant(clock.instant()));
         Checkpoint checkpoint = Checkpoint.at(signer.keyName(), head.treeSize(), HEX.parseHex(head.root()), now);
         KeptCheckpoints.Kept note = new KeptCheckpoints.Kept(checkpoint, signer.sign(checkpoint));
@@ -141,9 +204,7 @@ public final class Checkpoints {
         log.append(note.note(), kept.validLength());
         cachedFileSize = -1;
         crashPoint.reached(Step.KEPT);
-        StoredCheckpoint stored = store.store(note);
-        signedListeners.forEach(listener -> listener.accept(stored));
-        return stored;
+        return store.store(tx, note);
     }
 
     private CheckpointStatus status(KeptCheckpoints kept, LedgerHead head) {

@@ -13,6 +13,8 @@ enum InfrastructureLabel {
     LEDGER_HEAD("LedgerHead"),
     LEDGER_COMMIT("LedgerCommit"),
     CHECKPOINT("Checkpoint"),
+    /** The lock hubs sharing one database take to sign checkpoints one at a time (checkpoint.CheckpointStore). */
+    CHECKPOINT_SIGNING("CheckpointSigning"),
     SCHEMA_MIGRATION("SchemaMigration"),
     LEDGER_TILE("LedgerTile"),
     LEDGER_BUNDLE("LedgerBundle"),

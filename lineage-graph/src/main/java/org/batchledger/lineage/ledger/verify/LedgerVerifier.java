@@ -34,6 +34,7 @@ public final class LedgerVerifier {
     private final EntrySource entries;
     private final int pageSize;
     private WitnessQuorumCheck witnessQuorum = new WitnessQuorumCheck(List.of(), 0);
+    private Runnable adoptKept = () -> { };
 
     public LedgerVerifier(GraphDatabase db, NoteVerifier hubKey) {
         this(db, hubKey, null);
@@ -60,6 +61,16 @@ public final class LedgerVerifier {
      */
     public LedgerVerifier requiringCosignatures(List<Cosignature.Witness> witnesses, int required) {
         this.witnessQuorum = new WitnessQuorumCheck(witnesses, required);
+        return this;
+    }
+
+    /**
+     * Runs {@code adopt} after the stored checkpoints are read and before they are compared with the checkpoint log:
+     * with several hubs on one database, it brings into this hub's log what the others signed (see
+     * {@code Checkpoints.adoptStored}), so their checkpoints are not taken for ones no hub kept.
+     */
+    public LedgerVerifier adoptingFirst(Runnable adopt) {
+        this.adoptKept = adopt;
         return this;
     }
 
@@ -107,6 +118,7 @@ public final class LedgerVerifier {
                 stored.put(r.get("size").asLong(), r.get("note").asString()));
         stored.forEach((size, note) -> notes.put("stored checkpoint " + size, note));
         if (kept != null) {
+            adoptKept.run();
             notes.putAll(kept.check(stored, findings));
         }
         if (trustedNote != null && !trustedNote.isBlank()) {
