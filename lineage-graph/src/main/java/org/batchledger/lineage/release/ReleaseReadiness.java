@@ -6,10 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
 import org.batchledger.lineage.release.alcoa.AlcoaEngine;
+import org.batchledger.lineage.release.alcoa.AlcoaEvaluation;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.store.AsOf;
+import org.batchledger.lineage.store.BookmarkScope;
+import org.batchledger.lineage.store.Bookmarks;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.release.Specifications;
 
@@ -22,6 +29,14 @@ import org.batchledger.schema.release.Specifications;
 public final class ReleaseReadiness {
     /** The trace limits readiness walks the genealogy with: the API's defaults. */
     public static final TraceLimits DEFAULT_LIMITS = TraceLimits.of(TraceLimits.DEFAULT_HOPS, TraceLimits.DEFAULT_NODES);
+
+    // a few daemon threads for the ALCOA+ half of single-batch evaluations; bounded, so load cannot multiply them
+    private static final ExecutorService BESIDE = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread t = new Thread(runnable, "readiness-alcoa");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final ReleaseFacts facts;
     private final Specifications specifications;
@@ -42,14 +57,51 @@ public final class ReleaseReadiness {
 
     /** Readiness and exceptions of many batches with the same number of queries as one (plus a trace each). */
     public Map<String, Evaluation> evaluate(Collection<String> batchKeys, AsOf asOf) {
+        if (batchKeys.size() == 1) {
+            return evaluateOne(batchKeys.iterator().next(), asOf);
+        }
         Map<String, Evaluation> out = new LinkedHashMap<>();
-        facts.load(batchKeys, asOf).forEach((key, f) -> out.put(key, evaluate(f, asOf)));
+        facts.load(batchKeys, asOf).forEach((key, f) -> out.put(key, evaluate(f, asOf,
+                alcoa.evaluate(f.batch().key(), asOf))));
         return out;
     }
 
-    Evaluation evaluate(BatchFacts f, AsOf asOf) {
+    /**
+     * One batch, the release screen's question: the ALCOA+ evaluation (a third of the work) reads the same tree size
+     * in a session of its own while the facts load, with the caller's read-your-writes bookmarks, so the answer
+     * costs about the longer of the two rather than their sum. A queue of many batches stays sequential, so its
+     * evaluations are never all held at once.
+     */
+    private Map<String, Evaluation> evaluateOne(String key, AsOf asOf) {
+        Bookmarks bookmarks = BookmarkScope.current();
+        CompletableFuture<Optional<AlcoaEvaluation>> beside = CompletableFuture.supplyAsync(() -> {
+            BookmarkScope.set(bookmarks);
+            try {
+                return alcoa.find(key, asOf);
+            } finally {
+                BookmarkScope.clear();
+            }
+        }, BESIDE);
+        Map<String, Evaluation> out = new LinkedHashMap<>();
+        facts.load(List.of(key), asOf).forEach((k, f) -> out.put(k, evaluate(f, asOf, joined(beside)
+                .orElseGet(() -> alcoa.evaluate(k, asOf))))); // recorded between the two reads of the head
+        return out;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    Evaluation evaluate(BatchFacts f, AsOf asOf, AlcoaEvaluation alcoaEvaluation) {
         List<ReadinessCheck> checks = new ArrayList<>(ReadinessChecks.of(f, specifications));
-        checks.add(AlcoaCheck.check(alcoa.evaluate(f.batch().key(), asOf)));
+        checks.add(AlcoaCheck.check(alcoaEvaluation));
         Readiness readiness = new Readiness(f.batch(), asOf.treeSize(), Verdict.of(f.batch().status(), f.onHold(), checks), checks);
         return new Evaluation(readiness, ReviewExceptions.of(f, specifications));
     }
