@@ -92,6 +92,35 @@ class EquipmentCareReadinessIT {
     }
 
     @Test
+    @Tag("REQ-WORKFLOW-029")
+    void correctingAVerifiedCleaningVoidsItsVerificationUntilASecondPersonVerifiesTheNewValues() {
+        ReleaseTestSupport plant = new ReleaseTestSupport(keys).write(ReleasePlant.ready());
+        Cleaning cleaning = cleaning(OPERATOR, T0, T0.plus(Duration.ofHours(24)));
+        verifyCleaning(OPERATOR2, cleaning.key());
+        plant.checkpoint();
+        assertThat(evaluate().readiness().ready()).isTrue();
+
+        var corrected = new RecordCorrector(unitOfWork).correct(new CorrectionRequest(RecordType.CLEANING,
+                cleaning.key(), Map.of("validUntil", T0.plus(Duration.ofHours(48)).toString()), OPERATOR,
+                "hold time per SOP-CLN-020 rev 3", UUID.randomUUID().toString()));
+        Cleaning now = (Cleaning) corrected.record();
+        assertThat(now.validUntil()).isEqualTo(T0.plus(Duration.ofHours(48)));
+        assertThat(now.verifiedBy()).as("verified the old values only").isNull();
+        assertThat(now.verifiedAt()).isNull();
+        plant.checkpoint();
+        var unverified = evaluate();
+        assertThat(check(unverified, "equipment-ready").explanation()).contains(cleaning.key()
+                + ", is not verified by a second person");
+        assertThat(unverified.readiness().ready()).isFalse();
+
+        refused(() -> verifyCleaning(OPERATOR, cleaning.key()), "WF-SOD-RECORDER");
+        assertThat(verifyCleaning(RELEASER, cleaning.key()).record().verifiedBy()).isEqualTo(RELEASER.subject());
+        plant.checkpoint();
+        assertThat(evaluate().readiness().ready()).isTrue();
+        assertThat(verifies()).isTrue();
+    }
+
+    @Test
     @Tag("REQ-WORKFLOW-025")
     void aVerifiedCleaningWhoseHoldEndedBeforeTheUseMakesThePressDirty() {
         ReleaseTestSupport plant = new ReleaseTestSupport(keys).write(ReleasePlant.ready());
