@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -34,6 +35,7 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
         ROLES_BY_PATH.put("/api/evidence/", List.of("inspector", "qa-reviewer", "qa-release", "admin"));
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Refusals.class);
     private final JsonMapper json;
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -51,6 +53,23 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
                 ? "the bearer token was refused (expired, not yet valid, wrong issuer or audience, or a bad signature)"
                 : "a bearer token is required: send 'Authorization: Bearer <access token>' from the Keycloak realm",
                 Map.of());
+    }
+
+    /**
+     * A bearer token that could not be authenticated: refused (401) when it is bad, but 503 when it could not be
+     * checked at all (the realm's signing keys unreachable), logged once without a stack trace, so a client retries
+     * instead of logging in again.
+     */
+    void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            LOG.warn("a bearer token could not be checked: {}", e.getMessage());
+            response.setHeader("Retry-After", "5");
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "the token could not be checked now: the realm's "
+                    + "signing keys cannot be fetched; retry shortly", Map.of());
+            return;
+        }
+        commence(request, response, e);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,10 +66,19 @@ class SecurityConfiguration {
                         .requestMatchers("/api/source-files/**").hasAnyRole(roles("/api/source-files/"))
                         .requestMatchers("/api/evidence/**").hasAnyRole(roles("/api/evidence/"))
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))
-                        .authenticationEntryPoint(refusals)
-                        .accessDeniedHandler(refusals))
+                .oauth2ResourceServer(rs -> {
+                    rs.jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))
+                            .authenticationEntryPoint(refusals)
+                            .accessDeniedHandler(refusals);
+                    // a token that cannot be checked now (the realm's keys unreachable) is a 503, not a 500
+                    rs.addObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(refusals::failed);
+                            return filter;
+                        }
+                    });
+                })
                 .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
