@@ -14,6 +14,7 @@ import org.batchledger.lineage.release.BatchFacts.SignatureFact;
 import org.batchledger.lineage.release.BatchFacts.Upstream;
 import org.batchledger.lineage.release.BatchFacts.Use;
 import org.batchledger.lineage.release.BatchFacts.Version;
+import org.batchledger.lineage.release.alcoa.StoredContentHashes;
 import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
@@ -248,12 +249,8 @@ final class FactQueries {
     private static Version version(String label, Value props, Map<Long, byte[]> bundles) {
         RecordType type = RecordType.ofGraphName(label);
         long seq = props.get("ledgerSeq").asLong();
-        String computed;
-        try {
-            computed = CanonicalJson.contentHash(ReleaseFacts.record(props, type));
-        } catch (RuntimeException e) {
-            computed = null; // properties that no longer make a record: reported as a mismatch
-        }
+        // null when the properties no longer make a record: reported as a mismatch
+        String computed = StoredContentHashes.of(type, props.asMap());
         return new Version(new RecordRef(type, props.get("key").asString()), props.get("version").asLong(1), seq,
                 props.get("contentHash").asString(null), computed, entry(bundles, seq));
     }

@@ -7,16 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
 import org.batchledger.lineage.release.alcoa.AlcoaEngine;
 import org.batchledger.lineage.release.alcoa.AlcoaEvaluation;
 import org.batchledger.lineage.genealogy.TraceLimits;
 import org.batchledger.lineage.store.AsOf;
-import org.batchledger.lineage.store.BookmarkScope;
-import org.batchledger.lineage.store.Bookmarks;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.schema.release.Specifications;
 
@@ -29,14 +24,6 @@ import org.batchledger.schema.release.Specifications;
 public final class ReleaseReadiness {
     /** The trace limits readiness walks the genealogy with: the API's defaults. */
     public static final TraceLimits DEFAULT_LIMITS = TraceLimits.of(TraceLimits.DEFAULT_HOPS, TraceLimits.DEFAULT_NODES);
-
-    // a few daemon threads for the ALCOA+ half of single-batch evaluations; bounded, so load cannot multiply them
-    private static final ExecutorService BESIDE = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
-                Thread t = new Thread(runnable, "readiness-alcoa");
-                t.setDaemon(true);
-                return t;
-            });
 
     private final ReleaseFacts facts;
     private final Specifications specifications;
@@ -73,30 +60,12 @@ public final class ReleaseReadiness {
      * evaluations are never all held at once.
      */
     private Map<String, Evaluation> evaluateOne(String key, AsOf asOf) {
-        Bookmarks bookmarks = BookmarkScope.current();
-        CompletableFuture<Optional<AlcoaEvaluation>> beside = CompletableFuture.supplyAsync(() -> {
-            BookmarkScope.set(bookmarks);
-            try {
-                return alcoa.find(key, asOf);
-            } finally {
-                BookmarkScope.clear();
-            }
-        }, BESIDE);
+        CompletableFuture<Optional<AlcoaEvaluation>> beside = Beside.start(
+                () -> alcoa.find(key, asOf));
         Map<String, Evaluation> out = new LinkedHashMap<>();
-        facts.load(List.of(key), asOf).forEach((k, f) -> out.put(k, evaluate(f, asOf, joined(beside)
+        facts.load(List.of(key), asOf).forEach((k, f) -> out.put(k, evaluate(f, asOf, Beside.joined(beside)
                 .orElseGet(() -> alcoa.evaluate(k, asOf))))); // recorded between the two reads of the head
         return out;
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     Evaluation evaluate(BatchFacts f, AsOf asOf, AlcoaEvaluation alcoaEvaluation) {

@@ -3,7 +3,6 @@ package org.batchledger.lineage.release.alcoa;
 import static org.batchledger.lineage.release.alcoa.AlcoaPrinciple.ENDURING;
 
 import java.util.List;
-import org.batchledger.schema.json.CanonicalJson;
 
 /** Enduring: the record is sealed in the ledger by a signed checkpoint, and is still what was sealed. */
 final class EnduringRules {
@@ -26,7 +25,7 @@ final class EnduringRules {
     private static void hashes(BatchRecords records, AlcoaRule rule, RuleSink sink) {
         records.items().stream().filter(i -> i.record() != null).forEach(i -> {
             String stored = i.current().contentHash();
-            String actual = CanonicalJson.contentHash(i.record());
+            String actual = StoredContentHashes.of(i.ref().type(), i.stored());
             sink.expect(i, actual.equals(stored), "as stored hashes to " + actual + ", not to its recorded content "
                     + "hash " + stored + ": it was changed outside the ledger");
         });
