@@ -38,7 +38,7 @@ final class AccurateRules {
             if (v.isEmpty() || (s.lowerLimit() == null && s.upperLimit() == null)) {
                 return;
             }
-            sink.expect(t.item(), Values.within(v.getAsDouble(), s.lowerLimit(), s.upperLimit()), "step "
+            sink.expect(t.item(), Values.within(v.getAsDouble(), s.lowerLimit(), s.upperLimit()), () -> "step "
                     + s.step() + " / " + s.parameter() + " is " + s.value() + " " + nullToEmpty(s.unit())
                     + ", outside its limits " + Values.limits(s.lowerLimit(), s.upperLimit()));
         });
@@ -53,7 +53,7 @@ final class AccurateRules {
                 return;
             }
             boolean within = Values.within(v.getAsDouble(), r.lowerLimit(), r.upperLimit());
-            sink.expect(t.item(), within == (r.outcome() == TestOutcome.PASS), "test " + r.test() + " is marked "
+            sink.expect(t.item(), within == (r.outcome() == TestOutcome.PASS), () -> "test " + r.test() + " is marked "
                     + r.outcome() + " but its value " + r.value() + " lies " + (within ? "within" : "outside")
                     + " its limits " + Values.limits(r.lowerLimit(), r.upperLimit()));
         });
@@ -68,7 +68,7 @@ final class AccurateRules {
                     continue;
                 }
                 String reason = e.reason() == null ? "" : e.reason().strip();
-                sink.expect(item, reason.length() >= min, "was corrected to version " + v.version() + " (entry "
+                sink.expect(item, reason.length() >= min, () -> "was corrected to version " + v.version() + " (entry "
                         + v.seq() + ") with the reason '" + reason + "', too short to say why");
             }
         }

@@ -36,7 +36,7 @@ final class AttributableRules {
                 if (e == null) {
                     continue; // a missing entry is ALCOA-AV-002's finding
                 }
-                sink.expect(item, !blank(e.actorSubject()) && !blank(e.actorClient()), "version " + v.version()
+                sink.expect(item, !blank(e.actorSubject()) && !blank(e.actorClient()), () -> "version " + v.version()
                         + " was written by ledger entry " + v.seq() + ", which names no authenticated subject or client");
             }
         }
@@ -44,11 +44,11 @@ final class AttributableRules {
 
     private static void performer(BatchRecords records, AlcoaRule rule, RuleSink sink) {
         records.typed(StepRecord.class).forEach(t -> sink.expect(t.item(), !blank(t.record().performedBy()),
-                "step " + t.record().step() + " / " + t.record().parameter() + " names nobody as having performed it"));
+                () -> "step " + t.record().step() + " / " + t.record().parameter() + " names nobody as having performed it"));
         records.typed(TestResult.class).stream()
                 .filter(t -> t.record().outcome() != TestResult.TestOutcome.PENDING)
                 .forEach(t -> sink.expect(t.item(), !blank(t.record().analyst()),
-                        "test " + t.record().test() + " has an outcome but names no analyst"));
+                        () -> "test " + t.record().test() + " has an outcome but names no analyst"));
         records.typed(Signature.class).forEach(t -> sink.expect(t.item(),
                 !blank(t.record().signerSubject()) && !blank(t.record().printedName()),
                 "the signature lacks its signer's subject or printed name"));

@@ -28,7 +28,7 @@ final class AvailableRules {
         records.items().stream().filter(i -> i.fileKey() != null && OriginalRules.SHA256_KEY.matcher(i.fileKey())
                 .matches()).forEach(i -> {
                     String sha = i.fileKey().substring("sha256:".length());
-                    sink.expect(i, records.rawData().holds(sha), "came from file " + sha
+                    sink.expect(i, records.rawData().holds(sha), () -> "came from file " + sha
                             + ", whose original is not in the file store", Evidence.file(sha));
                 });
     }
@@ -40,7 +40,7 @@ final class AvailableRules {
                 boolean ok = e != null && item.ref().key().equals(e.entityKey())
                         && item.ref().type().graphName().equals(e.entityType())
                         && Objects.equals(v.contentHash(), e.contentHash());
-                sink.expect(item, ok, e == null ? "version " + v.version() + " names ledger entry " + v.seq()
+                sink.expect(item, ok, () -> e == null ? "version " + v.version() + " names ledger entry " + v.seq()
                         + ", which cannot be read from the ledger" : "version " + v.version() + " names ledger entry "
                         + v.seq() + ", which records " + e.entityType() + " " + e.entityKey() + " with another hash");
             }

@@ -34,7 +34,7 @@ final class CompleteRules {
                                 + "ended.", (records, rule, sink) -> {
                             if (records.batch().record() instanceof Batch b && FINISHED.contains(b.status())) {
                                 sink.expect(records.batch(), b.startedAt() != null && b.endedAt() != null,
-                                        "is " + b.status() + " but does not record when it "
+                                        () -> "is " + b.status() + " but does not record when it "
                                                 + (b.startedAt() == null ? "started" : "ended"));
                             }
                         }));
@@ -48,7 +48,7 @@ final class CompleteRules {
         Set<String> recorded = records.records(StepRecord.class).stream().map(StepRecord::step)
                 .collect(Collectors.toSet());
         List<String> missing = required.stream().filter(s -> !recorded.contains(s)).toList();
-        sink.expect(records.batch(), missing.isEmpty(), "has no step record of the recipe step(s) "
+        sink.expect(records.batch(), missing.isEmpty(), () -> "has no step record of the recipe step(s) "
                 + String.join(", ", missing) + " (specification " + version(records) + ")");
     }
 
@@ -61,7 +61,7 @@ final class CompleteRules {
                 .filter(t -> t.outcome() != TestResult.TestOutcome.INVALIDATED).map(TestResult::test)
                 .collect(Collectors.toSet());
         List<String> missing = required.stream().filter(t -> !present.contains(t)).toList();
-        sink.expect(records.batch(), missing.isEmpty(), "has no valid result of the specified test(s) "
+        sink.expect(records.batch(), missing.isEmpty(), () -> "has no valid result of the specified test(s) "
                 + String.join(", ", missing) + " on it or its lots (specification " + version(records) + ")");
     }
 

@@ -50,19 +50,19 @@ final class ConsistentRules {
             return;
         }
         sink.expect(records.batch(), !before(b.endedAt(), b.startedAt()),
-                "ends (" + b.endedAt() + ") before it starts (" + b.startedAt() + ")");
+                () -> "ends (" + b.endedAt() + ") before it starts (" + b.startedAt() + ")");
         records.typed(StepRecord.class).stream().filter(t -> t.record().executedAt() != null).forEach(t ->
-                sink.expect(t.item(), inside(t.record().executedAt(), b), "was executed at "
+                sink.expect(t.item(), inside(t.record().executedAt(), b), () -> "was executed at "
                         + t.record().executedAt() + ", outside the batch's run " + run(b)));
         records.typed(Consumption.class).stream().filter(t -> t.record().at() != null).forEach(t ->
-                sink.expect(t.item(), inside(t.record().at(), b), "consumed lot " + t.record().lotKey() + " at "
+                sink.expect(t.item(), inside(t.record().at(), b), () -> "consumed lot " + t.record().lotKey() + " at "
                         + t.record().at() + ", outside the batch's run " + run(b)));
         records.typed(EquipmentUse.class).forEach(t -> sink.expect(t.item(), !before(t.record().to(), t.record().from()),
-                "ends using " + t.record().equipmentKey() + " (" + t.record().to() + ") before it starts ("
+                () -> "ends using " + t.record().equipmentKey() + " (" + t.record().to() + ") before it starts ("
                         + t.record().from() + ")"));
         records.typed(Deviation.class).forEach(t -> sink.expect(t.item(),
                 !before(t.record().closedAt(), t.record().openedAt()),
-                "closes (" + t.record().closedAt() + ") before it opens (" + t.record().openedAt() + ")"));
+                () -> "closes (" + t.record().closedAt() + ") before it opens (" + t.record().openedAt() + ")"));
     }
 
     private static void units(BatchRecords records, AlcoaRule rule, RuleSink sink) {
@@ -70,13 +70,13 @@ final class ConsistentRules {
         records.typed(StepRecord.class).stream().sorted(Comparator.comparing(t -> t.item().ref().key())).forEach(t -> {
             String what = "step " + t.record().step() + " / " + t.record().parameter();
             String unit = first.computeIfAbsent(what, k -> t.record().unit());
-            sink.expect(t.item(), Objects.equals(unit, t.record().unit()), what + " is recorded in '"
+            sink.expect(t.item(), Objects.equals(unit, t.record().unit()), () -> what + " is recorded in '"
                     + t.record().unit() + "' here and in '" + unit + "' elsewhere in the batch");
         });
         records.typed(TestResult.class).stream().sorted(Comparator.comparing(t -> t.item().ref().key())).forEach(t -> {
             String what = "test " + t.record().test();
             String unit = first.computeIfAbsent(what, k -> t.record().unit());
-            sink.expect(t.item(), Objects.equals(unit, t.record().unit()), what + " is reported in '"
+            sink.expect(t.item(), Objects.equals(unit, t.record().unit()), () -> what + " is reported in '"
                     + t.record().unit() + "' here and in '" + unit + "' on another result of the batch");
         });
     }
@@ -89,7 +89,7 @@ final class ConsistentRules {
                     .max(Comparator.comparing(Cleaning::performedAt));
             boolean verified = last.isPresent() && secondPerson(last.get().verifiedBy(), last.get().performedBy());
             boolean ok = verified && (last.get().validUntil() == null || !last.get().validUntil().isBefore(u.from()));
-            sink.expect(t.item(), ok, last.isEmpty() ? "used " + u.equipmentKey() + " from " + u.from()
+            sink.expect(t.item(), ok, () -> last.isEmpty() ? "used " + u.equipmentKey() + " from " + u.from()
                             + " with no cleaning recorded before" : !verified ? "used " + u.equipmentKey() + " from "
                             + u.from() + " after cleaning " + last.get().key() + ", not verified by a second person"
                             : "used " + u.equipmentKey() + " from " + u.from()

@@ -38,7 +38,7 @@ final class ContemporaneousRules {
         records.items().stream().filter(i -> i.record() != null && i.fileKey() == null).forEach(i -> {
             var p = i.record().provenance();
             Duration delay = Duration.between(p.eventAt(), p.recordedAt());
-            sink.expect(i, delay.compareTo(window) <= 0, "was recorded " + human(delay) + " after the event ("
+            sink.expect(i, delay.compareTo(window) <= 0, () -> "was recorded " + human(delay) + " after the event ("
                     + p.eventAt() + " → " + p.recordedAt() + "), beyond the window of " + human(window));
         });
     }
@@ -50,7 +50,7 @@ final class ContemporaneousRules {
             Map.Entry<String, Instant> late = statedTimes(i.record()).entrySet().stream()
                     .filter(t -> t.getValue() != null && t.getValue().isAfter(captured.plus(tolerance)))
                     .findFirst().orElse(null);
-            sink.expect(i, late == null, late == null ? "" : "states " + late.getKey() + " " + late.getValue()
+            sink.expect(i, late == null, () -> late == null ? "" : "states " + late.getKey() + " " + late.getValue()
                     + ", after it was recorded at " + captured);
         });
     }

@@ -15,7 +15,7 @@ final class EnduringRules {
                         "The ledger entry of the record's version is inside a checkpoint the hub has signed, so "
                                 + "any later change to it would be provable.", (records, rule, sink) ->
                                 records.items().forEach(i -> sink.expect(i, i.seq() <= records.checkpointSize(),
-                                        "is in ledger entry " + i.seq() + ", after the last signed checkpoint (size "
+                                        () -> "is in ledger entry " + i.seq() + ", after the last signed checkpoint (size "
                                                 + records.checkpointSize() + ")"))),
                 RuleDefinition.of("ALCOA-E-002", ENDURING, "Content matches its hash",
                         "The record as stored still hashes to the content hash its ledger entry was written with: "
@@ -26,7 +26,7 @@ final class EnduringRules {
         records.items().stream().filter(i -> i.record() != null).forEach(i -> {
             String stored = i.current().contentHash();
             String actual = StoredContentHashes.of(i.ref().type(), i.stored());
-            sink.expect(i, actual.equals(stored), "as stored hashes to " + actual + ", not to its recorded content "
+            sink.expect(i, actual.equals(stored), () -> "as stored hashes to " + actual + ", not to its recorded content "
                     + "hash " + stored + ": it was changed outside the ledger");
         });
     }

@@ -20,7 +20,7 @@ final class LegibleRules {
                 RuleDefinition.of("ALCOA-L-001", LEGIBLE, "Stored record readable",
                         "The stored version of the record forms a valid record of its type.", (records, rule, sink) ->
                                 records.items().forEach(i -> sink.expect(i, i.record() != null,
-                                        "its stored properties do not form a valid " + i.ref().type().graphName()))),
+                                        () -> "its stored properties do not form a valid " + i.ref().type().graphName()))),
                 RuleDefinition.of("ALCOA-L-002", LEGIBLE, "Values structured",
                         "A value that has limits or a unit is a plain number; a test result with an outcome has a "
                                 + "value.", LegibleRules::structured),
@@ -34,7 +34,7 @@ final class LegibleRules {
         records.typed(StepRecord.class).forEach(t -> {
             StepRecord s = t.record();
             boolean numeric = s.lowerLimit() != null || s.upperLimit() != null || !blank(s.unit());
-            sink.expect(t.item(), !numeric || Values.number(s.value()).isPresent(), "step " + s.step() + " / "
+            sink.expect(t.item(), !numeric || Values.number(s.value()).isPresent(), () -> "step " + s.step() + " / "
                     + s.parameter() + " has a unit or limits, but its value '" + s.value() + "' is not a number");
         });
         records.typed(TestResult.class).stream()
@@ -43,21 +43,21 @@ final class LegibleRules {
                     TestResult r = t.record();
                     boolean limited = r.lowerLimit() != null || r.upperLimit() != null;
                     boolean ok = !blank(r.value()) && (!limited || Values.number(r.value()).isPresent());
-                    sink.expect(t.item(), ok, "test " + r.test() + " is " + r.outcome() + " but its value '"
+                    sink.expect(t.item(), ok, () -> "test " + r.test() + " is " + r.outcome() + " but its value '"
                             + r.value() + "' is " + (blank(r.value()) ? "missing" : "not a number against its limits"));
                 });
     }
 
     private static void units(BatchRecords records, AlcoaRule rule, RuleSink sink) {
         records.typed(StepRecord.class).stream().filter(t -> Values.number(t.record().value()).isPresent())
-                .forEach(t -> sink.expect(t.item(), !blank(t.record().unit()), "step " + t.record().step() + " / "
+                .forEach(t -> sink.expect(t.item(), !blank(t.record().unit()), () -> "step " + t.record().step() + " / "
                         + t.record().parameter() + " records the number " + t.record().value() + " without a unit"));
         records.typed(TestResult.class).stream().filter(t -> Values.number(t.record().value()).isPresent())
                 .forEach(t -> sink.expect(t.item(), !blank(t.record().unit()),
-                        "test " + t.record().test() + " records the number " + t.record().value() + " without a unit"));
+                        () -> "test " + t.record().test() + " records the number " + t.record().value() + " without a unit"));
         records.typed(Consumption.class).forEach(t -> sink.expect(t.item(), !blank(t.record().unit()),
-                "the consumed quantity " + Values.fmt(t.record().quantity()) + " has no unit"));
+                () -> "the consumed quantity " + Values.fmt(t.record().quantity()) + " has no unit"));
         records.typed(Production.class).forEach(t -> sink.expect(t.item(), !blank(t.record().unit()),
-                "the produced quantity " + Values.fmt(t.record().quantity()) + " has no unit"));
+                () -> "the produced quantity " + Values.fmt(t.record().quantity()) + " has no unit"));
     }
 }

@@ -29,7 +29,7 @@ final class OriginalRules {
                                 + "file:sha256:…), so entered and received values can be told apart.",
                         (records, rule, sink) -> records.items().forEach(i -> sink.expect(i,
                                 i.source() != null && SCHEME.matcher(i.source()).matches(),
-                                "names its origin as '" + i.source() + "', which is no system or file"))));
+                                () -> "names its origin as '" + i.source() + "', which is no system or file"))));
     }
 
     private static void file(BatchRecords records, AlcoaRule rule, RuleSink sink) {
@@ -38,7 +38,7 @@ final class OriginalRules {
             if (!i.files().contains(file)) {
                 sink.finding(i, "came from file " + file + ", which is not recorded as a source file");
             } else {
-                sink.expect(i, SHA256_KEY.matcher(file).matches(), "came from source file " + file
+                sink.expect(i, SHA256_KEY.matcher(file).matches(), () -> "came from source file " + file
                         + ", which is not identified by a SHA-256 hash");
             }
         });

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.batchledger.schema.record.RecordRef;
 
 /** What one rule reports while it runs: the records it evaluated and its findings (a finding implies evaluation). */
@@ -25,6 +26,14 @@ final class RuleSink {
         evaluated(item);
         if (!ok) {
             finding(item, explanation, more);
+        }
+    }
+
+    /** As above, the explanation built only for a finding: most records pass, and a batch has hundreds. */
+    void expect(Item item, boolean ok, Supplier<String> explanation, Evidence... more) {
+        evaluated(item);
+        if (!ok) {
+            finding(item, explanation.get(), more);
         }
     }
 

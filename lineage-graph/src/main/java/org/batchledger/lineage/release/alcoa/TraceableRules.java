@@ -32,7 +32,7 @@ final class TraceableRules {
                                 + "can be followed upstream.", (records, rule, sink) ->
                                 records.typed(Consumption.class).forEach(t -> sink.expect(t.item(),
                                         records.lotsWithMaterial().getOrDefault(t.record().lotKey(), false),
-                                        "consumed lot " + t.record().lotKey() + ", which is linked to no material",
+                                        () -> "consumed lot " + t.record().lotKey() + ", which is linked to no material",
                                         Evidence.of("lot " + t.record().lotKey(),
                                                 new RecordRef(RecordType.LOT, t.record().lotKey()))))));
     }
@@ -52,7 +52,7 @@ final class TraceableRules {
             Optional<Item> signed = Optional.ofNullable(s.signs()).map(byRef::get);
             boolean ok = signed.isPresent() && signed.get().history().stream()
                     .anyMatch(v -> v.contentHash() != null && v.contentHash().equals(s.signedContentHash()));
-            sink.expect(t.item(), ok, "signs " + s.signs() + " with content hash " + s.signedContentHash()
+            sink.expect(t.item(), ok, () -> "signs " + s.signs() + " with content hash " + s.signedContentHash()
                     + ", which no recorded version of it has", signed.map(Item::evidence).stream().toArray(Evidence[]::new));
         });
     }
