@@ -10,6 +10,7 @@ import org.batchledger.lineage.store.DatabaseFailure;
 import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
@@ -45,15 +46,30 @@ class DatabaseUnavailableHandler {
     GraphQLError databaseFailed(DatabaseException e, DataFetchingEnvironment env) {
         DatabaseFailure failure = DatabaseFailure.of(e).orElse(new DatabaseFailure(String.valueOf(e.code()), false));
         String message = failure.describe(embeddedHome);
+        logAtMostOnceAMinute("Neo4j failed (" + failure.code() + (failure.stopped() ? ", stopped until restarted" : "")
+                + "): " + message);
+        return ApiExceptionHandler.unavailable(message, env);
+    }
+
+    /**
+     * Still transient after the driver's retries: the database is not available (starting, recovering after a
+     * restart) or kept conflicting. Before this, an unresolved INTERNAL_ERROR with a stack trace per request (seen
+     * while a Neo4j restarted after its disk filled).
+     */
+    @GraphQlExceptionHandler
+    GraphQLError databaseTransient(TransientException e, DataFetchingEnvironment env) {
+        logAtMostOnceAMinute("Neo4j answered " + e.code() + " after the driver's retries");
+        return ApiExceptionHandler.unavailable("the graph database is not available now (Neo4j " + e.code()
+                + "); nothing was written by this request; retry later", env);
+    }
+
+    private void logAtMostOnceAMinute(String line) {
         long now = System.nanoTime();
         long last = lastLogged.get();
         if (now - last >= LOG_EVERY_NANOS && lastLogged.compareAndSet(last, now)) {
-            LOG.error("Neo4j failed ({}{}): {} ({} more failed requests not logged since the last line)",
-                    failure.code(), failure.stopped() ? ", stopped until restarted" : "", message,
-                    unlogged.getAndSet(0));
+            LOG.error("{} ({} more failed requests not logged since the last line)", line, unlogged.getAndSet(0));
         } else {
             unlogged.incrementAndGet();
         }
-        return ApiExceptionHandler.unavailable(message, env);
     }
 }
