@@ -17,6 +17,11 @@ public record HubProperties(Path dataDir, Neo4j neo4j, Keycloak keycloak, DemoPl
         demoPlant = demoPlant == null ? new DemoPlant(false, 20261124L, "DEMO") : demoPlant;
     }
 
+    /** The embedded Neo4j's directory (its data, transaction logs and own logs), or null with an external server. */
+    public Path embeddedNeo4jHome() {
+        return neo4j.external() ? null : dataDir.resolve("neo4j");
+    }
+
     /**
      * @param uri      {@code neo4j://} or {@code neo4j+s://} of an external server or cluster; blank ⇒ embedded
      * @param database the database name (default {@code neo4j})

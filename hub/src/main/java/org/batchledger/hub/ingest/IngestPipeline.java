@@ -21,6 +21,7 @@ import org.batchledger.ingest.IngestFinding;
 import org.batchledger.ingest.IngestSource;
 import org.batchledger.ingest.InvalidSourceException;
 import org.batchledger.lineage.ingest.SourceFiles;
+import org.batchledger.lineage.store.DatabaseFailure;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.FileIngestReceipt;
 import org.batchledger.lineage.write.FileIngestRequest;
@@ -57,6 +58,7 @@ public class IngestPipeline {
     private final ReportStore reports;
     private final Path spool;
     private final SourceFiles sourceFiles;
+    private final Path embeddedHome;
 
     IngestPipeline(IngestSettings settings, HubProperties hub, Adapters adapters, LedgeredWrite unitOfWork,
                    JsonMapper json, GraphDatabase db) {
@@ -67,6 +69,7 @@ public class IngestPipeline {
         this.blobs = new BlobStore(hub.dataDir());
         this.reports = new ReportStore(hub.dataDir(), json);
         this.spool = hub.dataDir().resolve("ingest").resolve("spool");
+        this.embeddedHome = hub.embeddedNeo4jHome();
         SpooledFile.removeLeftovers(spool);
     }
 
@@ -89,10 +92,15 @@ public class IngestPipeline {
             // without a report here (the hub died between the publish and keeping the report, or another hub on
             // the same database took the file): a duplicate all the same, never parsed again, since its records'
             // provenance (received now) would differ and refuse it as ingested otherwise.
-            if (!sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
-                return reports.ingested(file.sha256()).map(IngestReport::asDuplicate).orElseGet(run::alreadyWritten);
+            try {
+                if (!sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
+                    return reports.ingested(file.sha256()).map(IngestReport::asDuplicate)
+                            .orElseGet(run::alreadyWritten);
+                }
+                return keep(ingest(run));
+            } catch (RuntimeException e) {
+                return keep(databaseFailed(run, e));
             }
-            return keep(ingest(run));
         } catch (SpooledFile.TooLargeException e) {
             return keep(run.refused(Status.TOO_LARGE, List.of(new Finding(upload.fileName(), null, null, "file",
                     "INGEST-SIZE-LIMIT", e.getMessage() + " (batchledger.ingest.max-bytes)"))));
@@ -136,6 +144,16 @@ public class IngestPipeline {
             }
             return write(run, records);
         }
+    }
+
+    // Neo4j failed itself (its disk full): the chunk or publish it failed in did not commit, and what was staged
+    // before is removed when Neo4j serves again (the lease's recovery at the next start), so nothing is visible.
+    private IngestReport databaseFailed(Run run, RuntimeException e) {
+        DatabaseFailure failure = DatabaseFailure.of(e).orElseThrow(() -> e);
+        String message = failure.describe(embeddedHome);
+        LOG.error("ingest {}: the graph database failed ({}): {}", run.upload.fileName(), failure.code(), message);
+        return run.refused(Status.STORAGE_FAILED, List.of(new Finding(run.upload.fileName(), null, null, null,
+                "DATABASE-FAILED", message + "; send the file again once the hub serves again")));
     }
 
     private IngestReport write(Run run, SpooledRecords records) throws IOException {

@@ -22,8 +22,9 @@ public record IngestReport(String id, Status status, boolean duplicate, String f
 
     /** {@code BUSY}: another file's ingest held the ledger past the wait; nothing was written, send it again. */
     /**
-     * {@code STORAGE_FAILED}: the hub could not keep the original on its disk (full, unwritable); nothing was
-     * written, send it again once an operator has fixed the storage.
+     * {@code STORAGE_FAILED}: the hub could not keep the original on its disk (full, unwritable), or its graph
+     * database failed to write (its disk full); nothing was written, send it again once an operator has fixed the
+     * storage (and, for the database, restarted it).
      */
     public enum Status { INGESTED, REFUSED, TOO_LARGE, BUSY, STORAGE_FAILED }
 

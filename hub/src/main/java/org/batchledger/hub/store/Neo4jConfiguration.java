@@ -40,7 +40,7 @@ class Neo4jConfiguration {
         if (props.neo4j().external()) {
             return EmbeddedNeo4jServer.none();
         }
-        return new EmbeddedNeo4jServer(EmbeddedNeo4j.start(props.dataDir().resolve("neo4j"),
+        return new EmbeddedNeo4jServer(EmbeddedNeo4j.start(props.embeddedNeo4jHome(),
                 props.neo4j().embedded().boltPort()));
     }
 
