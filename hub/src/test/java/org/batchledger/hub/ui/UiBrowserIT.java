@@ -1,7 +1,6 @@
 package org.batchledger.hub.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -10,72 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.batchledger.hub.support.DemoData;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.KeycloakServer;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.ReleasePlant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The UI in real headless Chromium against the real hub (free loopback port) and a real Keycloak: each role logs in
  * through the Keycloak page and uses its screens. Screenshots land in target/ui-screenshots (and docs/screenshots
  * with -Dui.screenshots.docs=true). Skipped, with a message, where Debian's chromium and chromedriver are missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("REQ-UI-009")
-class UiBrowserIT {
+class UiBrowserIT extends SharedHubBrowserTest {
     private static final String FIRST_BATCHES = """
             { batches(first: 100) { edges { node { key inputs { lot { key } } testResults { id } } } } }""";
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @DynamicPropertySource
-    static void realKeycloak(DynamicPropertyRegistry registry) throws IOException {
-        KeycloakServer keycloak = KeycloakServer.shared();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ui-it-data-");
-        registry.add("batchledger.neo4j.uri", () -> Neo4jTestServer.shared().uri().toString());
-        registry.add("batchledger.keycloak.issuer", keycloak::issuer);
-        registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
-        registry.add("batchledger.demo-plant.enabled", () -> "false");
-        registry.add("batchledger.data-dir", data::toString);
-        // the release fixture's product specification, as the release ITs configure it
-        registry.add("batchledger.release.specifications",
-                () -> Path.of("src/test/resources/release/specifications.json").toAbsolutePath().toString());
-    }
-
-    @BeforeAll
-    static void chromiumIsThere() {
-        assumeTrue(Browser.available(), "UI browser tests skipped: no executable " + Browser.CHROMIUM + " and "
-                + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        DemoData.ensureLoaded();
-    }
-
-    @BeforeEach
-    void start() {
-        KeycloakServer.shared().allowWebOrigin("ui-client", base());
-        browser = new Browser(base());
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Tag("REQ-UI-001")
@@ -270,8 +221,58 @@ class UiBrowserIT {
         browser.screenshot("graphiql");
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port;
+    @Test
+    @Tag("REQ-UI-036")
+    @Tag("REQ-UI-037")
+    void anAdminLogsInThroughKeycloakReadsEveryScreenAndIsShownTheSignedActionsAsNotHers() throws IOException {
+        String batch = blockedReleaseBatch();
+        browser.open("/ui/release");
+        browser.logIn(user = "admin");
+        assertThat(browser.await(By.cssSelector(".who .roles")).getText()).contains("admin");
+        // access-policy.csv: admin reads every data class (records, genealogy, release, recall, audit trail, ledger,
+        // ingest reports) and takes no signed command (sign, disposition, exception decisions, withdrawals) nor uploads
+        assertThat(browser.driver.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText))
+                .containsExactly("Release", "Batches", "CAPAs", "Recall impact", "Ledger", "Ingest", "GraphiQL");
+        browser.await(By.cssSelector("[data-testid=release-queue][aria-busy=false] tbody tr"));
+        browser.screenshot("admin-release");
+
+        // the batch: its release checks and verdict, but no disposition and no signature offered to her
+        browser.open("/ui/batch/" + batch + "?tab=checks");
+        assertThat(browser.await(By.cssSelector("[data-testid=verdict]")).getText()).contains("BLOCKED");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=disposition-open]"))).isEmpty();
+        browser.open("/ui/batch/" + batch + "?tab=signatures");
+        browser.await(By.cssSelector("[data-testid=signatures], main .empty"));
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-sign]"))).isEmpty();
+
+        // the review queue: every exception listed, deciding it shown as forbidden with the roles that may
+        browser.open("/ui/batch/" + batch + "?tab=review");
+        assertThat(browser.await(By.cssSelector("[data-testid=review-forbidden]")).getText()).contains("Forbidden", "admin");
+        List<WebElement> forbidden = browser.driver.findElements(By.cssSelector("button[data-forbidden=decide-exception]"));
+        assertThat(forbidden).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.isEnabled()).isFalse();
+            assertThat(b.getAttribute("title")).contains("Forbidden", "qa-reviewer", "qa-release");
+        });
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-decide]"))).isEmpty();
+        browser.screenshot("admin-review-forbidden");
+
+        // the audit trail and the ledger are hers to read and verify
+        browser.open("/ui/batch/" + batch + "?tab=audit");
+        assertThat(browser.await(By.cssSelector("[data-testid=audit]")).getText()).contains("CREATE");
+        browser.open("/ui/ledger");
+        browser.await(By.cssSelector("[data-testid=verify]")).click();
+        assertThat(browser.await(By.cssSelector("[data-testid=verify-result]")).getText()).contains("Verified");
+
+        // ingest: the reports, not the upload (the adapter's)
+        browser.open("/ui/ingest");
+        WebElement ingest = browser.await(By.cssSelector("section[aria-labelledby=ingest-title]"));
+        browser.awaitText(By.cssSelector("section[aria-labelledby=ingest-title]"), "Reports");
+        assertThat(ingest.getText()).contains("Uploading needs the adapter role.");
+        assertThat(browser.driver.findElements(By.id("ingest-file"))).isEmpty();
+
+        // recall impact of the quarantined API lot
+        browser.open("/ui/recall?lot=rp:LOT-API");
+        assertThat(browser.await(By.cssSelector("[data-testid=recall-summary]")).getText()).contains("rp:LOT-API", "affected");
+        browser.screenshot("admin-recall");
     }
 
     private int rows(String css) {
