@@ -7,6 +7,8 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.batchledger.hub.support.GraphQlHttp;
@@ -25,6 +27,8 @@ import org.openqa.selenium.WebElement;
  */
 @Tag("REQ-UI-009")
 class UiBrowserIT extends SharedHubBrowserTest {
+    /** A real B2MML lot message (see src/test/resources/ingest/b2mml/NOTE.md): a lot of material CRBN0001. */
+    private static final String MES_LOT_FILE = "LOT-20121210170718-0001L0001.xml";
     private static final String FIRST_BATCHES = """
             { batches(first: 100) { edges { node { key inputs { lot { key } } testResults { id } } } } }""";
 
@@ -179,7 +183,8 @@ class UiBrowserIT extends SharedHubBrowserTest {
 
     @Test
     @Tag("REQ-UI-006")
-    void anInspectorSeesTheCheckpointVerifiesTheLedgerAndGetsAnInclusionProof() {
+    @Tag("REQ-UI-043")
+    void anInspectorSeesTheCheckpointVerifiesTheLedgerGetsAnInclusionProofAndSavesTheNote() throws IOException {
         browser.open("/ui/ledger");
         browser.logIn("inspector");
         assertThat(Integer.parseInt(browser.await(By.cssSelector("[data-testid=tree-size]")).getText())).isPositive();
@@ -188,6 +193,48 @@ class UiBrowserIT extends SharedHubBrowserTest {
         browser.button("Prove inclusion").click();
         assertThat(browser.await(By.cssSelector("[data-testid=inclusion]")).getText()).contains("Entry 1 (leaf 0)");
         browser.screenshot("ledger");
+
+        // the signed checkpoint note, as shown, saved to a file for the offline verifier
+        String note = browser.await(By.cssSelector("pre.note")).getText();
+        browser.await(By.cssSelector("[data-testid=note-download]")).click();
+        Path saved = awaitDownload(".note");
+        assertThat(saved.getFileName().toString()).startsWith("checkpoint-");
+        assertThat(Files.readString(saved).strip()).isEqualTo(note.strip());
+    }
+
+    @Test
+    @Tag("REQ-UI-007")
+    @Tag("REQ-UI-042")
+    void anIntegratorUploadsARealMesFileAndAnInspectorFindsTheLotByNumberAndOpensTheOriginal() throws Exception {
+        byte[] original = Files.readAllBytes(Path.of("src/test/resources/ingest/b2mml/" + MES_LOT_FILE));
+        Path upload = Files.write(Files.createTempDirectory("ui-ingest-").resolve(MES_LOT_FILE), original);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
+        browser.open("/ui/ingest");
+        browser.logIn(user = "integrator");
+        browser.await(By.id("ingest-file")).sendKeys(upload.toAbsolutePath().toString());
+        browser.button("Upload").click();
+        WebElement report = browser.await(By.cssSelector("[data-testid=ingest-report]"));
+        assertThat(report.getAttribute("data-status")).isEqualTo("INGESTED");
+        assertThat(report.getText()).contains(MES_LOT_FILE, "b2mml", sha256);
+        // the lot came before its material: kept, with a warning naming file, locator, field and rule
+        WebElement warning = browser.await(By.cssSelector("[data-testid=findings-warning] tbody tr"));
+        assertThat(warning.getText()).contains(MES_LOT_FILE + " @ ", "REFERENCE-PENDING", "CRBN0001");
+        browser.screenshot("ingest-ingested");
+        browser.button("Log out").click();
+        browser.await(By.cssSelector("[data-testid=login-message]"));
+
+        // a reader finds the lot by its number (no namespace, no global ID) and downloads the original behind it
+        browser.open("/ui/batches");
+        browser.logIn(user = "inspector");
+        browser.await(By.id("key-search")).sendKeys("CRBN0001_LOT01");
+        browser.button("Find").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/ui/lot/"));
+        WebElement link = browser.await(By.cssSelector("a.source-file"));
+        assertThat(link.getAttribute("href")).endsWith("/api/source-files/" + sha256);
+        link.click();
+        Path saved = awaitDownload(".xml");
+        assertThat(Files.readAllBytes(saved)).isEqualTo(original);
+        browser.screenshot("lot-source-file");
     }
 
     @Test
@@ -319,6 +366,20 @@ class UiBrowserIT extends SharedHubBrowserTest {
         var checkpoint = graphql.post(token, "{ ledgerCheckpoint { treeSize } }");
         assertThat(checkpoint.hasErrors()).as("%s", checkpoint.body()).isFalse();
         return ReleasePlant.BATCH;
+    }
+
+    /** The first file with this ending in the browser's download directory, once complete. */
+    private Path awaitDownload(String ending) {
+        browser.waiting().until(d -> fileIn(browser.downloads, ending) != null);
+        return fileIn(browser.downloads, ending);
+    }
+
+    private static Path fileIn(Path dir, String ending) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(ending)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Path csvIn(Path dir) {
