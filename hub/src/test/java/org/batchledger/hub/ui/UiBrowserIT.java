@@ -2,6 +2,7 @@ package org.batchledger.hub.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -15,9 +16,12 @@ import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.KeycloakServer;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.ReleasePlant;
+import org.batchledger.lineage.testsupport.SmallPlant;
+import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -29,6 +33,7 @@ import org.openqa.selenium.WebElement;
 class UiBrowserIT extends SharedHubBrowserTest {
     /** A real B2MML lot message (see src/test/resources/ingest/b2mml/NOTE.md): a lot of material CRBN0001. */
     private static final String MES_LOT_FILE = "LOT-20121210170718-0001L0001.xml";
+    private static final String CORRECTION_REASON = "master record revision 7a was in force (typo at entry)";
     private static final String FIRST_BATCHES = """
             { batches(first: 100) { edges { node { key inputs { lot { key } } testResults { id } } } } }""";
 
@@ -80,6 +85,14 @@ class UiBrowserIT extends SharedHubBrowserTest {
         browser.logIn("releaser");
         browser.await(By.cssSelector("[data-testid=verdict-counts] button[data-verdict=ALL]"));
         assertThat(browser.driver.findElement(By.cssSelector("nav a")).getText()).as("first nav item").isEqualTo("Release");
+
+        // search by the number of the lot a batch made, in any letter case
+        WebElement search = browser.await(By.id("release-search"));
+        search.sendKeys("lot-tab");
+        browser.button("Apply").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("q=lot-tab"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("[data-testid=release-queue][aria-busy=false] tr[data-batch='" + batch + "']")).isEmpty());
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 
         // search by batch key, then narrow to the blocked ones with the verdict filter (counts beside each verdict)
         browser.await(By.id("release-search")).sendKeys("B-TAB");
@@ -217,8 +230,11 @@ class UiBrowserIT extends SharedHubBrowserTest {
         assertThat(report.getAttribute("data-status")).isEqualTo("INGESTED");
         assertThat(report.getText()).contains(MES_LOT_FILE, "b2mml", sha256);
         // the lot came before its material: kept, with a warning naming file, locator, field and rule
-        WebElement warning = browser.await(By.cssSelector("[data-testid=findings-warning] tbody tr"));
-        assertThat(warning.getText()).contains(MES_LOT_FILE + " @ ", "REFERENCE-PENDING", "CRBN0001");
+        browser.await(By.cssSelector("[data-testid=findings-warning] tbody tr"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=findings-warning] tbody tr")))
+                .extracting(WebElement::getText)
+                .allSatisfy(w -> assertThat(w).startsWith(MES_LOT_FILE + " @ /SyncMaterialInformation/"))
+                .anySatisfy(w -> assertThat(w).contains("REFERENCE-PENDING", "CRBN0001"));
         browser.screenshot("ingest-ingested");
         browser.button("Log out").click();
         browser.await(By.cssSelector("[data-testid=login-message]"));
@@ -271,6 +287,7 @@ class UiBrowserIT extends SharedHubBrowserTest {
     @Test
     @Tag("REQ-UI-036")
     @Tag("REQ-UI-037")
+    @Tag("REQ-UI-044")
     void anAdminLogsInThroughKeycloakReadsEveryScreenAndIsShownTheSignedActionsAsNotHers() throws IOException {
         String batch = blockedReleaseBatch();
         browser.open("/ui/release");
@@ -305,6 +322,11 @@ class UiBrowserIT extends SharedHubBrowserTest {
         // the audit trail and the ledger are hers to read and verify
         browser.open("/ui/batch/" + batch + "?tab=audit");
         assertThat(browser.await(By.cssSelector("[data-testid=audit]")).getText()).contains("CREATE");
+        // a corrected batch's timeline: who, when, why, old → new
+        browser.open("/ui/batch/" + correctedBatch() + "?tab=audit");
+        WebElement correction = browser.await(By.xpath("//ol[@data-testid='audit']/li[contains(., 'CORRECT')]"));
+        assertThat(correction.getText()).contains("masterRecord: MBR-7 → MBR-7a", "Why: " + CORRECTION_REASON, "operator", "UTC");
+        browser.screenshot("audit-correction");
         browser.open("/ui/ledger");
         browser.await(By.cssSelector("[data-testid=verify]")).click();
         assertThat(browser.await(By.cssSelector("[data-testid=verify-result]")).getText()).contains("Verified");
@@ -366,6 +388,20 @@ class UiBrowserIT extends SharedHubBrowserTest {
         var checkpoint = graphql.post(token, "{ ledgerCheckpoint { treeSize } }");
         assertThat(checkpoint.hasErrors()).as("%s", checkpoint.body()).isFalse();
         return ReleasePlant.BATCH;
+    }
+
+    /** A small batch beside the demo plant whose master record an operator corrected (once per graph). */
+    private String correctedBatch() {
+        String key = "t:B-uiaudit";
+        var found = new GraphQlHttp(port).post(inspector(), "{ batch(id: \"Batch:" + key + "\") { masterRecord } }");
+        if (found.body().get("data") instanceof JsonObject data && !data.isNull("batch")) {
+            return key;
+        }
+        Neo4jTestServer.shared().writer().write(WriteRequest.of(SmallPlant.step("-uiaudit"), SmallPlant.OPERATOR, "batch record"));
+        graphql(token("operator"), """
+                mutation($id: ID!, $why: String!) { correct(id: $id, reason: $why, changes: [{ field: "masterRecord", value: "MBR-7a" }]) { seq } }""",
+                Json.createObjectBuilder().add("id", "Batch:" + key).add("why", CORRECTION_REASON).build());
+        return key;
     }
 
     /** The first file with this ending in the browser's download directory, once complete. */
