@@ -249,6 +249,7 @@ class UiBrowserIT extends SharedHubBrowserTest {
         assertThat(link.getAttribute("href")).endsWith("/api/source-files/" + sha256);
         link.click();
         Path saved = awaitDownload(".xml");
+        assertThat(saved.getFileName().toString()).as("saved under the name it was ingested with").isEqualTo(MES_LOT_FILE);
         assertThat(Files.readAllBytes(saved)).isEqualTo(original);
         browser.screenshot("lot-source-file");
     }
