@@ -63,10 +63,10 @@ export async function graphqlPartial<T>(query: string, variables: Record<string,
 }
 
 /** GET a file the hub serves behind the token and hand it to the browser as a download. */
-export async function download(url: string, fallbackName: string): Promise<string> {
+export async function download(url: string, fallbackName: string, preferredName?: string): Promise<string> {
   const response = await checked(await fetch(url, { headers: authHeaders() }), 'GET ' + url);
   const blob = await response.blob();
-  const name = fileName(response.headers.get('Content-Disposition')) ?? fallbackName;
+  const name = preferredName ?? fileName(response.headers.get('Content-Disposition')) ?? fallbackName;
   saveBlob(blob, name);
   return name;
 }

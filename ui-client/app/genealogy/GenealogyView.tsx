@@ -144,7 +144,8 @@ export function GenealogyView({ start, highlight, sides = ['up', 'down'], initia
 
   return (
     <div className="genealogy">
-      <p className="hint">
+      <p className="hint" data-testid="genealogy-summary" data-shown={records.length} data-loaded={g.nodes.size} data-folded={v.hiddenTotal}
+         data-busy={busy ? 'true' : 'false'}>
         {records.length} shown of {g.nodes.size} loaded{v.hiddenTotal > 0 ? `, ${v.hiddenTotal} folded into groups` : ''}.
         Click a node to select it, a “+N more” group to show more, double-click (or use the table) to expand a node.
       </p>
@@ -169,11 +170,11 @@ export function GenealogyView({ start, highlight, sides = ['up', 'down'], initia
           <thead><tr><th>Hop</th><th>Kind</th><th>Key</th><th>Status</th><th>Actions</th></tr></thead>
           <tbody>
             {[...records, ...aggregates].sort((a, b) => a.hop - b.hop).map((n: ViewNode) => (
-              <tr key={n.id}>
+              <tr key={n.id} data-node={n.id} data-kind={n.kind}>
                 <td>{n.hop}</td><td>{n.kind === 'Aggregate' ? 'group' : n.kind}</td>
                 <td>{n.kind === 'Aggregate' ? n.label : g.nodes.get(n.id)?.key}</td><td>{n.status}</td>
                 <td>{n.kind === 'Aggregate'
-                  ? <button type="button" onClick={() => openAggregate(aggregateId(n.parent as string, n.side as Side))}>Show {FAN_OUT} more</button>
+                  ? <button type="button" data-open-group={n.id} onClick={() => openAggregate(aggregateId(n.parent as string, n.side as Side))}>Show {FAN_OUT} more</button>
                   : <NodeActions node={g.nodes.get(n.id)!} g={g} expand={expand} />}</td>
               </tr>
             ))}

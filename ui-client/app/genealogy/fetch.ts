@@ -13,9 +13,12 @@ export interface TracePage {
   allPagesLoaded: boolean;
 }
 
-const MAX_PAGES = 30;
+const PAGE = 100;
 
-/** A trace of maxHops from one node, all its pages (100 per page, the API's limit) up to MAX_PAGES. */
+/**
+ * A trace of maxHops from one node, all its pages (100 per page, the API's limit): up to maxNodes nodes and twice as
+ * many links (a genealogy that reconverges has more links than nodes). The hub keeps a trace between page reads.
+ */
 export async function fetchTrace(from: string, side: Side, maxHops: number, maxNodes = 5000): Promise<TracePage> {
   const nodes: TracedNode[] = [];
   const links: TraceLink[] = [];
@@ -24,7 +27,8 @@ export async function fetchTrace(from: string, side: Side, maxHops: number, maxN
   let nodesDone = false;
   let linksDone = false;
   let last: TraceResult['trace'] | undefined;
-  for (let page = 0; page < MAX_PAGES && !(nodesDone && linksDone); page++) {
+  const maxPages = Math.ceil((2 * maxNodes) / PAGE);
+  for (let page = 0; page < maxPages && !(nodesDone && linksDone); page++) {
     const r: TraceResult = await graphql<TraceResult>(TRACE, {
       from, direction: side === 'up' ? 'UPSTREAM' : 'DOWNSTREAM', maxHops, maxNodes, nodesAfter, linksAfter,
     });

@@ -57,7 +57,8 @@ describe('refusals of signed commands, by classification and rule', () => {
     expect(r.kind).toBe('already-decided');
     expect(r.details).toEqual(['Standing decision: RAISE_DEVIATION ExceptionDisposition:e1. Withdraw its signature before deciding again.',
       'Deviation raised: Deviation:hub:DEV-1']);
-    expect(refusalOf(hub('BAD_REQUEST', 'once', { rule: 'WDR-ONCE' })).kind).toBe('already-decided');
+    expect(refusalOf(hub('BAD_REQUEST', 'once', { rule: 'WDR-ONCE' })).kind).toBe('already-withdrawn');
+    expect(refusalOf(hub('BAD_REQUEST', 'once', { rule: 'WDR-ONCE' })).title).toBe('Already withdrawn');
     expect(refusalOf(hub('FORBIDDEN', 'not yours', { rule: 'WDR-WHO' })).kind).toBe('forbidden');
   });
 });

@@ -2,7 +2,8 @@ import { HubError } from '../api/errors';
 
 /** What a refused signature, disposition or transition means to the person who tried it, from the hub's typed error. */
 export interface Refusal {
-  kind: 'reauthentication' | 'segregation' | 'not-ready' | 'already-dispositioned' | 'already-decided' | 'illegal-transition' | 'forbidden' | 'refused' | 'failed';
+  kind: 'reauthentication' | 'segregation' | 'not-ready' | 'already-dispositioned' | 'already-decided' | 'already-withdrawn' | 'illegal-transition'
+    | 'forbidden' | 'refused' | 'failed';
   title: string;
   message: string;
   rule?: string;
@@ -17,6 +18,7 @@ const TITLES: Record<Refusal['kind'], string> = {
   'not-ready': 'Batch not ready',
   'already-dispositioned': 'Already dispositioned',
   'already-decided': 'Already decided',
+  'already-withdrawn': 'Already withdrawn',
   'illegal-transition': 'Illegal transition',
   forbidden: 'Not allowed for your role',
   refused: 'Refused',
@@ -94,8 +96,12 @@ function kindOf(classification: string, rule: string | undefined): Refusal['kind
   if (rule === 'SIG-DISPOSITION-ONCE') {
     return 'already-dispositioned';
   }
-  if (rule === 'SIG-EXCEPTION-ONCE' || rule === 'SIG-EXCEPTION-DEVIATION-ONCE' || rule === 'WDR-ONCE') {
+  if (rule === 'SIG-EXCEPTION-ONCE' || rule === 'SIG-EXCEPTION-DEVIATION-ONCE') {
     return 'already-decided';
+  }
+  // a withdrawal is not a decision: "already decided" would send the user looking for the wrong record
+  if (rule === 'WDR-ONCE') {
+    return 'already-withdrawn';
   }
   if (rule === 'WF-ILLEGAL-TRANSITION' || rule === 'WF-TRANSITION') {
     return 'illegal-transition';

@@ -27,7 +27,8 @@ export function SourceFileLink({ sha256, name }: { sha256: string; name: string 
       <a href={url} className="source-file" onClick={(e) => {
         e.preventDefault();
         setError(undefined);
-        download(url, name ?? sha256).catch(setError);
+        // the hub names an original by its hash; the user knows it by the name it was ingested under
+        download(url, sha256, name ?? undefined).catch(setError);
       }}>source file {name ?? sha256.slice(0, 12)}</a>
       {error ? <ErrorPanel error={error} /> : null}
     </>

@@ -60,8 +60,9 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Generous: a cold hub's first release queue on two cores shared with other builds took more than 60 s. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(60));
+        return new WebDriverWait(driver, Duration.ofSeconds(120));
     }
 
     WebElement await(By by) {

@@ -1,81 +1,41 @@
 package org.batchledger.hub.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.batchledger.hub.support.DemoData;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.KeycloakServer;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.ReleasePlant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.batchledger.lineage.testsupport.SmallPlant;
+import org.batchledger.lineage.write.WriteRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The UI in real headless Chromium against the real hub (free loopback port) and a real Keycloak: each role logs in
  * through the Keycloak page and uses its screens. Screenshots land in target/ui-screenshots (and docs/screenshots
  * with -Dui.screenshots.docs=true). Skipped, with a message, where Debian's chromium and chromedriver are missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("REQ-UI-009")
-class UiBrowserIT {
+class UiBrowserIT extends SharedHubBrowserTest {
+    /** A real B2MML lot message (see src/test/resources/ingest/b2mml/NOTE.md): a lot of material CRBN0001. */
+    private static final String MES_LOT_FILE = "LOT-20121210170718-0001L0001.xml";
+    private static final String CORRECTION_REASON = "master record revision 7a was in force (typo at entry)";
     private static final String FIRST_BATCHES = """
             { batches(first: 100) { edges { node { key inputs { lot { key } } testResults { id } } } } }""";
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @DynamicPropertySource
-    static void realKeycloak(DynamicPropertyRegistry registry) throws IOException {
-        KeycloakServer keycloak = KeycloakServer.shared();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ui-it-data-");
-        registry.add("batchledger.neo4j.uri", () -> Neo4jTestServer.shared().uri().toString());
-        registry.add("batchledger.keycloak.issuer", keycloak::issuer);
-        registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
-        registry.add("batchledger.demo-plant.enabled", () -> "false");
-        registry.add("batchledger.data-dir", data::toString);
-        // the release fixture's product specification, as the release ITs configure it
-        registry.add("batchledger.release.specifications",
-                () -> Path.of("src/test/resources/release/specifications.json").toAbsolutePath().toString());
-    }
-
-    @BeforeAll
-    static void chromiumIsThere() {
-        assumeTrue(Browser.available(), "UI browser tests skipped: no executable " + Browser.CHROMIUM + " and "
-                + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        DemoData.ensureLoaded();
-    }
-
-    @BeforeEach
-    void start() {
-        KeycloakServer.shared().allowWebOrigin("ui-client", base());
-        browser = new Browser(base());
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Tag("REQ-UI-001")
@@ -125,6 +85,14 @@ class UiBrowserIT {
         browser.logIn("releaser");
         browser.await(By.cssSelector("[data-testid=verdict-counts] button[data-verdict=ALL]"));
         assertThat(browser.driver.findElement(By.cssSelector("nav a")).getText()).as("first nav item").isEqualTo("Release");
+
+        // search by the number of the lot a batch made, in any letter case
+        WebElement search = browser.await(By.id("release-search"));
+        search.sendKeys("lot-tab");
+        browser.button("Apply").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("q=lot-tab"));
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("[data-testid=release-queue][aria-busy=false] tr[data-batch='" + batch + "']")).isEmpty());
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 
         // search by batch key, then narrow to the blocked ones with the verdict filter (counts beside each verdict)
         browser.await(By.id("release-search")).sendKeys("B-TAB");
@@ -228,7 +196,8 @@ class UiBrowserIT {
 
     @Test
     @Tag("REQ-UI-006")
-    void anInspectorSeesTheCheckpointVerifiesTheLedgerAndGetsAnInclusionProof() {
+    @Tag("REQ-UI-043")
+    void anInspectorSeesTheCheckpointVerifiesTheLedgerGetsAnInclusionProofAndSavesTheNote() throws IOException {
         browser.open("/ui/ledger");
         browser.logIn("inspector");
         assertThat(Integer.parseInt(browser.await(By.cssSelector("[data-testid=tree-size]")).getText())).isPositive();
@@ -237,6 +206,52 @@ class UiBrowserIT {
         browser.button("Prove inclusion").click();
         assertThat(browser.await(By.cssSelector("[data-testid=inclusion]")).getText()).contains("Entry 1 (leaf 0)");
         browser.screenshot("ledger");
+
+        // the signed checkpoint note, as shown, saved to a file for the offline verifier
+        String note = browser.await(By.cssSelector("pre.note")).getText();
+        browser.await(By.cssSelector("[data-testid=note-download]")).click();
+        Path saved = awaitDownload(".note");
+        assertThat(saved.getFileName().toString()).startsWith("checkpoint-");
+        assertThat(Files.readString(saved).strip()).isEqualTo(note.strip());
+    }
+
+    @Test
+    @Tag("REQ-UI-007")
+    @Tag("REQ-UI-042")
+    void anIntegratorUploadsARealMesFileAndAnInspectorFindsTheLotByNumberAndOpensTheOriginal() throws Exception {
+        byte[] original = Files.readAllBytes(Path.of("src/test/resources/ingest/b2mml/" + MES_LOT_FILE));
+        Path upload = Files.write(Files.createTempDirectory("ui-ingest-").resolve(MES_LOT_FILE), original);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original));
+        browser.open("/ui/ingest");
+        browser.logIn(user = "integrator");
+        browser.await(By.id("ingest-file")).sendKeys(upload.toAbsolutePath().toString());
+        browser.button("Upload").click();
+        WebElement report = browser.await(By.cssSelector("[data-testid=ingest-report]"));
+        assertThat(report.getAttribute("data-status")).isEqualTo("INGESTED");
+        assertThat(report.getText()).contains(MES_LOT_FILE, "b2mml", sha256);
+        // the lot came before its material: kept, with a warning naming file, locator, field and rule
+        browser.await(By.cssSelector("[data-testid=findings-warning] tbody tr"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=findings-warning] tbody tr")))
+                .extracting(WebElement::getText)
+                .allSatisfy(w -> assertThat(w).startsWith(MES_LOT_FILE + " @ /SyncMaterialInformation/"))
+                .anySatisfy(w -> assertThat(w).contains("REFERENCE-PENDING", "CRBN0001"));
+        browser.screenshot("ingest-ingested");
+        browser.button("Log out").click();
+        browser.await(By.cssSelector("[data-testid=login-message]"));
+
+        // a reader finds the lot by its number (no namespace, no global ID) and downloads the original behind it
+        browser.open("/ui/batches");
+        browser.logIn(user = "inspector");
+        browser.await(By.id("key-search")).sendKeys("CRBN0001_LOT01");
+        browser.button("Find").click();
+        browser.waiting().until(d -> d.getCurrentUrl().contains("/ui/lot/"));
+        WebElement link = browser.await(By.cssSelector("a.source-file"));
+        assertThat(link.getAttribute("href")).endsWith("/api/source-files/" + sha256);
+        link.click();
+        Path saved = awaitDownload(".xml");
+        assertThat(saved.getFileName().toString()).as("saved under the name it was ingested with").isEqualTo(MES_LOT_FILE);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(original);
+        browser.screenshot("lot-source-file");
     }
 
     @Test
@@ -270,8 +285,64 @@ class UiBrowserIT {
         browser.screenshot("graphiql");
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port;
+    @Test
+    @Tag("REQ-UI-036")
+    @Tag("REQ-UI-037")
+    @Tag("REQ-UI-044")
+    void anAdminLogsInThroughKeycloakReadsEveryScreenAndIsShownTheSignedActionsAsNotHers() throws IOException {
+        String batch = blockedReleaseBatch();
+        browser.open("/ui/release");
+        browser.logIn(user = "admin");
+        assertThat(browser.await(By.cssSelector(".who .roles")).getText()).contains("admin");
+        // access-policy.csv: admin reads every data class (records, genealogy, release, recall, audit trail, ledger,
+        // ingest reports) and takes no signed command (sign, disposition, exception decisions, withdrawals) nor uploads
+        assertThat(browser.driver.findElements(By.cssSelector("nav a")).stream().map(WebElement::getText))
+                .containsExactly("Release", "Batches", "CAPAs", "Recall impact", "Ledger", "Ingest", "GraphiQL");
+        browser.await(By.cssSelector("[data-testid=release-queue][aria-busy=false] tbody tr"));
+        browser.screenshot("admin-release");
+
+        // the batch: its release checks and verdict, but no disposition and no signature offered to her
+        browser.open("/ui/batch/" + batch + "?tab=checks");
+        assertThat(browser.await(By.cssSelector("[data-testid=verdict]")).getText()).contains("BLOCKED");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=disposition-open]"))).isEmpty();
+        browser.open("/ui/batch/" + batch + "?tab=signatures");
+        browser.await(By.cssSelector("[data-testid=signatures], main .empty"));
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-sign]"))).isEmpty();
+
+        // the review queue: every exception listed, deciding it shown as forbidden with the roles that may
+        browser.open("/ui/batch/" + batch + "?tab=review");
+        assertThat(browser.await(By.cssSelector("[data-testid=review-forbidden]")).getText()).contains("Forbidden", "admin");
+        List<WebElement> forbidden = browser.driver.findElements(By.cssSelector("button[data-forbidden=decide-exception]"));
+        assertThat(forbidden).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.isEnabled()).isFalse();
+            assertThat(b.getAttribute("title")).contains("Forbidden", "qa-reviewer", "qa-release");
+        });
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-decide]"))).isEmpty();
+        browser.screenshot("admin-review-forbidden");
+
+        // the audit trail and the ledger are hers to read and verify
+        browser.open("/ui/batch/" + batch + "?tab=audit");
+        assertThat(browser.await(By.cssSelector("[data-testid=audit]")).getText()).contains("CREATE");
+        // a corrected batch's timeline: who, when, why, old → new
+        browser.open("/ui/batch/" + correctedBatch() + "?tab=audit");
+        WebElement correction = browser.await(By.xpath("//ol[@data-testid='audit']/li[contains(., 'CORRECT')]"));
+        assertThat(correction.getText()).contains("masterRecord: MBR-7 → MBR-7a", "Why: " + CORRECTION_REASON, "operator", "UTC");
+        browser.screenshot("audit-correction");
+        browser.open("/ui/ledger");
+        browser.await(By.cssSelector("[data-testid=verify]")).click();
+        assertThat(browser.await(By.cssSelector("[data-testid=verify-result]")).getText()).contains("Verified");
+
+        // ingest: the reports, not the upload (the adapter's)
+        browser.open("/ui/ingest");
+        WebElement ingest = browser.await(By.cssSelector("section[aria-labelledby=ingest-title]"));
+        browser.awaitText(By.cssSelector("section[aria-labelledby=ingest-title]"), "Reports");
+        assertThat(ingest.getText()).contains("Uploading needs the adapter role.");
+        assertThat(browser.driver.findElements(By.id("ingest-file"))).isEmpty();
+
+        // recall impact of the quarantined API lot
+        browser.open("/ui/recall?lot=rp:LOT-API");
+        assertThat(browser.await(By.cssSelector("[data-testid=recall-summary]")).getText()).contains("rp:LOT-API", "affected");
+        browser.screenshot("admin-recall");
     }
 
     private int rows(String css) {
@@ -318,6 +389,34 @@ class UiBrowserIT {
         var checkpoint = graphql.post(token, "{ ledgerCheckpoint { treeSize } }");
         assertThat(checkpoint.hasErrors()).as("%s", checkpoint.body()).isFalse();
         return ReleasePlant.BATCH;
+    }
+
+    /** A small batch beside the demo plant whose master record an operator corrected (once per graph). */
+    private String correctedBatch() {
+        String key = "t:B-uiaudit";
+        var found = new GraphQlHttp(port).post(inspector(), "{ batch(id: \"Batch:" + key + "\") { masterRecord } }");
+        if (found.body().get("data") instanceof JsonObject data && !data.isNull("batch")) {
+            return key;
+        }
+        Neo4jTestServer.shared().writer().write(WriteRequest.of(SmallPlant.step("-uiaudit"), SmallPlant.OPERATOR, "batch record"));
+        graphql(token("operator"), """
+                mutation($id: ID!, $why: String!) { correct(id: $id, reason: $why, changes: [{ field: "masterRecord", value: "MBR-7a" }]) { seq } }""",
+                Json.createObjectBuilder().add("id", "Batch:" + key).add("why", CORRECTION_REASON).build());
+        return key;
+    }
+
+    /** The first file with this ending in the browser's download directory, once complete. */
+    private Path awaitDownload(String ending) {
+        browser.waiting().until(d -> fileIn(browser.downloads, ending) != null);
+        return fileIn(browser.downloads, ending);
+    }
+
+    private static Path fileIn(Path dir, String ending) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(ending)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Path csvIn(Path dir) {

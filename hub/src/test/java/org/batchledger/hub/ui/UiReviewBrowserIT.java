@@ -1,33 +1,19 @@
 package org.batchledger.hub.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.batchledger.hub.support.DemoData;
 import org.batchledger.hub.support.GraphQlHttp;
 import org.batchledger.hub.support.KeycloakServer;
-import org.batchledger.lineage.testsupport.Neo4jTestServer;
-import org.batchledger.synthplant.SyntheticPlant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The review queue, the withdraw-signature dialog and the CAPA screens in real headless Chromium against the real hub
@@ -35,9 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the acceptance's signature (the exception is to review again); an operator, for whom deciding exceptions is
  * forbidden, moves a CAPA one transition and sees the next one forbidden. One browser and one Keycloak login per test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("REQ-UI-004")
-class UiReviewBrowserIT {
+class UiReviewBrowserIT extends SharedHubBrowserTest {
     private static final String QUEUE = """
             { releaseQueue(first: 100) { edges { node { batch { key } openExceptions } } } }""";
     private static final String EXCEPTIONS = """
@@ -46,56 +31,11 @@ class UiReviewBrowserIT {
     private static final String OPEN_CAPA = """
             mutation($d: ID!) { openCapa(title: "Gasket wear on the blister line", action: "replace gaskets every 500 h",
               deviations: [$d]) { id key } }""";
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private String user;
-
-    @DynamicPropertySource
-    static void realKeycloakAndTheDemoPlant(DynamicPropertyRegistry registry) throws IOException {
-        KeycloakServer keycloak = KeycloakServer.shared();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ui-review-it-data-");
-        Path specs = data.resolve("specifications.json");
-        Files.writeString(specs, synthplantSpecifications());
-        registry.add("batchledger.neo4j.uri", () -> Neo4jTestServer.shared().uri().toString());
-        registry.add("batchledger.keycloak.issuer", keycloak::issuer);
-        registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
-        registry.add("batchledger.demo-plant.enabled", () -> "false");
-        registry.add("batchledger.data-dir", data::toString);
-        registry.add("batchledger.release.specifications", specs::toString);
-        // a window longer than the test on a loaded machine: re-authentication is UiSigningBrowserIT's subject
-        registry.add("batchledger.signature.reauthentication-window", () -> "PT30M");
-    }
-
-    private static String synthplantSpecifications() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        SyntheticPlant.specifications().all().forEach(s -> all.add(Json.createObjectBuilder()
-                .add("product", s.product()).add("version", s.version())
-                .add("tests", Json.createArrayBuilder(s.tests())).add("steps", Json.createArrayBuilder(s.steps()))));
-        return Json.createObjectBuilder().add("specifications", all).build().toString();
-    }
-
-    @BeforeAll
-    static void chromiumIsThere() {
-        assumeTrue(Browser.available(), "UI browser tests skipped: no executable " + Browser.CHROMIUM + " and "
-                + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        DemoData.ensureLoaded();
-    }
-
-    @BeforeEach
-    void start() {
-        KeycloakServer.shared().allowWebOrigin("ui-client", base());
-        browser = new Browser(base());
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private static final String DECIDE = """
+            mutation($batch: ID!, $exception: ID!, $decision: ExceptionDecision!, $comment: String!) {
+              dispositionException(batch: $batch, exception: $exception, decision: $decision, comment: $comment) { signature { id } } }""";
+    private static final String WITHDRAW = """
+            mutation($s: ID!, $r: String!) { withdrawSignature(signature: $s, reason: $r) { reason } }""";
 
     @Test
     @Tag("REQ-UI-027")
@@ -196,6 +136,85 @@ class UiReviewBrowserIT {
         browser.screenshot("capa-implemented");
     }
 
+    @Test
+    @Tag("REQ-UI-038")
+    @Tag("REQ-UI-039")
+    void aReleaserOnAStalePageIsRefusedADecisionAndAWithdrawalWithTheHubsTypedMessage() {
+        Pending pending = batchWithTwoUndecidedExceptions();
+        String accept = pending.exceptions().get(0);
+        String raise = pending.exceptions().get(1);
+        browser.open("/ui/batch/" + pending.batch() + "?tab=review");
+        browser.logIn(user = "releaser");
+        browser.await(By.cssSelector("button[data-decide=ACCEPT][data-exception='" + accept + "']"));
+
+        // while her page stands, a second reviewer decides both exceptions
+        String signature = decideThroughTheApi("reviewer2", pending.batch(), accept, "ACCEPT", "assessed by the second reviewer");
+        decideThroughTheApi("reviewer2", pending.batch(), raise, "RAISE_DEVIATION", "raised by the second reviewer");
+
+        // her acceptance is refused: the hub's rule and message in the dialog, her comment kept, nothing blank
+        String comment = "accepted on a stale page";
+        tryToDecide(accept, "ACCEPT", comment);
+        WebElement refusal = browser.await(By.cssSelector("[data-testid=exception-error]"));
+        assertThat(refusal.getAttribute("role")).isEqualTo("alert");
+        assertThat(refusal.getAttribute("data-kind")).isEqualTo("already-decided");
+        assertThat(refusal.getAttribute("data-rule")).isEqualTo("SIG-EXCEPTION-ONCE");
+        assertThat(refusal.getText()).startsWith("Already decided").contains(hubMessage("releaser", DECIDE, Json.createObjectBuilder()
+                .add("batch", "Batch:" + pending.batch()).add("exception", accept).add("decision", "ACCEPT").add("comment", comment).build()));
+        assertThat(browser.await(By.cssSelector("[data-testid=exception-error-details]")).getText()).contains("Standing decision: ACCEPT");
+        assertThat(browser.await(By.id("exception-comment")).getAttribute("value")).isEqualTo(comment);
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=exception-done]"))).isEmpty();
+        browser.screenshot("review-refused-decided");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-testid=exception-dialog]")).isEmpty());
+
+        // raising a deviation from the other is refused the same way, naming the deviation already raised
+        tryToDecide(raise, "RAISE_DEVIATION", "raised on a stale page");
+        WebElement raised = browser.await(By.cssSelector("[data-testid=exception-error]"));
+        assertThat(raised.getAttribute("data-rule")).isEqualTo("SIG-EXCEPTION-ONCE");
+        assertThat(browser.await(By.cssSelector("[data-testid=exception-error-details]")).getText())
+                .contains("Standing decision: RAISE_DEVIATION", "Deviation raised: Deviation:");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+        // the page again: the second reviewer's acceptance stands; she opens its withdrawal, which the signer makes first
+        browser.driver.navigate().refresh();
+        browser.await(By.cssSelector("button[data-review-show=decided]")).click();
+        browser.await(By.cssSelector("tr[data-exception='" + accept + "'][data-state=accepted] button[data-withdraw]")).click();
+        browser.await(By.id("withdraw-reason")).sendKeys("withdrawn on a stale page");
+        String reason = "the signer's own withdrawal";
+        var withdrawn = graphql(token("reviewer2"), WITHDRAW, Json.createObjectBuilder().add("s", signature).add("r", reason).build());
+        assertThat(text(withdrawn.at("/data/withdrawSignature/reason"))).isEqualTo(reason);
+        submit(By.xpath("//dialog//button[normalize-space(.)='Withdraw signature']"), "[data-testid=withdraw-done], [data-testid=withdraw-error]");
+        WebElement once = browser.await(By.cssSelector("[data-testid=withdraw-error]"));
+        assertThat(once.getAttribute("role")).isEqualTo("alert");
+        assertThat(once.getAttribute("data-kind")).isEqualTo("already-withdrawn");
+        assertThat(once.getAttribute("data-rule")).isEqualTo("WDR-ONCE");
+        assertThat(once.getText()).startsWith("Already withdrawn").contains(hubMessage("releaser", WITHDRAW,
+                Json.createObjectBuilder().add("s", signature).add("r", "withdrawn on a stale page").build()));
+        assertThat(browser.await(By.id("withdraw-reason")).getAttribute("value")).isEqualTo("withdrawn on a stale page");
+        browser.screenshot("withdraw-refused-once");
+    }
+
+    /** A decision signed through the API (a fresh token, so a recent login); the ID of its signature. */
+    private String decideThroughTheApi(String username, String batch, String exception, String decision, String comment) {
+        var r = graphql(token(username), DECIDE, Json.createObjectBuilder().add("batch", "Batch:" + batch)
+                .add("exception", exception).add("decision", decision).add("comment", comment).build());
+        return text(r.at("/data/dispositionException/signature/id"));
+    }
+
+    /** The message the hub refuses this command with, asked through the API: what the dialog must show. */
+    private String hubMessage(String username, String document, JsonObject variables) {
+        var r = new GraphQlHttp(port).post(token(username), document, variables);
+        assertThat(r.hasErrors()).as("refused: %s", r.body()).isTrue();
+        return text(r.at("/errors/0/message"));
+    }
+
+    private void tryToDecide(String exception, String decision, String comment) {
+        browser.await(By.cssSelector("button[data-decide=" + decision + "][data-exception='" + exception + "']")).click();
+        browser.await(By.cssSelector("[data-testid=exception-dialog]"));
+        browser.await(By.id("exception-comment")).sendKeys(comment);
+        submit(By.xpath("//dialog//button[starts-with(normalize-space(.), 'Sign:')]"), "[data-testid=exception-done], [data-testid=exception-error]");
+    }
+
     private void decide(String exception, String decision, String comment) {
         browser.await(By.cssSelector("button[data-decide=" + decision + "][data-exception='" + exception + "']")).click();
         browser.await(By.cssSelector("[data-testid=exception-dialog]"));
@@ -204,25 +223,6 @@ class UiReviewBrowserIT {
         submit(By.xpath("//dialog//button[starts-with(normalize-space(.), 'Sign:')]"), "[data-testid=exception-done], [data-testid=exception-error]");
         List<WebElement> refused = browser.driver.findElements(By.cssSelector("[data-testid=exception-error]"));
         assertThat(refused).as("refused: %s", refused.isEmpty() ? "" : refused.getFirst().getText()).isEmpty();
-    }
-
-    /** Clicks a dialog's submit button and waits for an outcome, logging in again if the hub asked for it. */
-    private void submit(By button, String outcomes) {
-        browser.await(button).click();
-        browser.waiting().until(d -> !d.findElements(By.cssSelector(outcomes)).isEmpty() || !d.findElements(By.id("password")).isEmpty());
-        if (!browser.driver.findElements(By.id("password")).isEmpty()) {
-            browser.await(By.id("password")).sendKeys("demo");
-            browser.driver.findElement(By.id("kc-login")).click();
-            browser.await(By.cssSelector(outcomes));
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private String inspector() {
-        return KeycloakServer.shared().passwordToken("inspector", "demo");
     }
 
     record Pending(String batch, List<String> exceptions) {

@@ -1,38 +1,28 @@
 package org.batchledger.hub.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchledger.hub.support.DemoData;
 import org.batchledger.hub.support.GraphQlHttp;
-import org.batchledger.hub.support.KeycloakServer;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.StepRecord;
 import org.batchledger.synthplant.SyntheticPlant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,9 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * and the re-login through Keycloak's page (max_age=0, prompt=login) is real. Each test is one browser and one
  * Keycloak login: a Keycloak login costs seconds on a loaded machine.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("REQ-UI-008")
-class UiSigningBrowserIT {
+class UiSigningBrowserIT extends BrowserTestBase {
     private static final Duration WINDOW = Duration.ofSeconds(20);
     /** A batch whose step record names the reviewer (Rita Reviewer, by printed name) as its performer. */
     private static final String OWN_BATCH = "t:B-uisod";
@@ -53,56 +42,9 @@ class UiSigningBrowserIT {
             query($v: [ReleaseVerdict!]) { releaseQueue(first: 100, filter: { verdict: $v }) {
               edges { node { batch { key } verdict } } } }""";
 
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    /** who is logged in, for a re-login */
-    private String user;
-
     @DynamicPropertySource
-    static void realKeycloakAndAShortWindow(DynamicPropertyRegistry registry) throws IOException {
-        KeycloakServer keycloak = KeycloakServer.shared();
-        Path target = Files.createDirectories(Path.of("target"));
-        Path data = Files.createTempDirectory(target, "ui-sign-it-data-");
-        Path specs = data.resolve("specifications.json");
-        Files.writeString(specs, synthplantSpecifications());
-        registry.add("batchledger.neo4j.uri", () -> Neo4jTestServer.shared().uri().toString());
-        registry.add("batchledger.keycloak.issuer", keycloak::issuer);
-        registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
-        registry.add("batchledger.demo-plant.enabled", () -> "false");
-        registry.add("batchledger.data-dir", data::toString);
-        registry.add("batchledger.release.specifications", specs::toString);
-        registry.add("batchledger.signature.reauthentication-window", WINDOW::toString);
-    }
-
-    /** The demo plant's product specifications, as the hub with its demo plant enabled would add them. */
-    private static String synthplantSpecifications() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
-        SyntheticPlant.specifications().all().forEach(s -> all.add(Json.createObjectBuilder()
-                .add("product", s.product()).add("version", s.version())
-                .add("tests", Json.createArrayBuilder(s.tests())).add("steps", Json.createArrayBuilder(s.steps()))));
-        return Json.createObjectBuilder().add("specifications", all).build().toString();
-    }
-
-    @BeforeAll
-    static void chromiumIsThere() {
-        assumeTrue(Browser.available(), "UI browser tests skipped: no executable " + Browser.CHROMIUM + " and "
-                + Browser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        DemoData.ensureLoaded();
-    }
-
-    @BeforeEach
-    void start() {
-        KeycloakServer.shared().allowWebOrigin("ui-client", base());
-        browser = new Browser(base());
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+    static void aShortWindow(DynamicPropertyRegistry registry) throws IOException {
+        hub(registry, WINDOW);
     }
 
     @Test
@@ -269,40 +211,8 @@ class UiSigningBrowserIT {
         browser.button("Continue").click();
     }
 
-    /**
-     * Clicks a dialog's submit button and waits for one of its outcomes. On this loaded machine a step may take
-     * longer than the short window: then the UI sends the user to log in again, and the action is resumed after.
-     */
-    private void submit(By button, String outcomes) {
-        browser.await(button).click();
-        browser.waiting().until(d -> !d.findElements(By.cssSelector(outcomes)).isEmpty() || !d.findElements(By.id("password")).isEmpty());
-        if (!browser.driver.findElements(By.id("password")).isEmpty()) {
-            logInAgain(user);
-            browser.await(By.cssSelector(outcomes));
-        }
-    }
-
-    /** Keycloak's login page of a forced re-login (prompt=login): the password again, the user name if asked. */
-    private void logInAgain(String username) {
-        WebElement password = browser.await(By.id("password"));
-        List<WebElement> usernames = browser.driver.findElements(By.id("username"));
-        if (!usernames.isEmpty() && usernames.getFirst().isEnabled() && usernames.getFirst().getAttribute("value").isEmpty()) {
-            usernames.getFirst().sendKeys(username);
-        }
-        password.sendKeys("demo");
-        browser.driver.findElement(By.id("kc-login")).click();
-    }
-
     private static String field(WebElement manifestation, String name) {
         return manifestation.findElement(By.cssSelector("[data-field=" + name + "]")).getText();
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private String inspector() {
-        return KeycloakServer.shared().passwordToken("inspector", "demo");
     }
 
     private List<JsonObject> queued(String verdict) {
