@@ -13,7 +13,6 @@ import org.batchledger.hub.release.Views.ReadinessView;
 import org.batchledger.hub.release.Views.ReviewQueueView;
 import org.batchledger.lineage.ledger.LedgerHead;
 import org.batchledger.lineage.release.ExceptionClass;
-import org.batchledger.lineage.release.ExceptionReviews;
 import org.batchledger.lineage.release.ReleaseQueue;
 import org.batchledger.lineage.release.ReleaseReadiness;
 import org.batchledger.lineage.release.ReleaseReadiness.Evaluation;
@@ -34,14 +33,12 @@ class ReleaseReads {
     private final ReleaseQueue queue;
     private final AsOfArgument asOfArgument;
     private final GraphDatabase db;
-    private final ExceptionReviews reviews;
 
     ReleaseReads(ReleaseReadiness readiness, ReleaseQueue queue, AsOfArgument asOfArgument, GraphDatabase db) {
         this.readiness = readiness;
         this.queue = queue;
         this.asOfArgument = asOfArgument;
         this.db = db;
-        this.reviews = new ExceptionReviews(db);
     }
 
     /** The asOf argument checked against the ledger; without one, the head's tree size, so answers name it. */
@@ -59,8 +56,7 @@ class ReleaseReads {
 
     ReviewQueueView reviewQueue(String batch, AsOf at) {
         Evaluation e = evaluate(batch, at);
-        List<ExceptionView> all = reviews.of(e.readiness().batch().key(), e.exceptions(), at).stream()
-                .map(ExceptionView::of).toList();
+        List<ExceptionView> all = e.reviews().stream().map(ExceptionView::of).toList();
         int open = (int) all.stream().filter(x -> x.disposition() == null).count();
         return new ReviewQueueView(e.readiness().batch(), Math.toIntExact(at.treeSize()), all.size(), open, all);
     }

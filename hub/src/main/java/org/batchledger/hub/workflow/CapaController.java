@@ -40,7 +40,7 @@ class CapaController {
                       Authentication authentication, GraphQLContext context) {
         var opened = capas.open(new OpenCapaRequest(title, action, deviations.stream()
                 .map(d -> GlobalIds.keyOf(d, RecordType.DEVIATION)).toList(), CurrentActor.of(authentication),
-                UUID.randomUUID().toString()));
+                AuthenticationTime.of(authentication, props.directGrantClients()), UUID.randomUUID().toString()));
         BookmarkExtensions.remember(context, opened.bookmarks());
         return CapaView.of(opened.capa());
     }

@@ -36,7 +36,7 @@ class ReleaseApiIT extends ReleaseTestBase {
                 .isEqualTo("Lot:rp:LOT-API");
         assertThat(r.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("status").equals("FAIL")).map(c -> c.getString("name")).toList())
-                .containsExactly("upstream-released", "tests-in-spec", "deviations-closed");
+                .containsExactly("upstream-released", "tests-in-spec", "deviations-closed", "exceptions-reviewed");
     }
 
     @Test

@@ -25,18 +25,26 @@ import org.batchledger.verifier.proof.Sha256;
  * exception's id and its evidence hash ({@link #evidenceSha256}: class, reason and the content hash of every record
  * behind it, as the graph stood); a decision covers the exception only while that hash is the same, so a record
  * corrected since needs a new decision. A decision whose signature was withdrawn covers nothing.
- * Cost: two queries for any number of batches (the decisions, and the evidence's content hashes).
+ * Cost: one query for any number of batches (the decisions and the evidence's content hashes together).
  */
 public final class ExceptionReviews {
-    private static final String DECISIONS = """
+    private static final String STANDING = """
             MATCH (d:ExceptionDisposition) WHERE d.batchKey IN $batches AND VALID_D
             OPTIONAL MATCH (s:Signature {key: d.signatureKey}) WHERE VALID_S
             WITH d, s, EXISTS { MATCH (w:SignatureWithdrawal {signatureKey: d.signatureKey}) WHERE VALID_W } AS withdrawn
             WHERE NOT withdrawn
+            """;
+    private static final String DECISIONS = STANDING + """
             RETURN d.key AS key, d.batchKey AS batch, d.exceptionId AS id, d.evidenceSha256 AS evidence,
                    d.decision AS decision, d.comment AS comment, d.deviationKey AS deviation,
                    d.signatureKey AS signature, s.printedName AS by, d.decidedAt AS at, d.ledgerSeq AS seq
             ORDER BY d.ledgerSeq""";
+    /** The decisions as the union branch of {@link #reviews}: one map per decision, no hash. */
+    private static final String DECISION_ROWS = STANDING + """
+            RETURN null AS type, null AS k, null AS hash,
+                   {key: d.key, id: d.exceptionId, evidence: d.evidenceSha256, decision: d.decision,
+                    comment: d.comment, deviation: d.deviationKey, signature: d.signatureKey, by: s.printedName,
+                    at: d.decidedAt, seq: d.ledgerSeq} AS decision""";
 
     private final GraphDatabase db;
 
@@ -67,20 +75,53 @@ public final class ExceptionReviews {
 
     /** The reviews of many batches' exceptions, with the same number of queries as one. */
     public Map<String, List<Review>> of(Map<String, List<ReviewException>> exceptions, AsOf at) {
-        return db.read(tx -> {
-            Map<RecordRef, String> hashes = contentHashes(tx, exceptions.values().stream().flatMap(List::stream)
-                    .flatMap(x -> x.records().stream()).map(Evidence::record).collect(Collectors.toSet()), at);
-            Map<String, List<Decision>> byId = decisions(tx, exceptions.keySet(), at).stream()
-                    .collect(Collectors.groupingBy(Decision::exceptionId, LinkedHashMap::new, Collectors.toList()));
-            Map<String, List<Review>> out = new LinkedHashMap<>();
-            exceptions.forEach((batch, list) -> out.put(batch, list.stream().map(x -> {
-                String evidence = evidenceSha256(x, hashes);
-                List<Decision> all = byId.getOrDefault(x.id(), List.of());
-                return new Review(x, evidence, all.stream().filter(d -> evidence.equals(d.evidenceSha256()))
-                        .findFirst(), all.stream().filter(d -> !evidence.equals(d.evidenceSha256())).toList());
-            }).toList()));
-            return out;
-        });
+        return db.read(tx -> reviews(tx, exceptions, at));
+    }
+
+    /**
+     * The reviews of many batches' exceptions in one query (one round trip, as a readiness check must cost): the
+     * standing decisions and the content hashes of the records behind the exceptions, as branches of one union.
+     */
+    public static Map<String, List<Review>> reviews(Tx tx, Map<String, List<ReviewException>> exceptions, AsOf at) {
+        Set<RecordRef> evidence = exceptions.values().stream().flatMap(List::stream)
+                .flatMap(x -> x.records().stream()).map(Evidence::record).collect(Collectors.toSet());
+        Map<String, Object> params = new HashMap<>(at.parameters());
+        params.put("batches", List.copyOf(exceptions.keySet()));
+        List<String> branches = hashBranches(evidence, at, params, ", null AS decision");
+        branches.add(DECISION_ROWS.replace("VALID_D", at.predicate("d")).replace("VALID_S", at.predicate("s"))
+                .replace("VALID_W", at.predicate("w")));
+        Map<RecordRef, String> hashes = new HashMap<>();
+        Map<Long, Decision> bySeq = new java.util.TreeMap<>();
+        tx.run("CALL () { " + String.join(" UNION ALL ", branches) + " } RETURN type, k, hash, decision", params)
+                .list().forEach(r -> {
+                    if (r.get("decision").isNull()) {
+                        hashes.put(new RecordRef(RecordType.valueOf(r.get("type").asString()), r.get("k").asString()),
+                                r.get("hash").asString(null));
+                    } else {
+                        org.neo4j.driver.Value d = r.get("decision");
+                        bySeq.put(d.get("seq").asLong(), new Decision(d.get("key").asString(), d.get("id").asString(),
+                                d.get("evidence").asString(), d.get("decision").asString(),
+                                d.get("comment").asString(null), d.get("deviation").asString(null),
+                                d.get("signature").asString(), d.get("by").asString(null), d.get("at").isNull() ? null
+                                : org.batchledger.schema.json.CanonicalJson.parseInstant(d.get("at").asString())));
+                    }
+                });
+        return matched(exceptions, hashes, List.copyOf(bySeq.values()));
+    }
+
+    /** Each exception with the decision on its very evidence, if any, and those on earlier evidence. */
+    private static Map<String, List<Review>> matched(Map<String, List<ReviewException>> exceptions,
+                                                     Map<RecordRef, String> hashes, List<Decision> decisions) {
+        Map<String, List<Decision>> byId = decisions.stream()
+                .collect(Collectors.groupingBy(Decision::exceptionId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Review>> out = new LinkedHashMap<>();
+        exceptions.forEach((batch, list) -> out.put(batch, list.stream().map(x -> {
+            String evidence = evidenceSha256(x, hashes);
+            List<Decision> all = byId.getOrDefault(x.id(), List.of());
+            return new Review(x, evidence, all.stream().filter(d -> evidence.equals(d.evidenceSha256()))
+                    .findFirst(), all.stream().filter(d -> !evidence.equals(d.evidenceSha256())).toList());
+        }).toList()));
+        return out;
     }
 
     /** The standing decisions on exceptions of these batches, oldest first. */
@@ -113,26 +154,33 @@ public final class ExceptionReviews {
      * and relationship types from the allow-list).
      */
     public static Map<RecordRef, String> contentHashes(Tx tx, Collection<RecordRef> refs, AsOf at) {
-        Map<RecordType, List<String>> byType = refs.stream().collect(Collectors.groupingBy(RecordRef::type,
-                Collectors.mapping(RecordRef::key, Collectors.toList())));
         Map<RecordRef, String> out = new HashMap<>();
-        if (byType.isEmpty()) {
+        Map<String, Object> params = new HashMap<>(at.parameters());
+        List<String> branches = hashBranches(refs, at, params, "");
+        if (branches.isEmpty()) {
             return out;
         }
+        tx.run("CALL () { " + String.join(" UNION ALL ", branches) + " } RETURN type, k, hash", params).list()
+                .forEach(r -> out.put(new RecordRef(RecordType.valueOf(r.get("type").asString()),
+                        r.get("k").asString()), r.get("hash").asString(null)));
+        return out;
+    }
+
+    /** One union branch per record type returning {@code type, k, hash} (then {@code extra}); adds its parameters. */
+    private static List<String> hashBranches(Collection<RecordRef> refs, AsOf at, Map<String, Object> params,
+                                             String extra) {
+        Map<RecordType, List<String>> byType = refs.stream().collect(Collectors.groupingBy(RecordRef::type,
+                Collectors.mapping(RecordRef::key, Collectors.toList())));
         List<RecordType> types = new ArrayList<>(byType.keySet());
         types.sort(Comparator.naturalOrder());
-        Map<String, Object> params = new HashMap<>(at.parameters());
         List<String> branches = new ArrayList<>();
         for (RecordType type : types) {
             String match = type.isRelationship() ? "()-[n:" + type.graphName() + " {key: k}]->()"
                     : "(n:" + type.graphName() + " {key: k})";
             params.put("k" + type.ordinal(), byType.get(type));
             branches.add("UNWIND $k" + type.ordinal() + " AS k MATCH " + match + " WHERE " + at.predicate("n")
-                    + " RETURN '" + type.name() + "' AS type, k, n.contentHash AS hash");
+                    + " RETURN '" + type.name() + "' AS type, k, n.contentHash AS hash" + extra);
         }
-        tx.run("CALL () { " + String.join(" UNION ALL ", branches) + " } RETURN type, k, hash", params).list()
-                .forEach(r -> out.put(new RecordRef(RecordType.valueOf(r.get("type").asString()),
-                        r.get("k").asString()), r.get("hash").asString(null)));
-        return out;
+        return branches;
     }
 }

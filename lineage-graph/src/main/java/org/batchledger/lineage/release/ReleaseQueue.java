@@ -21,8 +21,8 @@ import org.batchledger.schema.record.Batch;
  * consumed by a later batch — an intermediate used onward was approved through its lots, which readiness of the
  * batches downstream checks. {@code waitingSince} is when the batch ended, or when it was recorded if it has no end.
  * {@code openExceptions} counts the exceptions no standing decision covers ({@link ExceptionReviews}).
- * Cost: one query for the list, then the evaluation's 7 queries for all listed batches together and one trace each,
- * then two for the exception decisions ({@link ExceptionReviews}).
+ * Cost: one query for the list, then the evaluation's queries for all listed batches together: 7 for the facts, one
+ * trace each, and one for the exception decisions ({@link ExceptionReviews}), which readiness reads anyway.
  */
 public final class ReleaseQueue {
     private static final String AWAITING = """
@@ -40,12 +40,10 @@ public final class ReleaseQueue {
 
     private final GraphDatabase db;
     private final ReleaseReadiness readiness;
-    private final ExceptionReviews reviews;
 
     public ReleaseQueue(GraphDatabase db, ReleaseReadiness readiness) {
         this.db = db;
         this.readiness = readiness;
-        this.reviews = new ExceptionReviews(db);
     }
 
     /** What to list: verdicts (empty = all), a part of a batch or lot key, a stage, and dispositioned batches too. */
@@ -76,12 +74,8 @@ public final class ReleaseQueue {
                 .list(r -> r.get("key").asString()));
         List<Item> all = new ArrayList<>();
         Map<String, ReleaseReadiness.Evaluation> evaluations = readiness.evaluate(keys, asOf);
-        Map<String, List<ReviewException>> exceptions = new java.util.LinkedHashMap<>();
-        evaluations.forEach((key, e) -> exceptions.put(key, e.exceptions()));
-        Map<String, List<ExceptionReviews.Review>> reviewed = exceptions.isEmpty() ? Map.of()
-                : reviews.of(exceptions, asOf);
         evaluations.forEach((key, e) -> all.add(new Item(e.readiness().batch(), e.readiness().verdict(),
-                (int) reviewed.get(key).stream().filter(r -> !r.dispositioned()).count(),
+                (int) e.reviews().stream().filter(r -> !r.dispositioned()).count(),
                 waitingSince(e.readiness().batch()))));
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         all.forEach(i -> counts.merge(i.verdict(), 1, Integer::sum));

@@ -8,10 +8,11 @@ import org.batchledger.lineage.write.AuthenticationWindow;
 import org.batchledger.lineage.write.LedgeredWrite;
 import org.batchledger.schema.record.Capa;
 import org.batchledger.schema.record.Capa.CapaStatus;
+import org.batchledger.schema.record.Signature.SignatureMeaning;
 import org.batchledger.schema.record.WorkflowTransition;
 
 /**
- * Opens CAPAs ({@link OpenCapa}) and takes their transitions ({@link TakeTransition} with the CAPA workflow,
+ * Opens CAPAs ({@link OpenCapa}, signed) and takes their transitions ({@link TakeTransition} with the CAPA workflow,
  * {@code capa.json}: OPENED → IMPLEMENTED → EFFECTIVENESS_CHECKED → CLOSED) on the {@link LedgeredWrite unit of
  * work}.
  */
@@ -19,6 +20,9 @@ public final class CapaWorkflows {
     public static final String NAME = "capa";
     /** Who opens a CAPA: QA, for the deviations it addresses. */
     static final List<String> OPEN_ROLES = List.of("qa-reviewer", "qa-release");
+    /** Opening is signed like each transition after it: QA approves the action planned for the deviations. */
+    static final String OPEN = "OPEN";
+    static final SignatureMeaning OPEN_MEANING = SignatureMeaning.APPROVED;
 
     private final LedgeredWrite unitOfWork;
     private final Workflow<CapaStatus> workflow;
@@ -38,8 +42,8 @@ public final class CapaWorkflows {
         return Workflow.shipped(NAME, CapaStatus.class);
     }
 
-    /** The CAPA opened, and the bookmark to read it after. */
-    public record Opened(Capa capa, Bookmarks bookmarks) {
+    /** The CAPA opened, its opening transition (signed), the last entry, and the bookmark to read them after. */
+    public record Opened(Capa capa, WorkflowTransition transition, long seq, Bookmarks bookmarks) {
     }
 
     /** The transition taken, the CAPA's new version, the last entry, and the bookmark to read them after. */
@@ -49,8 +53,9 @@ public final class CapaWorkflows {
 
     /** Opens a CAPA, or refuses with a {@link TransitionRefusedException} naming the rule. */
     public Opened open(OpenCapaRequest request) {
-        var r = unitOfWork.run(new OpenCapa(request, clock));
-        return new Opened(r.result(), r.bookmarks());
+        var r = unitOfWork.run(new OpenCapa(request, authentication, clock));
+        var o = r.result();
+        return new Opened(o.capa(), o.transition(), o.seq(), r.bookmarks());
     }
 
     /** Takes the transition, or refuses with a {@link TransitionRefusedException} naming state and rule. */

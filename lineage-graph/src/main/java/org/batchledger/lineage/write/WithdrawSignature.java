@@ -2,6 +2,7 @@ package org.batchledger.lineage.write;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.ledger.Actor;
@@ -9,6 +10,7 @@ import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.write.CorrectionRules.Rule;
+import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.SignatureWithdrawal;
@@ -17,7 +19,9 @@ import org.batchledger.schema.record.SignatureWithdrawal;
  * Withdraws a wrong signature by a new {@link SignatureWithdrawal} record (a {@code CREATE} entry and a
  * {@code WITHDRAWS} edge to the signature's anchor); the signature itself is never changed. Only its signer or a
  * qa-release user may withdraw it, once. The withdrawal's key is derived from the signature's, so the key
- * constraint also holds "once" against any writer.
+ * constraint also holds "once" against any writer. Withdrawing a disposition's signature also puts the batch and its
+ * lots back to the status they had before it ({@link DispositionReversal}), in the same write, so the batch can be
+ * dispositioned again.
  */
 final class WithdrawSignature implements LedgeredCommand<SignatureWithdrawal> {
     static final Rule ONCE = new Rule("WDR-ONCE", "a signature is withdrawn at most once");
@@ -71,15 +75,28 @@ final class WithdrawSignature implements LedgeredCommand<SignatureWithdrawal> {
                 new Provenance("hub:" + actor.clientId(), null, actor.subject(), now, now));
         Plan<Map<org.batchledger.schema.record.RecordType, Integer>> create = new CreateRecords(new WriteRequest(
                 List.of(withdrawal), actor, request.reason(), request.idempotencyKey())).plan(tx);
+        List<CreatingCommand.NewVersion> restored = DispositionReversal.of(tx, request.signatureKey());
+        List<String> hashes = restored.stream().map(v -> CanonicalJson.contentHash(v.record())).toList();
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < restored.size(); i++) {
+            CreatingCommand.NewVersion v = restored.get(i);
+            changes.add(new Change(v.action(), v.record().type().graphName(), v.record().key(), v.version() + 1,
+                    hashes.get(i), v.supersedesHash()));
+        }
+        changes.addAll(create.changes());
         return new Plan<>() {
             @Override
             public List<Change> changes() {
-                return create.changes();
+                return changes;
             }
 
             @Override
             public SignatureWithdrawal write(Tx tx, long firstSeq) {
-                create.write(tx, firstSeq);
+                for (int i = 0; i < restored.size(); i++) {
+                    CorrectRecord.supersede(tx, restored.get(i).record(), restored.get(i).version(), hashes.get(i),
+                            firstSeq + i);
+                }
+                create.write(tx, firstSeq + restored.size());
                 return withdrawal;
             }
         };

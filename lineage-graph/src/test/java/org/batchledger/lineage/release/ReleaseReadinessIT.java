@@ -46,7 +46,8 @@ class ReleaseReadinessIT {
 
         assertThat(e.readiness().checks()).extracting(ReadinessCheck::name).containsExactly("upstream-released",
                 "tests-complete", "tests-in-spec", "batch-record-complete", "deviations-closed", "equipment-ready",
-                "steps-signed", "audit-trail-reviewed", "ledger-verified", "alcoa-no-critical-findings");
+                "steps-signed", "audit-trail-reviewed", "ledger-verified", "exceptions-reviewed",
+                "alcoa-no-critical-findings");
         assertThat(e.readiness().checks()).allSatisfy(c -> assertThat(c.status()).as(c.name() + ": "
                 + c.explanation()).isEqualTo(CheckStatus.PASS));
         assertThat(e.readiness().verdict()).isEqualTo(Verdict.READY);

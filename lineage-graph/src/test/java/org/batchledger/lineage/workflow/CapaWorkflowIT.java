@@ -164,7 +164,8 @@ class CapaWorkflowIT {
         refused(() -> open(REVIEWER, " ", "a", DEVIATION), "WF-CAPA-TEXT");
         refused(() -> open(REVIEWER, "x".repeat(201), "a", DEVIATION), "WF-TEXT");
         refused(() -> open(REVIEWER, "t", "a", "rp:NO-SUCH-DEV"), "WF-CAPA-DEVIATIONS");
-        refused(() -> capas.open(new OpenCapaRequest("t", "a", List.of(), REVIEWER, UUID.randomUUID().toString())),
+        refused(() -> capas.open(new OpenCapaRequest("t", "a", List.of(), REVIEWER, Instant.now(),
+                UUID.randomUUID().toString())),
                 "WF-CAPA-DEVIATIONS");
         Capa capa = open(REVIEWER, "Replace punch set", "replace the punches", DEVIATION);
         refused(() -> capas.take(new TransitionRequest(capa.key(), "IMPLEMENT", " ", null, null, ENGINEER,
@@ -204,8 +205,8 @@ class CapaWorkflowIT {
     }
 
     private Capa open(Actor who, String title, String action, String deviation) {
-        return capas.open(new OpenCapaRequest(title, action, List.of(deviation), who, UUID.randomUUID().toString()))
-                .capa();
+        return capas.open(new OpenCapaRequest(title, action, List.of(deviation), who, Instant.now(),
+                UUID.randomUUID().toString())).capa();
     }
 
     private CapaWorkflows.Transitioned capa(Actor who, String key, String transition) {
