@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mesUsernames MES username to Keycloak username
  */
 @ConfigurationProperties("batchledger.identity")
-public record MesUsernames(@DefaultValue Map<String, String> mesUsernames) {
+record MesUsernames(@DefaultValue Map<String, String> mesUsernames) {
     public MesUsernames {
         mesUsernames = (mesUsernames == null ? Map.<String, String>of() : mesUsernames).entrySet().stream().collect(Collectors.toMap(e -> normal(e.getKey()),
                 e -> normal(e.getValue()), (a, b) -> {
