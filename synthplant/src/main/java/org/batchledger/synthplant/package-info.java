@@ -34,6 +34,10 @@
  * org.batchledger.synthplant.SyntheticPlant#releaseSpread()} lists them, {@link
  * org.batchledger.synthplant.SyntheticPlant#specifications()} gives the product specifications the checks need.
  *
+ * <p>Quality workflows: {@link org.batchledger.synthplant.QualityWorkflows} gives the plant's deviations, change
+ * controls, cleanings and calibrations as first recorded and the workflow steps (who, which transition, why) that
+ * bring them to the plant's states, for a hub that takes them through its signed workflows (the demo loader).
+ *
  * <p>No wall clock and no unseeded randomness: times start at {@link org.batchledger.synthplant.PlantClock}'s
  * fixed epoch and every choice comes from one {@link java.util.Random} seeded with the plant's seed, whose algorithm
  * the JDK specifies, so a seed means the same plant on every JDK.

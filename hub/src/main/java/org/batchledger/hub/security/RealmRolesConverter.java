@@ -8,14 +8,27 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Keycloak's {@code realm_access.roles} become {@code ROLE_<role>} authorities; nothing else grants a role. */
+/**
+ * Keycloak's {@code realm_access.roles} become {@code ROLE_<role>} authorities; nothing else grants a role. The
+ * user's Keycloak username and the MES usernames mapped to it ({@link MesUsernames}) go with the authentication.
+ */
 public final class RealmRolesConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+    private final MesUsernames mesUsernames;
+
+    public RealmRolesConverter() {
+        this(MesUsernames.none());
+    }
+
+    RealmRolesConverter(MesUsernames mesUsernames) {
+        this.mesUsernames = mesUsernames;
+    }
+
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String name = jwt.getClaimAsString("preferred_username");
-        return new JwtAuthenticationToken(jwt, authorities(jwt), name == null ? jwt.getSubject() : name);
+        return new HubAuthentication(jwt, authorities(jwt), name == null ? jwt.getSubject() : name,
+                mesUsernames.knownAs(name));
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {

@@ -40,7 +40,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http,
                                             @Value("${batchledger.ledger.public-tiles:false}") boolean publicTiles,
-                                            JsonMapper json, HubProperties props)
+                                            JsonMapper json, HubProperties props, MesUsernames mesUsernames)
             throws Exception {
         Refusals refusals = new Refusals(json);
         return http
@@ -67,7 +67,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/evidence/**").hasAnyRole(roles("/api/evidence/"))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> {
-                    rs.jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter()))
+                    rs.jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRolesConverter(mesUsernames)))
                             .authenticationEntryPoint(refusals)
                             .accessDeniedHandler(refusals);
                     // a token that cannot be checked now (the realm's keys unreachable) is a 503, not a 500

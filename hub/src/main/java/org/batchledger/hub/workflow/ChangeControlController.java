@@ -73,7 +73,7 @@ class ChangeControlController {
     }
 
     /** A change control is no node type: its ID ({@code ChangeControl:<key>}) or its key. */
-    private static String key(String id) {
+    static String key(String id) {
         if (id.length() > MAX_ID_LENGTH) {
             throw new BadRequestException("changeControl of " + id.length() + " characters is longer than the limit "
                     + MAX_ID_LENGTH);

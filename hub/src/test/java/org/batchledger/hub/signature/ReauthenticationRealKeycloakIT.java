@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.batchledger.hub.support.GraphQlHttp.Response;
 import org.batchledger.hub.support.HubTestBase;
 import org.batchledger.hub.support.KeycloakBrowser;
 import org.batchledger.hub.support.KeycloakServer;
+import org.batchledger.hub.support.RealKeycloakHub;
 import org.batchledger.lineage.testsupport.Neo4jTestServer;
 import org.batchledger.lineage.testsupport.SmallPlant;
 import org.batchledger.lineage.write.WriteRequest;
@@ -49,13 +49,7 @@ class ReauthenticationRealKeycloakIT {
 
     @DynamicPropertySource
     static void realKeycloak(DynamicPropertyRegistry registry) {
-        KeycloakServer keycloak = KeycloakServer.shared();
-        registry.add("batchledger.neo4j.uri", () -> Neo4jTestServer.shared().uri().toString());
-        registry.add("batchledger.keycloak.issuer", keycloak::issuer);
-        registry.add("batchledger.keycloak.jwk-set-uri", keycloak::jwkSetUri);
-        registry.add("batchledger.demo-plant.enabled", () -> "false");
-        registry.add("batchledger.data-dir", () -> HubTestBase.dataDir().toString());
-        registry.add("batchledger.signature.reauthentication-window", WINDOW::toString);
+        RealKeycloakHub.properties(registry, WINDOW);
     }
 
     @BeforeEach
@@ -71,16 +65,16 @@ class ReauthenticationRealKeycloakIT {
 
     @Test
     void aFreshPasswordGrantSignsOneOlderThanTheWindowOrRefreshedDoesNotAndANewLoginSignsAgain() throws Exception {
-        Map<String, String> login = passwordGrant("operator");
+        Map<String, String> login = RealKeycloakHub.passwordGrant("operator");
         assertSigned(sign(login.get("access_token"), "StepRecord:t:SR1"));
 
         Thread.sleep(OLDER.toMillis());
         Response stale = sign(login.get("access_token"), "StepRecord:t:SR2");
         assertReauthenticationRequired(stale);
-        String refreshed = refresh(login.get("refresh_token"));
+        String refreshed = RealKeycloakHub.refresh(login.get("refresh_token"));
         assertReauthenticationRequired(sign(refreshed, "StepRecord:t:SR2"));
 
-        assertSigned(sign(passwordGrant("operator").get("access_token"), "StepRecord:t:SR2"));
+        assertSigned(sign(RealKeycloakHub.passwordGrant("operator").get("access_token"), "StepRecord:t:SR2"));
     }
 
     @Test
@@ -109,23 +103,5 @@ class ReauthenticationRealKeycloakIT {
         JsonObject ext = r.body().getJsonArray("errors").getJsonObject(0).getJsonObject("extensions");
         assertThat(ext.getString("window")).isEqualTo("PT5S");
         assertThat(ext.isNull("authTime")).as("the token's authentication time is named").isFalse();
-    }
-
-    private static Map<String, String> passwordGrant(String user) {
-        return tokens(KeycloakServer.shared().requestToken(Map.of("grant_type", "password", "client_id", "hub-cli",
-                "username", user, "password", "demo")));
-    }
-
-    private static String refresh(String refreshToken) {
-        return tokens(KeycloakServer.shared().requestToken(Map.of("grant_type", "refresh_token",
-                "client_id", "hub-cli", "refresh_token", refreshToken))).get("access_token");
-    }
-
-    private static Map<String, String> tokens(java.net.http.HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
-            JsonObject o = reader.readObject();
-            return Map.of("access_token", o.getString("access_token"), "refresh_token", o.getString("refresh_token"));
-        }
     }
 }

@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.write.Corrections;
 import org.batchledger.schema.record.RecordRef;
@@ -19,7 +19,8 @@ import org.batchledger.schema.record.Signature.SignatureMeaning;
  * Who had a hand in some records: the standing signatures on them (a withdrawn signature stands for nothing, see
  * {@code SignatureStates}), who recorded any of their versions, who is named as having performed them (step
  * records, cleanings and calibrations: performedBy; test results: analyst) and who corrected them (from the
- * ledger). People are matched by subject or by printed name, as records name them either way.
+ * ledger). People are matched as {@link Actor#isNamed} matches them: by subject, printed name or a name they are
+ * known by (their login username, their MES username), as records name them any of these ways.
  */
 final class Involvement {
     /** A standing signature on one of the records. */
@@ -92,7 +93,7 @@ final class Involvement {
     /** Whether the person signed a record with PERFORMED or is named as its performer. */
     boolean performed(RecordRef record, Person p) {
         return signatures.stream().anyMatch(s -> s.record().equals(record) && s.meaning() == SignatureMeaning.PERFORMED
-                && p.subject().equals(s.signer())) || p.isAnyOf(performers.getOrDefault(record, Set.of()));
+                && p.isSigner(s.signer())) || p.isAnyOf(performers.getOrDefault(record, Set.of()));
     }
 
     boolean recorded(RecordRef record, Person p) {
@@ -105,18 +106,27 @@ final class Involvement {
 
     private static Set<String> names(List<String> values) {
         Set<String> names = new HashSet<>();
-        values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> names.add(Person.normal(v)));
+        values.stream().filter(v -> v != null && !v.isBlank()).forEach(v -> names.add(v.strip()));
         return names;
     }
 
-    /** A signer as records may name them: the token's subject or the printed name. */
-    record Person(String subject, String printedName) {
-        boolean isAnyOf(Set<String> normalNames) {
-            return normalNames.contains(normal(subject)) || printedName != null && normalNames.contains(normal(printedName));
+    /** A signer as records may name them: the token's subject, the printed name or a name they are known by. */
+    record Person(Actor who) {
+        static Person of(Actor actor) {
+            return new Person(actor);
         }
 
-        static String normal(String name) {
-            return name.strip().toLowerCase(Locale.ROOT);
+        String subject() {
+            return who.subject();
+        }
+
+        boolean isAnyOf(Set<String> names) {
+            return names.stream().anyMatch(who::isNamed);
+        }
+
+        /** A signature's signer is the hub's user subject or, for an ingested signature, a name as the MES has it. */
+        boolean isSigner(String signer) {
+            return who.isNamed(signer);
         }
     }
 }

@@ -52,7 +52,7 @@ final class SegregationOfDuties {
     private static Set<Duty> duties(MeaningRules rules, Person signer, List<RecordRef> batchRecords,
                                     Involvement involvement) {
         Set<Duty> held = EnumSet.noneOf(Duty.class);
-        involvement.signatures().stream().filter(s -> signer.subject().equals(s.signer()))
+        involvement.signatures().stream().filter(s -> signer.isSigner(s.signer()))
                 .forEach(s -> held.add(rules.grant(s.meaning()).duty()));
         if (batchRecords.stream().anyMatch(r -> involvement.performed(r, signer) || involvement.recorded(r, signer))) {
             held.add(Duty.PERFORMER);

@@ -88,7 +88,7 @@ final class SignRecord extends CreatingCommand<Signing.Signed> {
         List<RecordRef> read = batchRecords.contains(target.ref()) ? batchRecords
                 : java.util.stream.Stream.concat(batchRecords.stream(), java.util.stream.Stream.of(target.ref())).toList();
         Involvement involvement = Involvement.of(tx, read);
-        Person signer = new Person(request.actor().subject(), request.actor().displayName());
+        Person signer = Person.of(request.actor());
         SegregationOfDuties.refusal(rules, request.meaning(), signer, target.ref(), batchRecords, involvement)
                 .ifPresent(rule -> {
                     throw new SignatureRefusedException(target.ref().toString(), rule);

@@ -148,7 +148,7 @@ final class TakeDisposition extends CreatingCommand<Dispositions.Disposed> {
         RecordRef batchRef = new RecordRef(RecordType.BATCH, request.batchKey());
         List<RecordRef> batchRecords = Involvement.recordsOfBatch(tx, request.batchKey());
         Involvement involvement = Involvement.of(tx, batchRecords);
-        Person releaser = new Person(request.actor().subject(), request.actor().displayName());
+        Person releaser = Person.of(request.actor());
         SegregationOfDuties.refusal(rules, meaning, releaser, batchRef, batchRecords, involvement)
                 .ifPresent(rule -> {
                     throw new SignatureRefusedException(record, rule);

@@ -120,7 +120,7 @@ final class TakeExceptionDisposition extends CreatingCommand<ExceptionDispositio
     private void requireNotOwn(Tx tx, List<RecordRef> evidence) {
         List<RecordRef> nodes = evidence.stream().filter(r -> !r.type().isRelationship()).toList();
         Involvement involvement = Involvement.of(tx, nodes);
-        Person reviewer = new Person(request.actor().subject(), request.actor().displayName());
+        Person reviewer = Person.of(request.actor());
         for (RecordRef r : nodes) {
             if (involvement.performed(r, reviewer) || involvement.recorded(r, reviewer)
                     || involvement.corrected(r, reviewer)) {

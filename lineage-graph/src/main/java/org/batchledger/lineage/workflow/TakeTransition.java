@@ -133,8 +133,7 @@ final class TakeTransition<S extends Enum<S>, R extends LedgerRecord> extends Cr
                 .anyMatch(s -> s != null && s.length() > WorkflowRule.TEXT)) {
             throw new TransitionRefusedException(record, WorkflowRule.TEXT_LENGTH, facts);
         }
-        if (t.notByRecorder() && (subject.recorders(current).contains(request.actor().subject())
-                || subject.recorders(current).contains(request.actor().displayName()))) {
+        if (t.notByRecorder() && subject.recorders(current).stream().anyMatch(request.actor()::isNamed)) {
             Map<String, Object> sod = new LinkedHashMap<>(facts);
             sod.put("recordedBy", subject.recorders(current).stream().sorted().toList());
             throw new TransitionRefusedException(record, new RefusalRule(WorkflowRule.SECOND_PERSON.id(), t.name()

@@ -32,7 +32,12 @@ public final class BulkLoader {
 
     /** Whether a load of this name committed its first chunk, i.e. was started before (and may be resumed). */
     public boolean started(String loadName) {
-        return db.read(tx -> tx.run(COMMITTED, Map.of("key", loadName + "#0")).single().get("committed").asBoolean());
+        return committed(loadName + "#0");
+    }
+
+    /** Whether a command of this idempotency key was committed (e.g. the last step of a scripted load). */
+    public boolean committed(String idempotencyKey) {
+        return db.read(tx -> tx.run(COMMITTED, Map.of("key", idempotencyKey)).single().get("committed").asBoolean());
     }
 
     /** Whether the ledger holds any entry at all. */
