@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * What every browser test shares: the real hub on a free loopback port against the shared Neo4j (demo plant loaded)
  * and the shared real Keycloak, one fresh headless Chromium per test, and the dialog helpers (submit, a forced
- * re-login). The hub's configuration is {@link #hub}: {@link SharedHubBrowserTest} declares the usual one, so the
+ * re-login). The hub's configuration is {@link #hub}: {@link SharedHubBrowserBase} declares the usual one, so the
  * classes extending it share one Spring context; a class that needs another (a short re-authentication window)
  * extends this class and declares its own {@code @DynamicPropertySource}. Skipped, with a message, where Debian's
  * chromium and chromedriver are missing.

@@ -30,7 +30,7 @@ import org.openqa.selenium.WebElement;
  * with -Dui.screenshots.docs=true). Skipped, with a message, where Debian's chromium and chromedriver are missing.
  */
 @Tag("REQ-UI-009")
-class UiBrowserIT extends SharedHubBrowserTest {
+class UiBrowserIT extends SharedHubBrowserBase {
     /** A real B2MML lot message (see src/test/resources/ingest/b2mml/NOTE.md): a lot of material CRBN0001. */
     private static final String MES_LOT_FILE = "LOT-20121210170718-0001L0001.xml";
     private static final String CORRECTION_REASON = "master record revision 7a was in force (typo at entry)";

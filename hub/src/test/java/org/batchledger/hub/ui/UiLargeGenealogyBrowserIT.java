@@ -30,7 +30,7 @@ import org.openqa.selenium.WebElement;
  */
 @Tag("REQ-UI-003")
 @Tag("REQ-UI-040")
-class UiLargeGenealogyBrowserIT extends SharedHubBrowserTest {
+class UiLargeGenealogyBrowserIT extends SharedHubBrowserBase {
     static final int FAN = 2_498;
     static final int NODES = 2 * FAN + 3;
     private static final String NS = "big:";

@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.Select;
  * forbidden, moves a CAPA one transition and sees the next one forbidden. One browser and one Keycloak login per test.
  */
 @Tag("REQ-UI-004")
-class UiReviewBrowserIT extends SharedHubBrowserTest {
+class UiReviewBrowserIT extends SharedHubBrowserBase {
     private static final String QUEUE = """
             { releaseQueue(first: 100) { edges { node { batch { key } openExceptions } } } }""";
     private static final String EXCEPTIONS = """
