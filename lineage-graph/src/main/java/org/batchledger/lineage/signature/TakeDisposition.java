@@ -162,17 +162,15 @@ final class TakeDisposition extends CreatingCommand<Dispositions.Disposed> {
             batchAfter = batch;
             return hash;
         }
-        batchAfter = new Batch(batch.key(), batch.productKey(), batch.stage(), status, batch.masterRecord(),
-                batch.startedAt(), batch.endedAt(), batch.provenance());
+        batchAfter = batch.withStatus(status);
         next.add(new NewVersion(batchAfter, version, hash, ACTION));
         LotStatus lotStatus = status == BatchStatus.RELEASED ? LotStatus.RELEASED : LotStatus.REJECTED;
         for (var row : tx.run(OUTPUT_LOTS, Map.of("key", batch.key())).list()) {
             Lot lot = RecordProperties.toRecord(row.get("p").asMap(), Lot.class);
             // A lot already consumed downstream keeps saying so; the batch's status carries the decision.
             if (lot.status() != lotStatus && lot.status() != LotStatus.CONSUMED) {
-                next.add(new NewVersion(new Lot(lot.key(), lot.materialKey(), lotStatus, lot.quantity(), lot.unit(),
-                        lot.supplier(), lot.supplierLot(), lot.expiresAt(), lot.provenance()),
-                        row.get("version").asLong(), row.get("hash").asString(), ACTION));
+                next.add(new NewVersion(lot.withStatus(lotStatus), row.get("version").asLong(),
+                        row.get("hash").asString(), ACTION));
             }
         }
         return CanonicalJson.contentHash(batchAfter);

@@ -54,17 +54,15 @@ final class DispositionReversal {
         var batch = current(tx, RecordType.BATCH, row.get("batch").asString());
         Batch b = RecordProperties.toRecord(batch.get("p").asMap(), Batch.class);
         if (b.status().name().equals(row.get("written").asString())) {
-            out.add(new NewVersion(new Batch(b.key(), b.productKey(), b.stage(),
-                    Batch.BatchStatus.valueOf(row.get("before").asString()), b.masterRecord(), b.startedAt(),
-                    b.endedAt(), b.provenance()), batch.get("version").asLong(), batch.get("hash").asString(), ACTION));
+            out.add(new NewVersion(b.withStatus(Batch.BatchStatus.valueOf(row.get("before").asString())),
+                    batch.get("version").asLong(), batch.get("hash").asString(), ACTION));
         }
         for (var lot : row.get("lots").asList(v -> v)) {
             var current = current(tx, RecordType.LOT, lot.get("key").asString());
             Lot l = RecordProperties.toRecord(current.get("p").asMap(), Lot.class);
             if (!lot.get("before").isNull() && l.status().name().equals(lot.get("written").asString())) {
-                out.add(new NewVersion(new Lot(l.key(), l.materialKey(), Lot.LotStatus.valueOf(lot.get("before")
-                        .asString()), l.quantity(), l.unit(), l.supplier(), l.supplierLot(), l.expiresAt(),
-                        l.provenance()), current.get("version").asLong(), current.get("hash").asString(), ACTION));
+                out.add(new NewVersion(l.withStatus(Lot.LotStatus.valueOf(lot.get("before").asString())),
+                        current.get("version").asLong(), current.get("hash").asString(), ACTION));
             }
         }
         return out;

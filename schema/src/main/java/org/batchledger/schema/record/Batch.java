@@ -12,6 +12,11 @@ public record Batch(String key, String productKey, String stage, BatchStatus sta
         endedAt = Instants.millis(endedAt);
     }
 
+    /** This batch with another status, everything else as it is (a disposition, or its withdrawal). */
+    public Batch withStatus(BatchStatus newStatus) {
+        return new Batch(key, productKey, stage, newStatus, masterRecord, startedAt, endedAt, provenance);
+    }
+
     @Override
     public RecordType type() {
         return RecordType.BATCH;

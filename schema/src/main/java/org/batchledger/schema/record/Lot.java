@@ -16,6 +16,11 @@ public record Lot(String key, String materialKey, LotStatus status, Double quant
         expiresAt = Instants.millis(expiresAt);
     }
 
+    /** This lot with another status, everything else as it is (a disposition, or its withdrawal). */
+    public Lot withStatus(LotStatus newStatus) {
+        return new Lot(key, materialKey, newStatus, quantity, unit, supplier, supplierLot, expiresAt, provenance);
+    }
+
     @Override
     public RecordType type() {
         return RecordType.LOT;
