@@ -21,12 +21,15 @@ public enum ReleaseCase {
     /** The blister line was used after the hold time of its last cleaning had expired. */
     EQUIPMENT_CLEAN_HOLD_EXPIRED("BLOCKED", "EQUIPMENT_NOT_CLEAN",
             "the blister line was used after its clean hold time had expired"),
-    /** Performed and audit-trail reviewed, but no QA REVIEWED signature on the batch. */
-    MISSING_REVIEW_SIGNATURE("BLOCKED", null, "the batch record carries no reviewer signature"),
+    /**
+     * Performed and audit-trail reviewed, but no QA REVIEWED signature on the batch: a review still to be done, so
+     * INCOMPLETE (nothing is wrong with the batch; someone has work to do), as the signature checks decide.
+     */
+    MISSING_REVIEW_SIGNATURE("INCOMPLETE", null, "the batch record carries no reviewer signature"),
     /** A release test (microbial count, which takes days to incubate) is still PENDING. */
     PENDING_TEST("INCOMPLETE", "PENDING_RESULT", "a release test of the finished lot is still pending"),
-    /** Performed and reviewed, but nobody has signed the audit-trail review of the batch's records. */
-    AUDIT_TRAIL_REVIEW_MISSING("BLOCKED", "AUDIT_TRAIL_REVIEW", "the audit-trail review of the batch is missing");
+    /** Performed and reviewed, but nobody has signed the audit-trail review of the batch's records yet: INCOMPLETE. */
+    AUDIT_TRAIL_REVIEW_MISSING("INCOMPLETE", "AUDIT_TRAIL_REVIEW", "the audit-trail review of the batch is missing");
 
     private final String verdict;
     private final String exceptionClass;

@@ -48,14 +48,6 @@ class DemoPlantWorkflowsIT {
         default -> false;
     }).map(LedgerRecord::key).toList();
 
-    /**
-     * The designed cases of a missing batch signature say BLOCKED; readiness's signature checks call a missing
-     * signature work to do (INCOMPLETE), and the verdict was seen as either between runs, whichever way the plant is
-     * loaded: they read the batch's own signatures, which the workflows do not touch. Either is accepted here (never
-     * READY); which one is right is readiness's question.
-     */
-    private static final java.util.Set<ReleaseCase> MISSING_SIGNATURE = java.util.EnumSet.of(
-            ReleaseCase.AUDIT_TRAIL_REVIEW_MISSING, ReleaseCase.MISSING_REVIEW_SIGNATURE);
 
     @LocalServerPort
     int port;
@@ -141,8 +133,7 @@ class DemoPlantWorkflowsIT {
             Response r = http.post(reviewer, "{ releaseReadiness(batch: \"Batch:" + b.batchKey()
                     + "\") { verdict checks { name status explanation } } }");
             String verdict = r.at("/data/releaseReadiness/verdict").toString().replace("\"", "");
-            if (!verdict.equals(b.releaseCase().verdict()) && !(MISSING_SIGNATURE.contains(b.releaseCase())
-                    && verdict.equals("INCOMPLETE"))) {
+            if (!verdict.equals(b.releaseCase().verdict())) {
                 mismatches.add(b.batchKey() + " " + b.releaseCase() + ": " + r.body());
             }
         }
