@@ -176,6 +176,9 @@ public final class BenchSuite {
     private void section(String title, Work work) {
         report.heading(title);
         String before = Measure.load();
+        // the table comes at the end: a medium run takes most of an hour, so say where it is
+        System.err.printf("bench: %s: %s (load average %s)%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), title,
+                before);
         Report.resetHeapPeak();
         long t0 = System.nanoTime();
         try {

@@ -60,9 +60,20 @@ public final class LedgeredWrite {
         this.owner = instance + "/" + RUN;
     }
 
+    /**
+     * {@code HOSTNAME}, else the host's own name: a service manager (systemd) does not export {@code HOSTNAME}, and
+     * two hubs on different hosts both named "localhost" would each recover the other's live lease at start.
+     */
     static String defaultInstance() {
         String host = System.getenv("HOSTNAME");
-        return host == null || host.isBlank() ? "localhost" : host;
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** What a command did: its result, the ledger range it appended, and the bookmark to read it after. */
