@@ -105,7 +105,8 @@ public final class BenchSuite {
             header(machine, neo4jVersion, pgVersion, started, loadAtStart, loadSeconds, nodes, rels, entries, down);
             int port = Integer.parseInt(hub.getEnvironment().getProperty("local.server.port"));
             var http = new GraphQlHttp(port);
-            String token = TestTokens.shared().forUser("bench", "inspector");
+            // one token for the whole run: a five-minute one expired mid-run and failed the later sections with 401
+            String token = TestTokens.shared().forUserValidFor(java.time.Duration.ofHours(6), "bench", "inspector");
             var lanes = new TraceLanes(down, up, db, http, token, pgGenealogy, size.plan());
             var trace = new TraceSection(lanes, report);
             section("Genealogy trace side by side: PostgreSQL WITH RECURSIVE, plain Cypher, the hub, the lower bound "
@@ -301,6 +302,9 @@ public final class BenchSuite {
      */
     private void release(GraphQlHttp http, String token) {
         var r = http.post(token, "{ __schema { queryType { fields { name } } } }");
+        if (r.body() == null || !r.body().containsKey("data") || r.body().isNull("data")) {
+            throw new IllegalStateException("the hub refused the schema query: " + r.body());
+        }
         List<String> fields = r.body().getJsonObject("data").getJsonObject("__schema").getJsonObject("queryType")
                 .getJsonArray("fields").stream().map(v -> v.asJsonObject().getString("name")).toList();
         if (!fields.contains("alcoa") || !fields.contains("releaseReadiness")) {

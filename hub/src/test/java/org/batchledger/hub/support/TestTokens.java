@@ -70,6 +70,11 @@ public final class TestTokens {
         return sign(key, claims(username, ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), roles));
     }
 
+    /** A valid token for a run longer than a login: the benchmark suite's medium run takes most of an hour. */
+    public String forUserValidFor(Duration lifetime, String username, String... roles) {
+        return sign(key, claims(username, ISSUER, AUDIENCE, Instant.now().plus(lifetime), roles));
+    }
+
     /** A valid token whose user authenticated at {@code authTime} (OIDC auth_time), e.g. just now to sign. */
     public String authenticatedAt(Instant authTime, String username, String... roles) {
         return sign(key, new JWTClaimsSet.Builder(claims(username, ISSUER, AUDIENCE,
