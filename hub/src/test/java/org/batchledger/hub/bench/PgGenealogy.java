@@ -14,7 +14,9 @@ import org.postgresql.PGConnection;
  * The genealogy as a PostgreSQL team would hold it — {@code node(id, key)} and {@code edge(src, dst)} with both
  * directions indexed, loaded with {@code COPY} from the same CSR — and the two {@code WITH RECURSIVE} forms they would
  * write: the best one ({@code UNION} over node ids only, deduplicating as it goes) and the common one
- * ({@code UNION ALL} carrying the path array for cycle protection and the hop count, then {@code DISTINCT}).
+ * ({@code UNION ALL} carrying the path array for cycle protection and the hop count, then {@code DISTINCT}). Both
+ * hand every reached node's key to the caller, as a trace must (the hub's lanes do): a server-side count would skip
+ * the transfer the other lanes pay.
  */
 final class PgGenealogy implements AutoCloseable {
     private static final String BEST = """
@@ -22,14 +24,14 @@ final class PgGenealogy implements AutoCloseable {
                 SELECT id FROM node WHERE key = ?
                 UNION
                 SELECT e.%2$s FROM r JOIN edge e ON e.%1$s = r.id)
-            SELECT count(*) FROM r""";
+            SELECT n.key FROM r JOIN node n ON n.id = r.id""";
     private static final String COMMON = """
             WITH RECURSIVE r(id, hop, path) AS (
                 SELECT id, 0, ARRAY[id] FROM node WHERE key = ?
                 UNION ALL
                 SELECT e.%2$s, r.hop + 1, r.path || e.%2$s FROM r JOIN edge e ON e.%1$s = r.id
                 WHERE r.hop < ? AND e.%2$s <> ALL(r.path))
-            SELECT count(DISTINCT id) FROM r""";
+            SELECT n.key FROM (SELECT DISTINCT id FROM r) d JOIN node n ON n.id = d.id""";
     private final Connection connection;
     private final PreparedStatement[] best = new PreparedStatement[2];
     private final PreparedStatement[] common = new PreparedStatement[2];
@@ -79,11 +81,11 @@ final class PgGenealogy implements AutoCloseable {
     }
 
     int best(String key, TraceDirection direction) {
-        return count(best[direction.ordinal()], key, -1);
+        return keys(best[direction.ordinal()], key, -1);
     }
 
     int common(String key, TraceDirection direction, int maxHops) {
-        return count(common[direction.ordinal()], key, maxHops);
+        return keys(common[direction.ordinal()], key, maxHops);
     }
 
     /** Statement timeout for what follows (the common form is exponential in paths on reconverging genealogy). */
@@ -95,15 +97,20 @@ final class PgGenealogy implements AutoCloseable {
         }
     }
 
-    private static int count(PreparedStatement statement, String key, int maxHops) {
+    private static int keys(PreparedStatement statement, String key, int maxHops) {
         try {
             statement.setString(1, key);
             if (maxHops >= 0) {
                 statement.setInt(2, maxHops);
             }
             try (ResultSet r = statement.executeQuery()) {
-                r.next();
-                return r.getInt(1);
+                int rows = 0;
+                while (r.next()) {
+                    if (r.getString(1) != null) {
+                        rows++;
+                    }
+                }
+                return rows;
             }
         } catch (SQLException e) {
             if ("57014".equals(e.getSQLState())) { // query_canceled: the statement timeout

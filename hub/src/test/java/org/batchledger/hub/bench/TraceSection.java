@@ -39,6 +39,10 @@ final class TraceSection {
                 report.figure("fixed cost", "empty read transaction", "RETURN 1", emptyRead),
                 report.figure("fixed cost", "GraphQL", "{ __typename }", emptyRequest));
         report.line("");
+        report.line("Every database lane hands the reached nodes to its caller: (b) the hub's trace (keys, hops, "
+                + "parents), (c) the first page of 100 nodes and the count, (d), (d') and (e) every reached node's key "
+                + "(a server-side count would skip the transfer the hub's lanes pay; before 2026-11-27 they counted).");
+        report.line("");
         report.line("Cells: median / p99 ms. Ratios of medians; targets (issue 15): (b)/(d) ≤ 1.0 × at reach ≥ 1,000; "
                 + "(c)/(b) ≤ 1.3 ×; (b − empty read)/(a) ≤ 20 ×; (d')/(c) and (e)/(c) ≥ 5 × on reconverging genealogy "
                 + "(the ladders below).");
