@@ -223,6 +223,9 @@ public final class LedgeredWrite {
      * of entries, each under the head lock; returns how many. Nothing to do answers 0 after one small read.
      */
     public long tidy() {
+        if (!db.read(StagedTidy::owed)) {
+            return 0;
+        }
         long removed = 0;
         while (true) {
             long n = db.write(tx -> {

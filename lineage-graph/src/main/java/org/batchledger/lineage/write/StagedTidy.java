@@ -42,6 +42,11 @@ final class StagedTidy {
         }
     }
 
+    /** Whether a publish left marks to remove (a read: no lock, no write when there is nothing to do). */
+    static boolean owed(Tx tx) {
+        return tx.run(OWED, Map.of()).hasNext();
+    }
+
     /** One window: the marks removed, or -1 when nothing is owed. Call with the head locked. */
     static long step(Tx tx) {
         var owed = tx.run(OWED, Map.of());
