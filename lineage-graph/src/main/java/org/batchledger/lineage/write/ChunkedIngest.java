@@ -25,6 +25,7 @@ import org.batchledger.schema.record.RecordType;
 public final class ChunkedIngest implements AutoCloseable {
     /** The receipt lists at most this many open references and repeated records (the counts are complete). */
     static final int LISTED = 1_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkedIngest.class);
     private final LedgeredWrite unitOfWork;
     private final CommandHeader header;
     private final boolean strict;
@@ -113,7 +114,13 @@ public final class ChunkedIngest implements AutoCloseable {
                 tx -> StagedPublish.run(tx, at.committedSeq(), at.stagedSeq(), strict));
         done = true;
         if (tidy) {
-            unitOfWork.tidy();
+            try {
+                unitOfWork.tidy();
+            } catch (RuntimeException e) {
+                // the file is in and visible; the marks are harmless and the next start or publish removes them
+                LOG.warn("{} is published; removing its staging marks stopped ({}), to be finished later",
+                        lease.file(), e.toString());
+            }
         }
         return new FileIngestReceipt(Map.copyOf(counts), r.commit().firstSeq(), r.commit().lastSeq(),
                 List.copyOf(pending), List.copyOf(repeated), false, r.bookmarks());
