@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxBytes   largest file accepted (HTTP 413 above); the multipart limit is set to the same
  * @param maxRecords   most records one file may hold; a larger file is refused before anything is written. Chunks
- *                     are bounded, but the publish needs about 6.5 KB of Neo4j transaction memory per record
- *                     (bench/RESULTS.md): this bound follows the heap
+ *                     and the publish are bounded whatever the file's size; what grows is the pipeline's 16 bytes
+ *                     of key fingerprint per record (at most 32 at the table's fill) and the spool on disk
  * @param chunkRecords records per write transaction of a large file (all of the file is published at once)
  * @param namespace  prefix of the business keys files name ({@code <namespace>:<id>}), the site's
  * @param dropFolder the watched folder: off unless enabled
@@ -19,9 +19,9 @@ record IngestSettings(Long maxBytes, Integer maxRecords, String namespace, DropF
                       Integer chunkRecords) {
     IngestSettings {
         maxBytes = maxBytes == null ? 256L * 1024 * 1024 : maxBytes;
-        // the publish unmarks every staged record in one transaction, about 6.5 KB of transaction memory each
-        // (bench/RESULTS.md): 300,000 fit the 2.1 GiB Neo4j allows at a 3 GB heap; raise it with the heap
-        maxRecords = maxRecords == null ? 300_000 : maxRecords;
+        // the publish only moves the ledger head (Visibility), so no transaction grows with the file; the heap keeps
+        // ≤ 32 bytes of fingerprint per record: 5,000,000 is ≤ 160 MB, beyond what max-bytes usually lets in
+        maxRecords = maxRecords == null ? 5_000_000 : maxRecords;
         chunkRecords = chunkRecords == null ? 10_000 : chunkRecords;
         namespace = namespace == null || namespace.isBlank() ? "site" : namespace;
         dropFolder = dropFolder == null ? new DropFolder(false, null) : dropFolder;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.References;
 import org.batchledger.schema.record.RecordType;
 import org.neo4j.driver.Value;
@@ -24,11 +25,11 @@ import org.neo4j.driver.Value;
  * piece of equipment (cleanings, calibrations, change controls) only when in force during the batch's use of it.
  * Last the signatures on any of these versions, their withdrawals and the source files. Every version of each
  * record recorded by the tree size is included (a corrected record shows its history); staged records
- * ({@code supersededAtSeq = 0}) never are. Each step is one small query per label over all its keys ({@code UNWIND}).
+ * not published yet ({@link Visibility#published}) never are. Each step is one small query per label over all its keys ({@code UNWIND}).
  */
 final class InvolvedRecords {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvolvedRecords.class);
-    private static final String REC = "v.ledgerSeq <= $asOf AND coalesce(v.supersededAtSeq, -1) <> 0";
+    private static final String REC = "v.ledgerSeq <= $asOf AND " + Visibility.published("v");
     /** Rounds of "records referring to what was found": deviation → CAPA → its transitions → a document. */
     static final int ATTACHMENT_ROUNDS = 4;
     /** Labels never followed as anchors: a material's referrers are every lot of it; bound records come later. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
@@ -18,7 +19,7 @@ import org.batchledger.schema.record.RecordType;
 public final class CommonUpstreamAnalysis {
     private static final String EQUIPMENT = """
             UNWIND $keys AS k
-            MATCH (:Batch {key: k, version: 1})-[u:USED]->(e:Equipment) WHERE u.supersededAtSeq IS NULL
+            MATCH (:Batch {key: k, version: 1})-[u:USED]->(e:Equipment) WHERE""" + Visibility.current("u") + """
             RETURN k AS batch, e.key AS key""";
 
     private final GraphDatabase db;

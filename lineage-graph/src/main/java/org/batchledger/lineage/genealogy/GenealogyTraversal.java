@@ -10,6 +10,7 @@ import java.util.Set;
 import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 import org.neo4j.driver.Record;
@@ -38,11 +39,11 @@ public final class GenealogyTraversal {
 
     private static final String LOT_EXISTS = """
             MATCH (n:Lot {key: $key, version: 1})
-            WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND coalesce(n.supersededAtSeq, -1) <> 0
+            WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND""" + Visibility.published("n") + """
             RETURN count(n) > 0 AS found""";
     private static final String BATCH_EXISTS = """
             MATCH (n:Batch {key: $key, version: 1})
-            WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND coalesce(n.supersededAtSeq, -1) <> 0
+            WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND""" + Visibility.published("n") + """
             RETURN count(n) > 0 AS found""";
     private static final String SERVER_TRACE = """
             CALL batchledger.trace($label, $key, $direction, $maxHops, $maxNodes, $budgetNanos, $asOf)

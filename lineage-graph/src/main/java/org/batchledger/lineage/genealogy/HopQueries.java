@@ -1,6 +1,7 @@
 package org.batchledger.lineage.genealogy;
 
 import org.batchledger.lineage.store.AsOf;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordType;
 
 /**
@@ -31,8 +32,8 @@ final class HopQueries {
     }
 
     private static final String AS_OF = " WHERE r.ledgerSeq <= $asOf";
-    // genealogy edges carry supersededAtSeq only while a large file's ingest has them staged (never corrected)
-    private static final String CURRENT = " WHERE r.supersededAtSeq IS NULL";
+    // genealogy edges are never corrected: what this hides is an edge a large file's ingest has staged
+    private static final String CURRENT = " WHERE" + Visibility.current("r");
 
     static String from(RecordType frontierType, TraceDirection direction, AsOf asOf) {
         boolean lots = frontierType == RecordType.LOT;

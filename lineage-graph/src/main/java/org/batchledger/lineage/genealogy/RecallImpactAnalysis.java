@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
@@ -24,13 +25,13 @@ public final class RecallImpactAnalysis {
     private static final String FINISHED_LOTS = """
             UNWIND $keys AS k
             MATCH (:Lot {key: k, version: 1})-[:OF]->(:Material {kind: $kind})
-            MATCH (v:Lot {key: k}) WHERE v.supersededAtSeq IS NULL
+            MATCH (v:Lot {key: k}) WHERE""" + Visibility.current("v") + """
             RETURN k AS key, v.status AS status""";
     private static final String FINISHED_BATCHES = """
             UNWIND $keys AS k
             MATCH (b:Batch {key: k, version: 1})
             WHERE EXISTS { (b)-[:PRODUCED]->(:Lot)-[:OF]->(:Material {kind: $kind}) }
-            MATCH (v:Batch {key: k}) WHERE v.supersededAtSeq IS NULL
+            MATCH (v:Batch {key: k}) WHERE""" + Visibility.current("v") + """
             RETURN k AS key, v.status AS status""";
 
     private final GraphDatabase db;

@@ -4,13 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.SourceFile;
 
 /** SourceFile records by key ({@code sha256:<hex>}), batched: one query for any number of keys. */
 public final class SourceFiles {
     private static final String BY_KEYS = """
-            UNWIND $keys AS k MATCH (f:SourceFile {key: k, version: 1}) WHERE coalesce(f.supersededAtSeq, -1) <> 0
+            UNWIND $keys AS k MATCH (f:SourceFile {key: k, version: 1}) WHERE""" + Visibility.published("f") + """
             RETURN k, properties(f) AS p""";
     private final GraphDatabase db;
 

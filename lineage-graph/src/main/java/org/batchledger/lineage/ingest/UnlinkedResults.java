@@ -4,6 +4,7 @@ import java.util.Map;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.TestResult;
 
@@ -15,7 +16,8 @@ import org.batchledger.schema.record.TestResult;
  */
 public final class UnlinkedResults {
     private static final String PAGE = """
-            MATCH (t:TestResult) WHERE t.subject IS NULL AND t.supersededAtSeq IS NULL AND t.key > $after
+            MATCH (t:TestResult) WHERE t.subject IS NULL AND""" + Visibility.current("t") + """
+            AND t.key > $after
               AND NOT EXISTS { MATCH (:TestResult {key: t.key, version: 1})-[:ON]->() }
             RETURN properties(t) AS p ORDER BY t.key LIMIT $limit""";
     private final GraphDatabase db;

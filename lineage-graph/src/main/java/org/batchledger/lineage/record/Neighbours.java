@@ -9,6 +9,7 @@ import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordType;
 
@@ -55,9 +56,9 @@ public final class Neighbours {
          */
         private List<String> recordedBy(AsOf asOf) {
             if (asOf.isCurrent()) {
-                // genealogy records are never corrected: a superseded mark on one means a staged ingest's
-                return child.isRelationship() ? List.of("c.supersededAtSeq IS NULL")
-                        : recordedEdge ? List.of("r.supersededAtSeq IS NULL") : List.of();
+                // genealogy records are never corrected: what this hides is one a large file's ingest has staged
+                return child.isRelationship() ? List.of(Visibility.current("c"))
+                        : recordedEdge ? List.of(Visibility.current("r")) : List.of();
             }
             return recordedEdge ? List.of("c.ledgerSeq <= $asOf", "r.ledgerSeq <= $asOf") : List.of("c.ledgerSeq <= $asOf");
         }

@@ -16,6 +16,7 @@ import org.batchledger.lineage.release.BatchFacts.Use;
 import org.batchledger.lineage.release.BatchFacts.Version;
 import org.batchledger.lineage.release.alcoa.StoredContentHashes;
 import org.batchledger.lineage.store.AsOf;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.record.Batch;
@@ -31,7 +32,8 @@ import org.neo4j.driver.Value;
 
 /**
  * The Cypher of {@link ReleaseFacts}, one query per check class, each over all batches at once ({@code UNWIND}).
- * {@code REC(x)}: the element was recorded by the tree size; {@code VALID(x)}: the version valid at it.
+ * {@code REC(x)}: the element was recorded by the tree size (and is not a staged one of a file not yet published);
+ * {@code VALID(x)}: the version valid at it.
  */
 final class FactQueries {
     private static final String BATCHES = """
@@ -134,7 +136,8 @@ final class FactQueries {
               UNION
               MATCH (b0)<-[v:CONSUMED_IN]-() RETURN 'CONSUMED_IN' AS label, v {.*} AS props
             }
-            WITH k, label, props WHERE $asOf IS NULL OR props.ledgerSeq <= $asOf
+            WITH k, label, props WHERE ($asOf IS NULL OR props.ledgerSeq <= $asOf) AND""" + Visibility.published("props")
+            + """
             WITH k, collect({label: label, props: props}) AS versions
             WITH collect({k: k, versions: versions}) AS batches
             WITH batches, reduce(all = [], b IN batches | all + [x IN b.versions | x.props.ledgerSeq]) AS seqs
@@ -274,7 +277,8 @@ final class FactQueries {
         while (m.find()) {
             String v = m.group(2);
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1).equals("REC")
-                    ? "($asOf IS NULL OR " + v + ".ledgerSeq <= $asOf)" : asOf.predicate(v)));
+                    ? "(($asOf IS NULL OR " + v + ".ledgerSeq <= $asOf) AND" + Visibility.published(v) + ")"
+                    : asOf.predicate(v)));
         }
         m.appendTail(out);
         return out.toString();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.batchledger.lineage.store.AsOf;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
@@ -32,7 +33,9 @@ public final class ReleaseQueue {
                    OR NOT EXISTS { (:Batch {key: b.key, version: 1})-[:PRODUCED]->(:Lot) }
                    OR EXISTS { MATCH (:Batch {key: b.key, version: 1})-[:PRODUCED]->(l:Lot)
                                WHERE NOT EXISTS { MATCH (l)-[c:CONSUMED_IN]->(:Batch)
-                                                  WHERE $asOf IS NULL OR c.ledgerSeq <= $asOf } })
+                                                  WHERE ($asOf IS NULL OR c.ledgerSeq <= $asOf)
+                                                    AND""" + Visibility.published("c") + """
+                                                  } })
               AND ($search IS NULL OR toLower(b.key) CONTAINS $search
                    OR EXISTS { MATCH (:Batch {key: b.key, version: 1})-[:PRODUCED]->(l:Lot)
                                WHERE toLower(l.key) CONTAINS $search })

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
@@ -15,7 +16,7 @@ import org.batchledger.schema.record.RecordType;
 record SignedRecord(RecordRef ref, String contentHash, String batchKey) {
     // Labels come from the RecordType allow-list.
     private static final String CURRENT = """
-            MATCH (n:%s {key: $key}) WHERE n.supersededAtSeq IS NULL
+            MATCH (n:%s {key: $key}) WHERE""" + Visibility.current("n") + """
             RETURN n.contentHash AS hash, n.batchKey AS batchKey, n.subject AS subject""";
     private static final Set<RecordType> BATCH_PARTS = Set.of(RecordType.BATCH, RecordType.STEP_RECORD,
             RecordType.TEST_RESULT);

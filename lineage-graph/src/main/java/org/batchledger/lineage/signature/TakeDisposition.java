@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.batchledger.lineage.signature.Involvement.Person;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.CreatingCommand;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.RecordProperties;
@@ -37,20 +38,20 @@ import org.batchledger.schema.record.Signature.SignatureMeaning;
 final class TakeDisposition extends CreatingCommand<Dispositions.Disposed> {
     static final String ACTION = "TRANSITION";
     private static final String BATCH = """
-            MATCH (n:Batch {key: $key}) WHERE n.supersededAtSeq IS NULL
+            MATCH (n:Batch {key: $key}) WHERE""" + Visibility.current("n") + """
             RETURN properties(n) AS p, coalesce(n.version, 1) AS version, n.contentHash AS hash""";
     private static final String OUTPUT_LOTS = """
             MATCH (:Batch {key: $key})-[p:PRODUCED]->(l:Lot)
-            WHERE p.supersededAtSeq IS NULL
+            WHERE""" + Visibility.current("p") + """
             WITH DISTINCT l.key AS lotKey
-            MATCH (n:Lot {key: lotKey}) WHERE n.supersededAtSeq IS NULL
+            MATCH (n:Lot {key: lotKey}) WHERE""" + Visibility.current("n") + """
             RETURN properties(n) AS p, coalesce(n.version, 1) AS version, n.contentHash AS hash ORDER BY n.key""";
     private static final String STANDING = """
-            MATCH (d:Disposition {batchKey: $key}) WHERE d.supersededAtSeq IS NULL
+            MATCH (d:Disposition {batchKey: $key}) WHERE""" + Visibility.current("d") + """
               AND NOT EXISTS { MATCH (:SignatureWithdrawal {signatureKey: d.signatureKey}) }
             RETURN d.key AS key, d.decision AS decision LIMIT 1""";
     private static final String HEAD = "MATCH (h:LedgerHead {id: 'main'}) RETURN coalesce(h.treeSize, 0) AS size";
-    private static final String BY_KEY = "MATCH (n:%s {key: $key}) WHERE n.supersededAtSeq IS NULL RETURN properties(n) AS p";
+    private static final String BY_KEY = "MATCH (n:%s {key: $key}) WHERE " + Visibility.current("n") + " RETURN properties(n) AS p";
 
     /** The head moved between reading readiness and taking the lock: read again. Never leaves the signature package. */
     static final class HeadMoved extends RuntimeException {

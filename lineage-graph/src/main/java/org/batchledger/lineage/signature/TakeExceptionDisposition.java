@@ -13,6 +13,7 @@ import org.batchledger.lineage.release.ReviewException;
 import org.batchledger.lineage.signature.Involvement.Person;
 import org.batchledger.lineage.store.AsOf;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.CreatingCommand;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.RecordProperties;
@@ -36,7 +37,7 @@ import org.batchledger.schema.record.Signature.SignatureMeaning;
  */
 final class TakeExceptionDisposition extends CreatingCommand<ExceptionDispositions.Decided> {
     private static final String HEAD = "MATCH (h:LedgerHead {id: 'main'}) RETURN coalesce(h.treeSize, 0) AS size";
-    private static final String BY_KEY = "MATCH (n:%s {key: $key}) WHERE n.supersededAtSeq IS NULL RETURN properties(n) AS p";
+    private static final String BY_KEY = "MATCH (n:%s {key: $key}) WHERE " + Visibility.current("n") + " RETURN properties(n) AS p";
 
     private final ExceptionDispositionRequest request;
     private final ExceptionDispositions.Reading reading;

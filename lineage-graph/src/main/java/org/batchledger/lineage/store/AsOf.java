@@ -7,7 +7,8 @@ import java.util.Map;
  * is valid at {@code asOf} when the entry that created it is inside the tree ({@code ledgerSeq <= asOf}) and no
  * entry inside the tree superseded it. The predicate works on nodes and relationships alike, so traversals
  * ({@code trace}) can apply it to every hop. Whether a tree size exists is the ledger's to say (the hub checks an
- * {@code asOf} argument against the ledger head before it builds one).
+ * {@code asOf} argument against the ledger head before it builds one). Both go through {@link Visibility}, so a
+ * record of a large file is seen once its publish moved the head over it, and not before.
  */
 public record AsOf(Long treeSize) {
     public static final AsOf CURRENT = new AsOf(null);
@@ -18,9 +19,7 @@ public record AsOf(Long treeSize) {
 
     /** A Cypher condition on {@code variable}, using the parameter {@code $asOf} when {@link #parameters()} has it. */
     public String predicate(String variable) {
-        return treeSize == null ? variable + ".supersededAtSeq IS NULL"
-                : "(" + variable + ".ledgerSeq <= $asOf AND (" + variable + ".supersededAtSeq IS NULL OR "
-                + variable + ".supersededAtSeq > $asOf))";
+        return treeSize == null ? Visibility.current(variable) : Visibility.asOf(variable);
     }
 
     public Map<String, Object> parameters() {

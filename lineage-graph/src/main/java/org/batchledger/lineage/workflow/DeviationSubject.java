@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.workflow.Workflow.Transition;
 import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.record.Deviation;
@@ -22,28 +23,36 @@ import org.batchledger.schema.record.RecordType;
 final class DeviationSubject implements Subject<DeviationStatus, Deviation> {
     /** The most batches an impact assessment lists (equipment used for years reaches many): the rest is cut. */
     static final int ASSESSMENT_LIMIT = 200;
-    private static final String CAPA = "MATCH (c:Capa {key: $key}) WHERE c.supersededAtSeq IS NULL RETURN c.deviations AS d";
+    private static final String CAPA = "MATCH (c:Capa {key: $key}) WHERE " + Visibility.current("c") + " RETURN c.deviations AS d";
     // Genealogy edges join version 1 of their nodes; a superseded edge no longer counts. Each pattern has fixed length.
     private static final String IMPACT = """
             UNWIND $refs AS ref
             CALL (ref) {
               MATCH (b:Batch {version: 1}) WHERE ref.type = 'Batch' AND b.key = ref.key
               MATCH (b)<-[c1:CONSUMED_IN]-(:Lot)-[c2:CONSUMED_IN]->(o:Batch)
-              WHERE c1.supersededAtSeq IS NULL AND c2.supersededAtSeq IS NULL RETURN o
+              WHERE""" + Visibility.current("c1") + """
+              AND""" + Visibility.current("c2") + """
+              RETURN o
               UNION
               MATCH (b:Batch {version: 1}) WHERE ref.type = 'Batch' AND b.key = ref.key
               MATCH (b)-[u1:USED]->(:Equipment)<-[u2:USED]-(o:Batch)
-              WHERE u1.supersededAtSeq IS NULL AND u2.supersededAtSeq IS NULL RETURN o
+              WHERE""" + Visibility.current("u1") + """
+              AND""" + Visibility.current("u2") + """
+              RETURN o
               UNION
               MATCH (b:Batch {version: 1}) WHERE ref.type = 'Batch' AND b.key = ref.key
               MATCH (b)-[p:PRODUCED]->(:Lot)-[c:CONSUMED_IN]->(o:Batch)
-              WHERE p.supersededAtSeq IS NULL AND c.supersededAtSeq IS NULL RETURN o
+              WHERE""" + Visibility.current("p") + """
+              AND""" + Visibility.current("c") + """
+              RETURN o
               UNION
               MATCH (l:Lot {version: 1})-[c:CONSUMED_IN]->(o:Batch)
-              WHERE ref.type = 'Lot' AND l.key = ref.key AND c.supersededAtSeq IS NULL RETURN o
+              WHERE ref.type = 'Lot' AND l.key = ref.key AND""" + Visibility.current("c") + """
+              RETURN o
               UNION
               MATCH (e:Equipment {version: 1})<-[u:USED]-(o:Batch)
-              WHERE ref.type = 'Equipment' AND e.key = ref.key AND u.supersededAtSeq IS NULL RETURN o
+              WHERE ref.type = 'Equipment' AND e.key = ref.key AND""" + Visibility.current("u") + """
+              RETURN o
             }
             WITH DISTINCT o.key AS key WHERE NOT key IN $impacted
             RETURN key ORDER BY key LIMIT $limit""";

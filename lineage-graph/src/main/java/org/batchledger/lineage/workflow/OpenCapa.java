@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.AuthenticationWindow;
 import org.batchledger.lineage.write.CreatingCommand;
 import org.batchledger.lineage.write.RefusalRule;
@@ -36,8 +37,9 @@ final class OpenCapa extends CreatingCommand<OpenCapa.Opened> {
     }
 
     private static final String EXISTING = """
-            UNWIND $keys AS k MATCH (d:Deviation {key: k}) WHERE d.supersededAtSeq IS NULL RETURN collect(k) AS found""";
-    private static final String BY_KEY = "MATCH (c:Capa {key: $key}) WHERE c.supersededAtSeq IS NULL RETURN properties(c) AS p";
+            UNWIND $keys AS k MATCH (d:Deviation {key: k}) WHERE""" + Visibility.current("d") + """
+            RETURN collect(k) AS found""";
+    private static final String BY_KEY = "MATCH (c:Capa {key: $key}) WHERE " + Visibility.current("c") + " RETURN properties(c) AS p";
     private static final String TRANSITION = "MATCH (t:WorkflowTransition {key: $key}) RETURN properties(t) AS p";
 
     private final OpenCapaRequest request;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.CreatingCommand;
 import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.json.RecordProperties;
@@ -29,9 +30,11 @@ import org.batchledger.schema.record.RecordType;
  */
 final class OpenChangeControl extends CreatingCommand<ChangeControl> {
     private static final String EXISTING = """
-            MATCH (n:%s) WHERE n.key IN $keys AND n.supersededAtSeq IS NULL RETURN collect(DISTINCT n.key) AS found""";
+            MATCH (n:%s) WHERE n.key IN $keys AND""" + Visibility.current("n") + """
+            RETURN collect(DISTINCT n.key) AS found""";
     private static final String BY_KEY = """
-            MATCH (c:ChangeControl {key: $key}) WHERE c.supersededAtSeq IS NULL RETURN properties(c) AS p""";
+            MATCH (c:ChangeControl {key: $key}) WHERE""" + Visibility.current("c") + """
+            RETURN properties(c) AS p""";
 
     private final OpenChangeControlRequest request;
     private final Clock clock;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.CreatingCommand;
 import org.batchledger.lineage.write.RefusalRule;
 import org.batchledger.schema.json.RecordProperties;
@@ -26,9 +27,11 @@ import org.batchledger.schema.record.RecordType;
  */
 final class RecordCare extends CreatingCommand<LedgerRecord> {
     private static final String EQUIPMENT = """
-            MATCH (e:Equipment {key: $key}) WHERE e.supersededAtSeq IS NULL RETURN count(e) AS n""";
+            MATCH (e:Equipment {key: $key}) WHERE""" + Visibility.current("e") + """
+            RETURN count(e) AS n""";
     private static final String BY_KEY = """
-            MATCH (c:%s {key: $key}) WHERE c.supersededAtSeq IS NULL RETURN properties(c) AS p""";
+            MATCH (c:%s {key: $key}) WHERE""" + Visibility.current("c") + """
+            RETURN properties(c) AS p""";
 
     private final RecordType type;
     private final RecordCareRequest request;

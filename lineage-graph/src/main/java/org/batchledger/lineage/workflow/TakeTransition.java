@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.workflow.Workflow.Transition;
 import org.batchledger.lineage.write.AuthenticationWindow;
 import org.batchledger.lineage.write.CreatingCommand;
@@ -33,7 +34,7 @@ import org.batchledger.schema.record.WorkflowTransition;
 final class TakeTransition<S extends Enum<S>, R extends LedgerRecord> extends CreatingCommand<TakeTransition.Moved<R>> {
     static final String ACTION = "TRANSITION";
     private static final String CURRENT = """
-            MATCH (n:%s {key: $key}) WHERE n.supersededAtSeq IS NULL
+            MATCH (n:%s {key: $key}) WHERE""" + Visibility.current("n") + """
             RETURN properties(n) AS p, coalesce(n.version, 1) AS version, n.contentHash AS hash""";
     private static final String BY_KEY = "MATCH (t:WorkflowTransition {key: $key}) RETURN properties(t) AS p";
     private static final String TAKEN_BY = """

@@ -13,9 +13,11 @@ import org.batchledger.schema.record.RecordType;
 /**
  * One large file written in bounded chunks yet all or nothing. {@link #begin} takes the ingest lease on the ledger
  * head (other writers wait, then fail with {@link LedgerBusyException}); each {@link #write} is one transaction of
- * the unit of work that creates its records staged ({@code supersededAtSeq = 0}: no current read and no as-of read
- * sees them) with their entries, bundles and tiles beyond the head; {@link #publish} moves the head over them,
- * records the commit and unmarks them in one last transaction. {@link #close} without a publish removes what was
+ * the unit of work that creates its records staged (marked, with their entries, bundles and tiles beyond the head:
+ * no read sees them, {@link org.batchledger.lineage.store.Visibility}); {@link #publish} moves the head over them
+ * and records the commit in one last transaction whose size does not depend on the file's (it touches no staged
+ * record: a record is visible once the head covers it, marked or not), then removes the marks in bounded
+ * transactions ({@link LedgeredWrite#tidy}). {@link #close} without a publish removes what was
  * staged ({@link LedgeredWrite#recover}); a process that dies mid-file leaves the lease, and recovery at the next
  * start (or when the lease expires) removes it the same way. Nodes of the file should come before the
  * relationships that join them (a genealogy end must exist when its relationship is written).
@@ -23,6 +25,7 @@ import org.batchledger.schema.record.RecordType;
 public final class ChunkedIngest implements AutoCloseable {
     /** The receipt lists at most this many open references and repeated records (the counts are complete). */
     static final int LISTED = 1_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkedIngest.class);
     private final LedgeredWrite unitOfWork;
     private final CommandHeader header;
     private final boolean strict;
@@ -97,6 +100,11 @@ public final class ChunkedIngest implements AutoCloseable {
      * ({@link InvalidRecordsException}, nothing published; close to remove what was staged).
      */
     public FileIngestReceipt publish() {
+        return publish(true);
+    }
+
+    /** {@code tidy}: false leaves the marks for a later {@link LedgeredWrite#tidy} (tests of the state a crash leaves). */
+    FileIngestReceipt publish(boolean tidy) {
         if (replayed != null) {
             return new FileIngestReceipt(Map.of(), replayed.firstSeq(), replayed.lastSeq(), List.of(), List.of(),
                     true, null);
@@ -105,6 +113,15 @@ public final class ChunkedIngest implements AutoCloseable {
         LedgeredWrite.Receipt<Void> r = unitOfWork.publish(at, header.requestHash(),
                 tx -> StagedPublish.run(tx, at.committedSeq(), at.stagedSeq(), strict));
         done = true;
+        if (tidy) {
+            try {
+                unitOfWork.tidy();
+            } catch (RuntimeException e) {
+                // the file is in and visible; the marks are harmless and the next start or publish removes them
+                LOG.warn("{} is published; removing its staging marks stopped ({}), to be finished later",
+                        lease.file(), e.toString());
+            }
+        }
         return new FileIngestReceipt(Map.copyOf(counts), r.commit().firstSeq(), r.commit().lastSeq(),
                 List.copyOf(pending), List.copyOf(repeated), false, r.bookmarks());
     }

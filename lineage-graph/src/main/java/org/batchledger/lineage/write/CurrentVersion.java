@@ -3,6 +3,7 @@ package org.batchledger.lineage.write;
 import java.util.HashMap;
 import java.util.Map;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordType;
@@ -12,7 +13,7 @@ record CurrentVersion(Map<String, Object> properties, long version, String conte
     private static final java.util.Set<RecordType> SECOND_PERSON_VERIFIED =
             java.util.EnumSet.of(RecordType.CLEANING, RecordType.CALIBRATION);
     private static final String CURRENT = """
-            MATCH (n:%s {key: $key}) WHERE n.supersededAtSeq IS NULL
+            MATCH (n:%s {key: $key}) WHERE""" + Visibility.current("n") + """
             RETURN properties(n) AS p, coalesce(n.version, 1) AS version, n.contentHash AS hash""";
 
     static CurrentVersion read(Tx tx, CorrectionRequest request) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.CreatingCommand.NewVersion;
 import org.batchledger.schema.json.RecordProperties;
 import org.batchledger.schema.record.Batch;
@@ -22,7 +23,7 @@ import org.batchledger.schema.record.RecordType;
 final class DispositionReversal {
     static final String ACTION = "TRANSITION";
     private static final String WRITTEN = """
-            MATCH (d:Disposition {signatureKey: $key}) WHERE d.supersededAtSeq IS NULL
+            MATCH (d:Disposition {signatureKey: $key}) WHERE""" + Visibility.current("d") + """
             MATCH (s:Signature {key: $key, version: 1})
             MATCH (b:Batch {key: d.batchKey}) WHERE b.ledgerSeq < s.ledgerSeq
             WITH d, s, b ORDER BY b.ledgerSeq DESC LIMIT 1
@@ -37,7 +38,7 @@ final class DispositionReversal {
             WHERE size(lots) = s.ledgerSeq - b.ledgerSeq - 1
             RETURN b.key AS batch, b.status AS written, before.status AS before, lots""";
     private static final String CURRENT = """
-            MATCH (n:%s {key: $key}) WHERE n.supersededAtSeq IS NULL
+            MATCH (n:%s {key: $key}) WHERE""" + Visibility.current("n") + """
             RETURN properties(n) AS p, coalesce(n.version, 1) AS version, n.contentHash AS hash""";
 
     private DispositionReversal() {

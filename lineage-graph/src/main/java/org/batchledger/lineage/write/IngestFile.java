@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.InvalidRecordsException.Problem;
 import org.batchledger.schema.record.LedgerRecord;
 import org.batchledger.schema.record.RecordRef;
@@ -27,8 +28,6 @@ final class IngestFile implements LedgeredCommand<FileIngestReceipt> {
     private static final String RELATIONSHIP_HASHES = """
             UNWIND $keys AS k MATCH ()-[r:%s {key: k}]->() RETURN k, collect(r.contentHash) AS hashes""";
 
-    /** What a staged record's {@code supersededAtSeq} holds until its file is published: valid at no tree size. */
-    static final long STAGED = 0L;
     private final List<PreparedRecord> records;
     private final CommandHeader header;
     private final boolean strict;
@@ -90,9 +89,8 @@ final class IngestFile implements LedgeredCommand<FileIngestReceipt> {
                         r.properties().put("version", 1L);
                     }
                     if (staged) {
-                        // excluded by every current read (supersededAtSeq IS NULL) and every as-of read
-                        // (ledgerSeq beyond any published tree size) until the publish removes it
-                        r.properties().put("supersededAtSeq", STAGED);
+                        // hidden from every read until the head covers its ledgerSeq (Visibility)
+                        r.properties().put("supersededAtSeq", Visibility.STAGED);
                     }
                 }
                 GraphWrites.create(tx, fresh, pending, staged);

@@ -230,10 +230,33 @@ public final class LedgeredWrite {
     }
 
     /**
+     * Removes the staging marks that published files left ({@link StagedTidy}), one bounded transaction per window
+     * of entries, each under the head lock; returns how many. Nothing to do answers 0 after one small read.
+     */
+    public long tidy() {
+        if (!db.read(StagedTidy::owed)) {
+            return 0;
+        }
+        long removed = 0;
+        while (true) {
+            long n = db.write(tx -> {
+                ledger.lockHead(tx);
+                return StagedTidy.step(tx);
+            }).result();
+            if (n < 0) {
+                return removed;
+            }
+            removed += n;
+        }
+    }
+
+    /**
      * At start: recovers a lease an earlier run of this instance left (that process is gone) or one whose owner
      * stopped renewing it; a live lease of another instance is left alone. Returns the lease recovered, if any.
      */
     public Optional<IngestLease> recoverAtStart() {
+        // a publish committed whose marks were not all removed (the process died after it): finish that first
+        tidy();
         IngestLease lease = db.read(tx -> StagedRecovery.lease(tx));
         if (lease == null || !(lease.ownedByInstance(owner.substring(0, owner.lastIndexOf('/')))
                 && !lease.owner().equals(owner) || lease.expired(clock.instant(), leaseTtl))) {

@@ -9,6 +9,7 @@ import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
@@ -22,18 +23,27 @@ public final class PendingReferences {
     private static final String ANY = "MATCH (p:PendingReference) RETURN count(p) AS n";
     private static final String KEEP = """
             UNWIND $rows AS row CREATE (p:PendingReference) SET p = row""";
+    // a staged row is marked with its lease's first sequence number: published once the head covers that
+    private static final String KEEP_STAGED = """
+            MATCH (h:LedgerHead {id: 'main'}) UNWIND $rows AS row CREATE (p:PendingReference) SET p = row,
+            p.staged = h.seq + 1""";
+    /** A row a staged chunk kept whose lease has not published (yet): {@code p} is the row. */
+    static final String STAGED_ROW = "(p.staged IS NOT NULL AND NOT" + Visibility.headCovers("p.staged") + ")";
     private static final String WAITING = """
             UNWIND $targets AS t MATCH (p:PendingReference {target: t}) WHERE p.field <> $sample
-              AND (NOT $staged OR p.staged)
+              AND (NOT $staged OR""" + STAGED_ROW + """
+              )
             RETURN p.fromLabel AS fromLabel, p.fromKey AS fromKey, p.field AS field, p.target AS target""";
     private static final String LINK = """
             UNWIND $rows AS row MATCH (a:%s {key: row.from, version: 1}) MATCH (b:%s {key: row.to, version: 1})
             CREATE (a)-[e:%s]->(b) RETURN count(e) AS n""";
     private static final String DONE = """
-            UNWIND $targets AS t MATCH (p:PendingReference {target: t}) WHERE NOT $staged OR p.staged DELETE p""";
+            UNWIND $targets AS t MATCH (p:PendingReference {target: t}) WHERE NOT $staged OR""" + STAGED_ROW + """
+            DELETE p""";
     private static final String LIST = """
             MATCH (p:PendingReference)
-            WHERE p.staged IS NULL AND p.field <> $sample AND ($after IS NULL OR p.target + '|' + p.fromLabel + ':' + p.fromKey > $after)
+            WHERE (p.staged IS NULL OR""" + Visibility.headCovers("p.staged") + """
+            ) AND p.field <> $sample AND ($after IS NULL OR p.target + '|' + p.fromLabel + ':' + p.fromKey > $after)
             RETURN p.fromLabel AS fromLabel, p.fromKey AS fromKey, p.field AS field, p.target AS target,
                    p.locator AS locator, p.target + '|' + p.fromLabel + ':' + p.fromKey AS cursor
             ORDER BY cursor LIMIT $limit""";
@@ -60,12 +70,9 @@ public final class PendingReferences {
             if (p.locator() != null) {
                 row.put("locator", p.locator());
             }
-            if (staged) {
-                row.put("staged", true);
-            }
             rows.add(row);
         }
-        tx.run(KEEP, Map.of("rows", rows)).consume();
+        tx.run(staged ? KEEP_STAGED : KEEP, Map.of("rows", rows)).consume();
     }
 
     /** Creates the edges that waited for any of the anchors just written; returns how many. */

@@ -22,7 +22,8 @@ import org.batchledger.schema.record.RecordType;
 final class SampleLinks {
     private static final String ANY = "MATCH (p:PendingReference) RETURN count(p) AS n";
     private static final String WAITING = """
-            UNWIND $targets AS t MATCH (p:PendingReference {target: t, field: $field}) WHERE NOT $staged OR p.staged
+            UNWIND $targets AS t MATCH (p:PendingReference {target: t, field: $field}) WHERE NOT $staged OR"""
+            + PendingReferences.STAGED_ROW + """
             RETURN DISTINCT p.fromKey AS k""";
     private static final String RESULTS = """
             UNWIND $keys AS k MATCH (t:TestResult {key: k, version: 1}) RETURN k, properties(t) AS p""";

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.InvalidRecordsException.Problem;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
@@ -12,47 +13,39 @@ import org.batchledger.schema.record.RecordType;
 /**
  * The publish of a staged file, inside the transaction that moves the head: refuses it in strict mode if a
  * reference stayed open; links the published records that waited for a record of the file (their edges and
- * work-list rows were left alone while the file was staged); and unmarks every staged element, found by
- * {@code ledgerSeq} beyond the committed head through the per-label indexes. The unmarking is one property removal
- * per element: its transaction state grows with the file (measured in bench/RESULTS.md), the rest with the work list.
+ * work-list rows were left alone while the file was staged); and notes the file's range on the head for
+ * {@link StagedTidy}. It touches no staged element: the head moving over them is what publishes them
+ * ({@link Visibility}), so its transaction grows with the links it makes, not with the file. The file's own
+ * work-list rows keep their mark (their lease's first sequence number), which the head now covers.
  */
 final class StagedPublish {
     private static final int MAX_PROBLEMS = 100;
     private static final String OPEN = """
-            MATCH (p:PendingReference) WHERE p.staged AND p.field <> $sample
+            MATCH (p:PendingReference) WHERE p.staged > $committed AND p.field <> $sample
             RETURN p.fromLabel AS fromLabel, p.fromKey AS fromKey, p.field AS field, p.target AS target,
                    p.locator AS locator LIMIT $limit""";
     private static final String WAITING_TARGETS = """
-            MATCH (p:PendingReference) WHERE p.staged IS NULL RETURN DISTINCT p.target AS target""";
+            MATCH (p:PendingReference) WHERE p.staged IS NULL OR p.staged <= $committed
+            RETURN DISTINCT p.target AS target""";
     private static final String ARRIVED = """
             UNWIND $keys AS k MATCH (a:%s {key: k, version: 1}) WHERE a.ledgerSeq > $committed RETURN k""";
-    private static final String UNMARK_NODES = """
-            MATCH (n:%s) WHERE n.ledgerSeq > $committed AND n.ledgerSeq <= $staged REMOVE n.supersededAtSeq""";
-    private static final String UNMARK_RELATIONSHIPS = """
-            MATCH ()-[r:%s]->() WHERE r.ledgerSeq > $committed AND r.ledgerSeq <= $staged REMOVE r.supersededAtSeq""";
-    private static final String UNMARK_WORK_LIST = "MATCH (p:PendingReference) WHERE p.staged REMOVE p.staged";
 
     private StagedPublish() {
     }
 
     static void run(Tx tx, long committed, long staged, boolean strict) {
         if (strict) {
-            refuseOpenReferences(tx);
-        }
-        Map<String, Object> range = Map.of("committed", committed, "staged", staged);
-        for (RecordType type : RecordType.values()) {
-            tx.run((type.isRelationship() ? UNMARK_RELATIONSHIPS : UNMARK_NODES).formatted(type.graphName()), range)
-                    .consume();
+            refuseOpenReferences(tx, committed);
         }
         List<RecordRef> arrived = arrived(tx, committed);
         SampleLinks.arrived(tx, arrived.stream().map(RecordRef::toString).toList());
         PendingReferences.link(tx, arrived, false);
-        tx.run(UNMARK_WORK_LIST, Map.of()).consume();
+        StagedTidy.owe(tx, committed + 1, staged);
     }
 
-    private static void refuseOpenReferences(Tx tx) {
+    private static void refuseOpenReferences(Tx tx, long committed) {
         List<Problem> problems = new ArrayList<>();
-        tx.run(OPEN, Map.of("sample", References.SAMPLE_ID, "limit", MAX_PROBLEMS)).forEachRemaining(r ->
+        tx.run(OPEN, Map.of("sample", References.SAMPLE_ID, "limit", MAX_PROBLEMS, "committed", committed)).forEachRemaining(r ->
                 problems.add(new Problem(r.get("fromLabel").asString() + ":" + r.get("fromKey").asString(),
                         r.get("locator").isNull() ? null : r.get("locator").asString(), r.get("field").asString(),
                         "refers to " + r.get("target").asString() + ", which is neither in this file nor recorded")));
@@ -64,7 +57,7 @@ final class StagedPublish {
     // The records of this file that published rows wait for: the work list is read once, the file is not.
     private static List<RecordRef> arrived(Tx tx, long committed) {
         Map<RecordType, List<String>> wanted = new HashMap<>();
-        tx.run(WAITING_TARGETS, Map.of()).forEachRemaining(r -> {
+        tx.run(WAITING_TARGETS, Map.of("committed", committed)).forEachRemaining(r -> {
             RecordRef target = RecordRef.parse(r.get("target").asString());
             wanted.computeIfAbsent(target.type(), t -> new ArrayList<>()).add(target.key());
         });

@@ -27,7 +27,8 @@ final class StagedRecovery {
     private static final String RELATIONSHIPS = """
             MATCH ()-[r:%s]->() WHERE r.ledgerSeq > $committed WITH r LIMIT $limit DELETE r RETURN count(*) AS n""";
     private static final String WORK_LIST = """
-            MATCH (p:PendingReference) WHERE p.staged WITH p LIMIT $limit DELETE p RETURN count(*) AS n""";
+            MATCH (p:PendingReference) WHERE p.staged > $committed OR p.staged = true
+            WITH p LIMIT $limit DELETE p RETURN count(*) AS n""";
 
     private StagedRecovery() {
     }

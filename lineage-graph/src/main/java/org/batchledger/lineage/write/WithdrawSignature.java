@@ -9,6 +9,7 @@ import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.lineage.ledger.LedgerAppender.Change;
 import org.batchledger.lineage.ledger.LedgerAppender.Commit;
 import org.batchledger.lineage.store.GraphDatabase.Tx;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.lineage.write.CorrectionRules.Rule;
 import org.batchledger.schema.json.CanonicalJson;
 import org.batchledger.schema.json.RecordProperties;
@@ -30,7 +31,7 @@ final class WithdrawSignature implements LedgeredCommand<SignatureWithdrawal> {
     static final Rule UNKNOWN = new Rule("WDR-SIGNATURE", "no such signature");
     static final String RELEASE_ROLE = "qa-release";
     private static final String SIGNATURE = """
-            MATCH (s:Signature {key: $key}) WHERE s.supersededAtSeq IS NULL
+            MATCH (s:Signature {key: $key}) WHERE""" + Visibility.current("s") + """
             OPTIONAL MATCH (s0:Signature {key: $key, version: 1})<-[:WITHDRAWS]-(w:SignatureWithdrawal)
             RETURN s.signerSubject AS signer, count(w) AS withdrawals""";
     private static final String BY_SEQ = "MATCH (n:SignatureWithdrawal {ledgerSeq: $seq}) RETURN properties(n) AS p";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.batchledger.lineage.genealogy.Bfs;
 import org.batchledger.lineage.genealogy.TraceDirection;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordType;
 import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Label;
@@ -29,6 +30,8 @@ final class ServerExpansion implements Bfs.Expander {
     private final Long asOf;
     private final Map<RecordType, Map<String, Node>> reached = new EnumMap<>(RecordType.class);
     private long work;
+    /** The committed head, read at the first marked element this trace meets; -1 until then. */
+    private long head = -1;
 
     ServerExpansion(Transaction tx, Long asOf) {
         this.tx = tx;
@@ -42,7 +45,7 @@ final class ServerExpansion implements Bfs.Expander {
         try (var nodes = tx.findNodes(Label.label(type.graphName()), "key", key, "version", 1L)) {
             node = nodes.hasNext() ? nodes.next() : null;
         }
-        if (node == null || (asOf != null && seq(node) > asOf) || staged(node)) {
+        if (node == null || (asOf != null && seq(node) > asOf) || !published(node)) {
             return null;
         }
         reached(type).put(key, node);
@@ -64,8 +67,8 @@ final class ServerExpansion implements Bfs.Expander {
             Node node = from.get(key);
             for (Relationship r : node.getRelationships(walk, type)) {
                 work++;
-                if (asOf != null ? seq(r) > asOf : r.hasProperty("supersededAtSeq")) {
-                    // current: genealogy edges are never corrected, so a superseded mark means staged
+                if (asOf != null ? seq(r) > asOf : !published(r)) {
+                    // current: genealogy edges are never corrected, so only a staged one is hidden
                     continue;
                 }
                 Node neighbour = r.getOtherNode(node);
@@ -90,9 +93,18 @@ final class ServerExpansion implements Bfs.Expander {
         return reached.computeIfAbsent(type, t -> new HashMap<>());
     }
 
-    // a record of a large file whose ingest is not published yet (supersededAtSeq 0: valid at no tree size)
-    private static boolean staged(Node node) {
-        return node.getProperty("supersededAtSeq", null) instanceof Number n && n.longValue() == 0;
+    // not an element of a large file whose ingest is not published yet (the head, read once, only for a marked one)
+    private boolean published(org.neo4j.graphdb.Entity entity) {
+        Object mark = entity.getProperty("supersededAtSeq", null);
+        return mark == null || Visibility.published(mark, seq(entity), this::head);
+    }
+
+    private long head() {
+        if (head < 0) {
+            Node h = tx.findNode(Label.label(Visibility.HEAD_LABEL), "id", Visibility.HEAD_ID);
+            head = h == null ? 0 : ((Number) h.getProperty("seq", 0L)).longValue();
+        }
+        return head;
     }
 
     private static long seq(org.neo4j.graphdb.Entity entity) {

@@ -12,6 +12,7 @@ import org.batchledger.lineage.ledger.tile.TileId;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.store.Page;
 import org.batchledger.lineage.store.PageRequest;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordType;
 import org.batchledger.schema.record.SignatureWithdrawal;
 
@@ -30,9 +31,11 @@ public final class LedgerReads {
               RETURN [b.index, b.data]
             } AS bundles""";
     private static final String NODE = """
-            MATCH (n:%s {key: $%s}) WHERE coalesce(n.supersededAtSeq, -1) <> 0 RETURN n.ledgerSeq AS seq""";
+            MATCH (n:%s {key: $%s}) WHERE""" + Visibility.published("n") + """
+            RETURN n.ledgerSeq AS seq""";
     private static final String RELATIONSHIP = """
-            MATCH ()-[n:%s {key: $%s}]->() WHERE coalesce(n.supersededAtSeq, -1) <> 0 RETURN n.ledgerSeq AS seq""";
+            MATCH ()-[n:%s {key: $%s}]->() WHERE""" + Visibility.published("n") + """
+            RETURN n.ledgerSeq AS seq""";
 
     private final GraphDatabase db;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.batchledger.lineage.ledger.LedgerEntry;
 import org.batchledger.lineage.store.GraphDatabase;
+import org.batchledger.lineage.store.Visibility;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
 
@@ -119,9 +120,19 @@ final class GraphReplay {
                 .orElse(found.getFirst());
     }
 
+    /**
+     * The element's stored properties, without a staging mark ({@code supersededAtSeq = 0}) a publish has not
+     * tidied yet: an entry checked here is inside the tree, so the head covers the element and the mark changes no
+     * read ({@link org.batchledger.lineage.store.Visibility}).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> props(Map<String, Object> element) {
-        return (Map<String, Object>) element.get("props");
+        Map<String, Object> props = (Map<String, Object>) element.get("props");
+        if (props.get("supersededAtSeq") instanceof Long mark && mark == Visibility.STAGED) {
+            props = new java.util.HashMap<>(props);
+            props.remove("supersededAtSeq");
+        }
+        return props;
     }
 
     /** One entry and the graph elements found at its sequence number. */
