@@ -21,7 +21,7 @@ import org.batchledger.ingest.IngestFinding;
 import org.batchledger.ingest.IngestSource;
 import org.batchledger.ingest.InvalidSourceException;
 import org.batchledger.lineage.ingest.SourceFiles;
-import org.batchledger.lineage.store.DatabaseFailure;
+import org.batchledger.lineage.store.DatabaseUnavailable;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.FileIngestReceipt;
 import org.batchledger.lineage.write.FileIngestRequest;
@@ -51,6 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class IngestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+    static final String DATABASE_FAILED = "DATABASE-FAILED";
+    static final String DATABASE_UNAVAILABLE = "DATABASE-UNAVAILABLE";
     private final IngestSettings settings;
     private final Adapters adapters;
     private final LedgeredWrite unitOfWork;
@@ -147,13 +149,15 @@ public class IngestPipeline {
     }
 
     // Neo4j failed itself (its disk full): the chunk or publish it failed in did not commit, and what was staged
-    // before is removed when Neo4j serves again (the lease's recovery at the next start), so nothing is visible.
+    // before is removed when Neo4j serves again (the lease's recovery at the next start), so nothing is visible. Neo4j
+    // unreachable (or still transient after the driver's retries): the same, the lease's recovery when it is back.
     private IngestReport databaseFailed(Run run, RuntimeException e) {
-        DatabaseFailure failure = DatabaseFailure.of(e).orElseThrow(() -> e);
-        String message = failure.describe(embeddedHome);
-        LOG.error("ingest {}: the graph database failed ({}): {}", run.upload.fileName(), failure.code(), message);
+        DatabaseUnavailable outage = DatabaseUnavailable.of(e, embeddedHome).orElseThrow(() -> e);
+        LOG.error("ingest {}: the graph database {}: {}", run.upload.fileName(), outage.failed() ? "failed"
+                : "is unavailable", outage.logLine());
         return run.refused(Status.STORAGE_FAILED, List.of(new Finding(run.upload.fileName(), null, null, null,
-                "DATABASE-FAILED", message + "; send the file again once the hub serves again")));
+                outage.failed() ? DATABASE_FAILED : DATABASE_UNAVAILABLE, outage.message()
+                        + "; send the file again once the hub serves again")));
     }
 
     private IngestReport write(Run run, SpooledRecords records) throws IOException {

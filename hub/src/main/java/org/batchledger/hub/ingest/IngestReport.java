@@ -23,8 +23,8 @@ public record IngestReport(String id, Status status, boolean duplicate, String f
     /** {@code BUSY}: another file's ingest held the ledger past the wait; nothing was written, send it again. */
     /**
      * {@code STORAGE_FAILED}: the hub could not keep the original on its disk (full, unwritable), or its graph
-     * database failed to write (its disk full); nothing was written, send it again once an operator has fixed the
-     * storage (and, for the database, restarted it).
+     * database failed to write (its disk full) or was unreachable; nothing was written, send it again once an operator
+     * has fixed the storage (and, for a failed database, restarted it) or the database is back.
      */
     public enum Status { INGESTED, REFUSED, TOO_LARGE, BUSY, STORAGE_FAILED }
 
