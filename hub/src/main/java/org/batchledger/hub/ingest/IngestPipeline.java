@@ -120,8 +120,15 @@ public class IngestPipeline {
             try {
                 IngestAdapter adapter = adapters.choose(run.upload.adapter(), new ContentSample(file.head()));
                 run.adapter = adapter.name();
-                adapter.parse(source, new IngestContext(sourceId, settings.namespace(), run.upload.actor().subject(),
-                        run.receivedAt, run.upload.mapping(), run.upload.strict(), run.upload.about()), records);
+                run.mediaType = adapter.mediaType();
+                try {
+                    adapter.parse(source, new IngestContext(sourceId, settings.namespace(),
+                            run.upload.actor().subject(), run.receivedAt, run.upload.mapping(), run.upload.strict(),
+                            run.upload.about()), records);
+                } finally {
+                    // what the adapter detected in the file (documents), also for the report of a refused one
+                    run.mediaType = records.mediaType != null ? records.mediaType : run.mediaType;
+                }
                 records.finish();
             } catch (InvalidSourceException e) {
                 return run.refused(Status.REFUSED, e.problems().stream().map(p -> run.finding(p)).toList());
@@ -161,7 +168,7 @@ public class IngestPipeline {
     }
 
     private IngestReport write(Run run, SpooledRecords records) throws IOException {
-        SourceFile sourceFile = new SourceFile("sha256:" + run.file.sha256(), run.upload.fileName(), null,
+        SourceFile sourceFile = new SourceFile("sha256:" + run.file.sha256(), run.upload.fileName(), run.mediaType,
                 run.file.size(), run.adapter, new Provenance("ingest:" + run.upload.channel(), null,
                 run.upload.actor().subject(), run.receivedAt, run.receivedAt));
         LOG.info("ingest {}: {} records read and checked ({} records/s), writing them in chunks of {}",
@@ -242,6 +249,7 @@ public class IngestPipeline {
         final List<Finding> warnings = new ArrayList<>();
         SpooledFile file;
         String adapter;
+        String mediaType;
         long received;
         long parsed;
 
@@ -284,8 +292,8 @@ public class IngestPipeline {
             String sha = file == null ? null : file.sha256();
             String id = reports.newId(receivedAt.toEpochMilli(), sha == null ? "000000000000" : sha);
             return new IngestReport(id, status, false, upload.fileName(), sha, file == null ? 0 : file.size(), adapter,
-                    upload.channel(), upload.actor().subject(), receivedAt, counts, first, last, List.copyOf(warnings),
-                    errors, repeated, new Timings(ms(receive), ms(parse), ms(write), ms(total)),
+                    mediaType, upload.channel(), upload.actor().subject(), receivedAt, counts, first, last,
+                    List.copyOf(warnings), errors, repeated, new Timings(ms(receive), ms(parse), ms(write), ms(total)),
                     total == 0 ? 0 : n * 1e9 / total);
         }
     }

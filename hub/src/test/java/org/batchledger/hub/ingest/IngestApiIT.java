@@ -122,6 +122,27 @@ class IngestApiIT extends IngestTestBase {
     }
 
     @Test
+    @Tag("REQ-INGEST-320")
+    void theSourceFileCarriesTheMediaTypeItsAdapterDetectedOrReadItAs() throws Exception {
+        JsonObject lines = json(post("mat.txt", MAT_FILE, Map.of()));
+        JsonObject pdf = json(postBytes("coa.pdf", TestDocuments.pdf("Certificate of Analysis"), Map.of()));
+
+        assertThat(lines.getString("mediaType")).as("the format's, test-lines").isEqualTo("text/plain");
+        assertThat(pdf.getString("mediaType")).as("Tika's detected type").isEqualTo("application/pdf");
+        for (JsonObject report : java.util.List.of(lines, pdf)) {
+            JsonObject read = data("{ ingestReport(id: \"" + report.getString("id")
+                    + "\") { mediaType sourceFile { mediaType } } }").getJsonObject("ingestReport");
+            assertThat(read.getString("mediaType")).isEqualTo(report.getString("mediaType"));
+            assertThat(read.getJsonObject("sourceFile").getString("mediaType")).as("ledgered with the SourceFile")
+                    .isEqualTo(report.getString("mediaType"));
+        }
+        JsonObject material = data("{ material(id: \"Material:site:CRBN0001\") { provenance { sourceFile "
+                + "{ mediaType } } } }");
+        assertThat(material.getJsonObject("material").getJsonObject("provenance").getJsonObject("sourceFile")
+                .getString("mediaType")).isEqualTo("text/plain");
+    }
+
+    @Test
     @Tag("REQ-INGEST-013")
     void aResultNamingOnlyASampleIsKeptAndListedOrRefusedWhenStrict() throws Exception {
         String file = TestLinesAdapter.MAGIC + "\nResult|TR-1|SAMPLE-9\n";
