@@ -94,6 +94,7 @@ public class IngestPipeline {
             // without a report here (the hub died between the publish and keeping the report, or another hub on
             // the same database took the file): a duplicate all the same, never parsed again, since its records'
             // provenance (received now) would differ and refuse it as ingested otherwise.
+            blobs.hold(file.sha256());
             try {
                 if (!sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
                     return reports.ingested(file.sha256()).map(IngestReport::asDuplicate)
@@ -102,6 +103,8 @@ public class IngestPipeline {
                 return keep(ingest(run));
             } catch (RuntimeException e) {
                 return keep(databaseFailed(run, e));
+            } finally {
+                blobs.release(file.sha256());
             }
         } catch (SpooledFile.TooLargeException e) {
             return keep(run.refused(Status.TOO_LARGE, List.of(new Finding(upload.fileName(), null, null, "file",
@@ -151,7 +154,26 @@ public class IngestPipeline {
                         null, "ORIGINAL-NOT-KEPT", "the hub could not store the original file (" + reason(e)
                         + "); nothing of this file was written, send it again once the hub's storage is fixed")));
             }
-            return write(run, records);
+            IngestReport written = write(run, records);
+            if (written.status() == Status.REFUSED || written.status() == Status.BUSY) {
+                discardOriginal(run);
+            }
+            return written;
+        }
+    }
+
+    // A file refused at its write wrote nothing: its original goes too, as for a file refused before it was kept (the
+    // report names its SHA-256, size and name; the sender has the file). Kept after a database failure: the write's
+    // outcome is unknown there, and a file sent again finds its original.
+    private void discardOriginal(Run run) {
+        String sha = run.file.sha256();
+        try {
+            if (blobs.discard(sha, () -> sourceFiles.anyNamed("sha256:" + sha))) {
+                LOG.info("ingest {}: refused, its original {} is not kept", run.upload.fileName(), sha);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ingest {}: refused, its original {} stays in the blob store: {}", run.upload.fileName(), sha,
+                    e.toString());
         }
     }
 
