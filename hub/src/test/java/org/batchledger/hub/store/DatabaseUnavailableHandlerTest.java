@@ -25,8 +25,9 @@ import org.springframework.http.ResponseEntity;
 @Tag("REQ-RELIABILITY-016")
 @Tag("REQ-RELIABILITY-018")
 class DatabaseUnavailableHandlerTest {
-    private final DatabaseUnavailableHandler external = new DatabaseUnavailableHandler(new HubProperties(null,
-            new HubProperties.Neo4j("bolt://db:7687", null, null, null, null, null), null, null));
+    private final DatabaseUnavailableHandler external = new DatabaseUnavailableHandler(new DatabaseOutages(
+            new HubProperties(null, new HubProperties.Neo4j("bolt://db:7687", null, null, null, null, null), null,
+                    null)));
 
     @Test
     void aDatabaseErrorIsUnavailableNamingTheCodeAndTheRemedy() {

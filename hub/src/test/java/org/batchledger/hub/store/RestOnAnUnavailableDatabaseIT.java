@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * relay the test cuts, as {@link DependencyOutageIT} does for GraphQL): the ledger's tlog-tiles paths, the recall CSV
  * and the ingest answer 503 with {@code Retry-After} and a small JSON body (the problem body of every other refusal;
  * the ingest its report, STORAGE_FAILED), no stack trace, no driver text or address; the failure is logged once, not
- * per request. The downloads that need no database (an ingested original, a built evidence package) still serve.
+ * per request. So does the GraphQL endpoint's read-your-writes wait, which runs before any field (SERVICE_UNAVAILABLE,
+ * not an unhandled 500). The downloads that need no database (an ingested original, a built evidence package) still serve.
  * When the relay is restored, the same endpoints answer again without a restart.
  */
 @Tag("REQ-RELIABILITY-021")
@@ -53,6 +54,9 @@ class RestOnAnUnavailableDatabaseIT {
     private static final TcpProxy PROXY = proxy(NEO4J.uri().getPort());
     private static final Path DATA_DIR = dataDirectory();
     private static final String MAGIC = "#test-lines";
+    private static final String CORRECT = """
+            mutation { correct(id: "Lot:t:LOT-OUT", reason: "weighing transcription error",
+                changes: [{field: "quantity", value: "117.5"}]) { version } }""";
 
     @LocalServerPort
     private int port;
@@ -81,6 +85,11 @@ class RestOnAnUnavailableDatabaseIT {
         String sha = ingested.getString("sha256");
         String evidence = exportEvidence().getString("downloadUrl");
         assertThat(get("/ledger/checkpoint").statusCode()).isEqualTo(200);
+        GraphQlHttp.Response corrected = graphql().post(TOKENS.forUser("operator", "operator"), CORRECT);
+        assertThat(corrected.hasErrors()).as("%s", corrected.body()).isFalse();
+        String bookmarks = corrected.body().getJsonObject("extensions").getJsonArray("bookmarks")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                .collect(java.util.stream.Collectors.joining(","));
 
         int logFrom = log.getOut().length();
         PROXY.cut();
@@ -92,6 +101,12 @@ class RestOnAnUnavailableDatabaseIT {
             assertUnavailable(getAccepting("/api/recall-impact.csv?lot=Lot:t:LOT-OUT", "text/csv"));
             assertThat(graphql().post(inspector(), "{ exportEvidence(scope: BATCH, id: \"Batch:t:B\") { sha256 } }")
                     .errorClass()).isEqualTo("SERVICE_UNAVAILABLE");
+            // the read-your-writes wait runs before any field, in the GraphQL endpoint's interceptor
+            GraphQlHttp.Response waited = graphql().post(inspector(), "{ batches(first: 1) { edges { node { id } } } }",
+                    java.util.Map.of(), java.util.Map.of("X-Batchledger-Bookmarks", bookmarks), null);
+            assertThat(waited.status()).as("%s", waited.body()).isEqualTo(200);
+            assertThat(waited.errorClass()).as("%s", waited.body()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertClean(waited.body().toString());
 
             HttpResponse<String> refused = ingestRaw("lot.txt", MAGIC + "\nLot|L-OUT|M-OUT\n");
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -111,7 +126,7 @@ class RestOnAnUnavailableDatabaseIT {
             PROXY.restore();
         }
         String outage = log.getOut().substring(logFrom);
-        assertThat(outage.lines().filter(l -> l.contains("DatabaseUnavailableHandler - Neo4j unavailable:")))
+        assertThat(outage.lines().filter(l -> l.contains("DatabaseOutages - Neo4j unavailable:")))
                 .as("one line for the outage, not one per request: %s", outage).hasSize(1);
         assertThat(outage).as("no stack trace, the driver's retries included").doesNotContain("\tat org.");
 
