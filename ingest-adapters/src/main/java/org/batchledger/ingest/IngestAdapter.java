@@ -18,6 +18,13 @@ public interface IngestAdapter {
     int recognises(ContentSample sample);
 
     /**
+     * The media type of the format this adapter reads ({@code text/csv}, {@code application/xml}, ...): the ingested
+     * file's {@code SourceFile.mediaType}, unless its parse reported the type it detected in the file itself
+     * ({@link RecordSink#mediaType}, as documents do).
+     */
+    String mediaType();
+
+    /**
      * Streams the source into the sink, record by record, in bounded memory. Every record's provenance carries the
      * context's source and recorded-by and a locator (line, XPath, JSON pointer) into the file. Problems that make
      * the file unusable for integrity (identity, quantities, units, times, who) throw; everything lenient goes to

@@ -9,4 +9,8 @@ public interface RecordSink {
 
     /** Something lenient: read anyway, but the report says so. */
     void warning(IngestFinding warning);
+
+    /** The media type detected in this file's content (Tika's, for documents): it wins over the adapter's format's. */
+    default void mediaType(String detected) {
+    }
 }

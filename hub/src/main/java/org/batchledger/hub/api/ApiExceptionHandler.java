@@ -149,6 +149,11 @@ public class ApiExceptionHandler {
         return error(ApiErrorType.SERVICE_UNAVAILABLE, message, env);
     }
 
+    /** The same, for a whole request refused before any field runs (no path or location). */
+    public static GraphQLError unavailable(String message) {
+        return GraphQLError.newError().errorType(ApiErrorType.SERVICE_UNAVAILABLE).message(message).build();
+    }
+
     private static GraphQLError error(ErrorClassification type, String message, DataFetchingEnvironment env) {
         return error(type, message, env, Map.of());
     }

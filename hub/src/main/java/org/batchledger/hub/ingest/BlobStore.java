@@ -9,17 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.batchledger.verifier.proof.Sha256;
 
 /**
  * Originals, content-addressed: {@code <data-dir>/blobs/sha256/<2 hex>/<64 hex>}. A blob is written to a temporary
  * file, fsynced, renamed into place and its directory fsynced, so a crash leaves either the whole blob or none;
- * a read checks the hash before handing any byte out.
+ * a read checks the hash before handing any byte out. The original of a file refused after it was kept is removed
+ * again ({@link #discard}), never one a {@code SourceFile} names or another run of this hub is using.
  */
 final class BlobStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private final Path root;
+    private final Map<String, Integer> inUse = new HashMap<>(); // guarded by this
 
     BlobStore(Path dataDir) {
         this.root = dataDir.resolve("blobs").resolve("sha256");
@@ -45,6 +50,35 @@ final class BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the original " + file.sha256(), e);
         }
+    }
+
+    /** Marks the original {@code sha256} as in use by one more run of this hub, until {@link #release}. */
+    synchronized void hold(String sha256) {
+        inUse.merge(sha256, 1, Integer::sum);
+    }
+
+    synchronized void release(String sha256) {
+        inUse.computeIfPresent(sha256, (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    /**
+     * Removes the original of a file refused by a run that holds it, unless another run holds it too or
+     * {@code cited} finds a SourceFile naming it. {@code cited} is asked under the lock every hold and release
+     * takes, so a run that wrote the same bytes and let go before is seen in the graph, and one that holds them now
+     * keeps them; a run that holds them later keeps them anew.
+     *
+     * @return whether the blob was removed
+     */
+    synchronized boolean discard(String sha256, BooleanSupplier cited) throws IOException {
+        if (inUse.getOrDefault(sha256, 0) > 1 || cited.getAsBoolean()) {
+            return false;
+        }
+        Path p = path(sha256);
+        boolean removed = Files.deleteIfExists(p);
+        if (removed) {
+            fsync(p.getParent());
+        }
+        return removed;
     }
 
     /**

@@ -21,7 +21,7 @@ import org.batchledger.ingest.IngestFinding;
 import org.batchledger.ingest.IngestSource;
 import org.batchledger.ingest.InvalidSourceException;
 import org.batchledger.lineage.ingest.SourceFiles;
-import org.batchledger.lineage.store.DatabaseFailure;
+import org.batchledger.lineage.store.DatabaseUnavailable;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.batchledger.lineage.write.FileIngestReceipt;
 import org.batchledger.lineage.write.FileIngestRequest;
@@ -51,6 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class IngestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+    static final String DATABASE_FAILED = "DATABASE-FAILED";
+    static final String DATABASE_UNAVAILABLE = "DATABASE-UNAVAILABLE";
     private final IngestSettings settings;
     private final Adapters adapters;
     private final LedgeredWrite unitOfWork;
@@ -92,6 +94,7 @@ public class IngestPipeline {
             // without a report here (the hub died between the publish and keeping the report, or another hub on
             // the same database took the file): a duplicate all the same, never parsed again, since its records'
             // provenance (received now) would differ and refuse it as ingested otherwise.
+            blobs.hold(file.sha256());
             try {
                 if (!sourceFiles.byKeys(List.of("sha256:" + file.sha256())).isEmpty()) {
                     return reports.ingested(file.sha256()).map(IngestReport::asDuplicate)
@@ -100,6 +103,8 @@ public class IngestPipeline {
                 return keep(ingest(run));
             } catch (RuntimeException e) {
                 return keep(databaseFailed(run, e));
+            } finally {
+                blobs.release(file.sha256());
             }
         } catch (SpooledFile.TooLargeException e) {
             return keep(run.refused(Status.TOO_LARGE, List.of(new Finding(upload.fileName(), null, null, "file",
@@ -118,8 +123,15 @@ public class IngestPipeline {
             try {
                 IngestAdapter adapter = adapters.choose(run.upload.adapter(), new ContentSample(file.head()));
                 run.adapter = adapter.name();
-                adapter.parse(source, new IngestContext(sourceId, settings.namespace(), run.upload.actor().subject(),
-                        run.receivedAt, run.upload.mapping(), run.upload.strict(), run.upload.about()), records);
+                run.mediaType = adapter.mediaType();
+                try {
+                    adapter.parse(source, new IngestContext(sourceId, settings.namespace(),
+                            run.upload.actor().subject(), run.receivedAt, run.upload.mapping(), run.upload.strict(),
+                            run.upload.about()), records);
+                } finally {
+                    // what the adapter detected in the file (documents), also for the report of a refused one
+                    run.mediaType = records.mediaType != null ? records.mediaType : run.mediaType;
+                }
                 records.finish();
             } catch (InvalidSourceException e) {
                 return run.refused(Status.REFUSED, e.problems().stream().map(p -> run.finding(p)).toList());
@@ -142,22 +154,43 @@ public class IngestPipeline {
                         null, "ORIGINAL-NOT-KEPT", "the hub could not store the original file (" + reason(e)
                         + "); nothing of this file was written, send it again once the hub's storage is fixed")));
             }
-            return write(run, records);
+            IngestReport written = write(run, records);
+            if (written.status() == Status.REFUSED || written.status() == Status.BUSY) {
+                discardOriginal(run);
+            }
+            return written;
+        }
+    }
+
+    // A file refused at its write wrote nothing: its original goes too, as for a file refused before it was kept (the
+    // report names its SHA-256, size and name; the sender has the file). Kept after a database failure: the write's
+    // outcome is unknown there, and a file sent again finds its original.
+    private void discardOriginal(Run run) {
+        String sha = run.file.sha256();
+        try {
+            if (blobs.discard(sha, () -> sourceFiles.anyNamed("sha256:" + sha))) {
+                LOG.info("ingest {}: refused, its original {} is not kept", run.upload.fileName(), sha);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ingest {}: refused, its original {} stays in the blob store: {}", run.upload.fileName(), sha,
+                    e.toString());
         }
     }
 
     // Neo4j failed itself (its disk full): the chunk or publish it failed in did not commit, and what was staged
-    // before is removed when Neo4j serves again (the lease's recovery at the next start), so nothing is visible.
+    // before is removed when Neo4j serves again (the lease's recovery at the next start), so nothing is visible. Neo4j
+    // unreachable (or still transient after the driver's retries): the same, the lease's recovery when it is back.
     private IngestReport databaseFailed(Run run, RuntimeException e) {
-        DatabaseFailure failure = DatabaseFailure.of(e).orElseThrow(() -> e);
-        String message = failure.describe(embeddedHome);
-        LOG.error("ingest {}: the graph database failed ({}): {}", run.upload.fileName(), failure.code(), message);
+        DatabaseUnavailable outage = DatabaseUnavailable.of(e, embeddedHome).orElseThrow(() -> e);
+        LOG.error("ingest {}: the graph database {}: {}", run.upload.fileName(), outage.failed() ? "failed"
+                : "is unavailable", outage.logLine());
         return run.refused(Status.STORAGE_FAILED, List.of(new Finding(run.upload.fileName(), null, null, null,
-                "DATABASE-FAILED", message + "; send the file again once the hub serves again")));
+                outage.failed() ? DATABASE_FAILED : DATABASE_UNAVAILABLE, outage.message()
+                        + "; send the file again once the hub serves again")));
     }
 
     private IngestReport write(Run run, SpooledRecords records) throws IOException {
-        SourceFile sourceFile = new SourceFile("sha256:" + run.file.sha256(), run.upload.fileName(), null,
+        SourceFile sourceFile = new SourceFile("sha256:" + run.file.sha256(), run.upload.fileName(), run.mediaType,
                 run.file.size(), run.adapter, new Provenance("ingest:" + run.upload.channel(), null,
                 run.upload.actor().subject(), run.receivedAt, run.receivedAt));
         LOG.info("ingest {}: {} records read and checked ({} records/s), writing them in chunks of {}",
@@ -238,6 +271,7 @@ public class IngestPipeline {
         final List<Finding> warnings = new ArrayList<>();
         SpooledFile file;
         String adapter;
+        String mediaType;
         long received;
         long parsed;
 
@@ -280,8 +314,8 @@ public class IngestPipeline {
             String sha = file == null ? null : file.sha256();
             String id = reports.newId(receivedAt.toEpochMilli(), sha == null ? "000000000000" : sha);
             return new IngestReport(id, status, false, upload.fileName(), sha, file == null ? 0 : file.size(), adapter,
-                    upload.channel(), upload.actor().subject(), receivedAt, counts, first, last, List.copyOf(warnings),
-                    errors, repeated, new Timings(ms(receive), ms(parse), ms(write), ms(total)),
+                    mediaType, upload.channel(), upload.actor().subject(), receivedAt, counts, first, last,
+                    List.copyOf(warnings), errors, repeated, new Timings(ms(receive), ms(parse), ms(write), ms(total)),
                     total == 0 ? 0 : n * 1e9 / total);
         }
     }

@@ -57,6 +57,8 @@ final class SpooledRecords implements RecordSink, AutoCloseable {
     final List<Finding> problems = new ArrayList<>();
     final List<Finding> warnings = new ArrayList<>();
     private int count;
+    /** The media type the adapter detected in the file, if it reports one (documents). */
+    String mediaType;
 
     SpooledRecords(Path dir, String file, String sourceId, int max, boolean strict) throws IOException {
         this.file = file;
@@ -68,6 +70,11 @@ final class SpooledRecords implements RecordSink, AutoCloseable {
         this.relationships = Files.createTempFile(dir, "records-", ".relationships");
         this.nodeOut = Files.newBufferedWriter(nodes, StandardCharsets.UTF_8);
         this.relationshipOut = Files.newBufferedWriter(relationships, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void mediaType(String detected) {
+        mediaType = detected;
     }
 
     @Override

@@ -5,6 +5,8 @@ import graphql.GraphQLError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.batchledger.hub.api.ApiExceptionHandler;
+import org.batchledger.hub.store.DatabaseOutages;
 import org.batchledger.lineage.store.Bookmarks;
 import org.batchledger.lineage.store.GraphDatabase;
 import org.springframework.graphql.execution.ErrorType;
@@ -20,7 +22,8 @@ import reactor.core.publisher.Mono;
  * {@code extensions: {bookmarks: [...]}} and/or the header {@value #HEADER} (comma-separated tokens). It checks
  * them and waits until the database has applied them before the request runs; then every transaction of the
  * request waits for them too ({@link ReadYourWrites}), so the reads see those writes on any replica. A malformed or
- * unknown bookmark refuses the whole request with BAD_REQUEST naming it.
+ * unknown bookmark refuses the whole request with BAD_REQUEST naming it; a database that cannot be asked refuses it
+ * with SERVICE_UNAVAILABLE (before: an unhandled 500 from this interceptor, outside every field's error handling).
  */
 @Component
 class BookmarkRequests implements WebGraphQlInterceptor {
@@ -30,9 +33,11 @@ class BookmarkRequests implements WebGraphQlInterceptor {
     static final int MAX_TOKEN_LENGTH = 1024;
 
     private final GraphDatabase db;
+    private final DatabaseOutages outages;
 
-    BookmarkRequests(GraphDatabase db) {
+    BookmarkRequests(GraphDatabase db, DatabaseOutages outages) {
         this.db = db;
+        this.outages = outages;
     }
 
     @Override
@@ -42,7 +47,11 @@ class BookmarkRequests implements WebGraphQlInterceptor {
             bookmarks = Bookmarks.fromTokens(tokens(request));
             db.awaitBookmarks(bookmarks);
         } catch (IllegalArgumentException e) { // InvalidBookmarkException, or the bookmarks' shape
-            return Mono.just(refused(request, e.getMessage()));
+            return Mono.just(refused(request, GraphQLError.newError().errorType(ErrorType.BAD_REQUEST)
+                    .message(e.getMessage()).build()));
+        } catch (RuntimeException e) {
+            return Mono.just(refused(request, ApiExceptionHandler.unavailable(outages.of(e).orElseThrow(() -> e)
+                    .message())));
         }
         if (!bookmarks.isEmpty()) {
             request.configureExecutionInput((input, builder) ->
@@ -72,8 +81,7 @@ class BookmarkRequests implements WebGraphQlInterceptor {
         return tokens;
     }
 
-    private static WebGraphQlResponse refused(WebGraphQlRequest request, String message) {
-        GraphQLError error = GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(message).build();
+    private static WebGraphQlResponse refused(WebGraphQlRequest request, GraphQLError error) {
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }

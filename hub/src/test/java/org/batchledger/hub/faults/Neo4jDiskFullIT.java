@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @Tag("REQ-RELIABILITY-018")
 @Tag("REQ-RELIABILITY-019")
 @Tag("REQ-RELIABILITY-020")
+@Tag("REQ-RELIABILITY-021")
 class Neo4jDiskFullIT {
     private static final TestTokens TOKENS = TestTokens.shared();
     private static final String NAME = "diskfull-hub";
@@ -101,6 +102,12 @@ class Neo4jDiskFullIT {
                 assertThat(Duration.ofNanos(System.nanoTime() - t)).isLessThan(Duration.ofSeconds(10));
             }
             assertThat(hub.alive()).isTrue();
+            // the REST endpoints too: 503, a retry after the restart it needs, the problem body; no unhandled 500
+            java.net.http.HttpResponse<String> checkpoint = rest(hub, "/ledger/checkpoint");
+            assertThat(checkpoint.statusCode()).as("%s", checkpoint.body()).isEqualTo(503);
+            assertThat(checkpoint.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(checkpoint.body()).contains("\"status\":503", "disk is full", "nothing of this request")
+                    .doesNotContain("Transaction #").doesNotContain(home.toString()).doesNotContain("Exception");
             // not ready, and not live either: only a restart brings Neo4j back (an orchestrator's probe does it)
             assertThat(health(hub, "readiness")).isEqualTo(503);
             assertThat(health(hub, "liveness")).isEqualTo(503);
@@ -199,6 +206,13 @@ class Neo4jDiskFullIT {
         assertThat(v.getJsonArray("problems")).as("%s", v).isEmpty();
         assertThat(v.getBoolean("ok")).as("%s", v).isTrue();
         return v.getJsonNumber("treeSize").longValue();
+    }
+
+    private static java.net.http.HttpResponse<String> rest(ChildHub hub, String path) throws IOException,
+            InterruptedException {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + hub.port() + path)).header("Authorization", "Bearer " + inspector())
+                .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static int health(ChildHub hub, String probe) throws IOException, InterruptedException {

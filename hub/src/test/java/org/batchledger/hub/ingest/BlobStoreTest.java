@@ -37,6 +37,30 @@ class BlobStoreTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-321")
+    void aRefusedFilesOriginalIsRemovedUnlessASourceFileNamesItOrAnotherRunHoldsIt() throws Exception {
+        BlobStore blobs = new BlobStore(data);
+        try (SpooledFile f = spool("refused data")) {
+            String sha = f.sha256();
+            blobs.hold(sha);
+            blobs.keep(f);
+
+            assertThat(blobs.discard(sha, () -> true)).as("a SourceFile names it").isFalse();
+            blobs.hold(sha); // another upload of the same bytes, still running
+            assertThat(blobs.discard(sha, () -> false)).as("another run holds it").isFalse();
+            assertThat(blobs.verified(sha)).isNotNull();
+            blobs.release(sha);
+
+            assertThat(blobs.discard(sha, () -> false)).isTrue();
+            assertThat(blobs.verified(sha)).isNull();
+            blobs.release(sha);
+            blobs.hold(sha); // sent again: kept anew
+            blobs.keep(f);
+            assertThat(blobs.verified(sha)).isNotNull();
+        }
+    }
+
+    @Test
     void spoolingStopsAtTheLimitAndLeavesNothingBehind() throws Exception {
         Path spool = data.resolve("spool");
 

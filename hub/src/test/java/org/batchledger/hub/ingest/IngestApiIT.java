@@ -122,6 +122,48 @@ class IngestApiIT extends IngestTestBase {
     }
 
     @Test
+    @Tag("REQ-INGEST-321")
+    void aFileRefusedAtItsWriteLeavesNoOriginalInTheBlobStore() throws Exception {
+        IngestClient.Answer refused = post("lot.txt", LOT_FILE, Map.of("strict", "true"));
+        IngestClient.Answer notRead = post("bad.txt", TestLinesAdapter.MAGIC + "\nWidget|W|x\n", Map.of());
+
+        assertRefused(refused, 422, "RECORD-INVALID");
+        assertThat(Files.exists(blob(json(refused).getString("sha256")))).as("refused at the write").isFalse();
+        assertThat(Files.exists(blob(json(notRead).getString("sha256")))).as("refused by its adapter").isFalse();
+        assertThat(get("/api/source-files/" + json(refused).getString("sha256"), inspector()).statusCode())
+                .isEqualTo(404);
+
+        IngestClient.Answer ingested = post("lot.txt", LOT_FILE, Map.of());
+        assertThat(ingested.status()).as(ingested.body()).isEqualTo(200);
+        assertThat(Files.exists(blob(json(ingested).getString("sha256")))).as("sent again, ingested").isTrue();
+    }
+
+    @Test
+    @Tag("REQ-INGEST-320")
+    void theSourceFileCarriesTheMediaTypeItsAdapterDetectedOrReadItAs() throws Exception {
+        JsonObject lines = json(post("mat.txt", MAT_FILE, Map.of()));
+        JsonObject pdf = json(postBytes("coa.pdf", TestDocuments.pdf("Certificate of Analysis"), Map.of()));
+
+        assertThat(lines.getString("mediaType")).as("the format's, test-lines").isEqualTo("text/plain");
+        assertThat(pdf.getString("mediaType")).as("Tika's detected type").isEqualTo("application/pdf");
+        for (JsonObject report : java.util.List.of(lines, pdf)) {
+            JsonObject read = data("{ ingestReport(id: \"" + report.getString("id")
+                    + "\") { mediaType sourceFile { mediaType } } }").getJsonObject("ingestReport");
+            assertThat(read.getString("mediaType")).isEqualTo(report.getString("mediaType"));
+            assertThat(read.getJsonObject("sourceFile").getString("mediaType")).as("ledgered with the SourceFile")
+                    .isEqualTo(report.getString("mediaType"));
+        }
+        JsonObject material = data("{ material(id: \"Material:site:CRBN0001\") { provenance { sourceFile "
+                + "{ mediaType } } } }");
+        assertThat(material.getJsonObject("material").getJsonObject("provenance").getJsonObject("sourceFile")
+                .getString("mediaType")).isEqualTo("text/plain");
+    }
+
+    private static Path blob(String sha) {
+        return DATA_DIR.resolve("blobs").resolve("sha256").resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    @Test
     @Tag("REQ-INGEST-013")
     void aResultNamingOnlyASampleIsKeptAndListedOrRefusedWhenStrict() throws Exception {
         String file = TestLinesAdapter.MAGIC + "\nResult|TR-1|SAMPLE-9\n";

@@ -32,6 +32,11 @@ public final class TestLinesAdapter implements IngestAdapter {
     }
 
     @Override
+    public String mediaType() {
+        return "text/plain";
+    }
+
+    @Override
     public int recognises(ContentSample sample) {
         return sample.text().startsWith(MAGIC) ? 100 : 0;
     }

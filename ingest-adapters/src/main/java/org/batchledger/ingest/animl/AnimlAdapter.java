@@ -27,6 +27,12 @@ public final class AnimlAdapter implements IngestAdapter {
         return NAME;
     }
 
+    // AnIML has no registered media type of its own
+    @Override
+    public String mediaType() {
+        return "application/xml";
+    }
+
     @Override
     public int recognises(ContentSample sample) {
         QName root = sample.xmlRoot();

@@ -26,6 +26,11 @@ public final class AsmAdapter implements IngestAdapter {
         return NAME;
     }
 
+    @Override
+    public String mediaType() {
+        return "application/json";
+    }
+
     /** An object whose members include {@code $asm.manifest} (usually the first). */
     @Override
     public int recognises(ContentSample sample) {

@@ -27,6 +27,12 @@ public final class B2mmlAdapter implements IngestAdapter {
         return NAME;
     }
 
+    // B2MML has no registered media type of its own
+    @Override
+    public String mediaType() {
+        return "application/xml";
+    }
+
     /** 10 for a message read here; 1 for another B2MML message, so the refusal names it rather than no adapter. */
     @Override
     public int recognises(ContentSample sample) {

@@ -29,6 +29,12 @@ public final class BatchMlAdapter implements IngestAdapter {
         return NAME;
     }
 
+    // BatchML has no registered media type of its own
+    @Override
+    public String mediaType() {
+        return "application/xml";
+    }
+
     @Override
     public int recognises(ContentSample sample) {
         QName root = sample.xmlRoot();

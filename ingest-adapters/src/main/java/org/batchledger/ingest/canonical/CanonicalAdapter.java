@@ -38,6 +38,11 @@ public final class CanonicalAdapter implements IngestAdapter {
     }
 
     @Override
+    public String mediaType() {
+        return "application/json";
+    }
+
+    @Override
     public int recognises(ContentSample sample) {
         String head = sample.text().stripLeading();
         return head.startsWith("{") && head.contains("\"" + FORMAT + "\"") && head.contains("\"records\"") ? 80 : 0;

@@ -27,6 +27,12 @@ public final class DocumentAdapter implements IngestAdapter {
         return NAME;
     }
 
+    // only until the parse reports the type Tika detected in the file
+    @Override
+    public String mediaType() {
+        return "application/octet-stream";
+    }
+
     @Override
     public int recognises(ContentSample sample) {
         byte[] head = sample.bytes();
@@ -47,8 +53,10 @@ public final class DocumentAdapter implements IngestAdapter {
         String title = doc.title() == null || doc.title().isBlank() ? source.fileName() : doc.title().strip();
         Provenance provenance = new Provenance(context.sourceId(), "/", context.recordedBy(), context.recordedAt(),
                 context.recordedAt());
-        sink.record(new Document(context.key("DOC-" + source.sha256()), title, kind(doc.mediaType()),
-                MediaType.parse(doc.mediaType()).getBaseType().toString(), source.sha256(), about, provenance));
+        String mediaType = MediaType.parse(doc.mediaType()).getBaseType().toString();
+        sink.mediaType(mediaType);
+        sink.record(new Document(context.key("DOC-" + source.sha256()), title, kind(doc.mediaType()), mediaType,
+                source.sha256(), about, provenance));
     }
 
     private static RecordRef about(IngestContext context, ExtractedDocument doc, IngestSource source, RecordSink sink) {

@@ -26,6 +26,11 @@ public final class LimsCsvAdapter implements IngestAdapter {
     }
 
     @Override
+    public String mediaType() {
+        return "text/csv";
+    }
+
+    @Override
     public int recognises(ContentSample sample) {
         String header = firstLine(sample.text());
         if (header.isEmpty() || header.startsWith("<") || header.startsWith("{")) {

@@ -56,6 +56,7 @@ class DocumentAdapterTest {
 
         Document d = (Document) sink.records.getFirst();
         assertThat(d.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(sink.mediaType).as("the file's type, as detected, for its SourceFile").isEqualTo(d.mediaType());
         assertThat(d.documentType()).isEqualTo("OFFICE");
         assertThat(d.about()).isEqualTo(new RecordRef(RecordType.BATCH, "site:B-2026-0042"));
     }
@@ -66,6 +67,7 @@ class DocumentAdapterTest {
 
         Document d = (Document) sink.records.getFirst();
         assertThat(d.mediaType()).isEqualTo("image/png");
+        assertThat(sink.mediaType).isEqualTo("image/png");
         assertThat(d.about()).isNull();
         assertThat(sink.warnings).extracting(IngestFinding::rule).containsExactly("DOCUMENT-ABOUT");
     }
@@ -99,6 +101,12 @@ class DocumentAdapterTest {
     private static final class Sink implements RecordSink {
         final List<LedgerRecord> records = new ArrayList<>();
         final List<IngestFinding> warnings = new ArrayList<>();
+        String mediaType;
+
+        @Override
+        public void mediaType(String detected) {
+            mediaType = detected;
+        }
 
         @Override
         public void record(LedgerRecord record) {

@@ -13,10 +13,16 @@ public final class SourceFiles {
     private static final String BY_KEYS = """
             UNWIND $keys AS k MATCH (f:SourceFile {key: k, version: 1}) WHERE""" + Visibility.published("f") + """
             RETURN k, properties(f) AS p""";
+    private static final String ANY_NAMED = "RETURN EXISTS { MATCH (:SourceFile {key: $key}) } AS named";
     private final GraphDatabase db;
 
     public SourceFiles(GraphDatabase db) {
         this.db = db;
+    }
+
+    /** Whether any SourceFile node has the key, published or staged, of any version: its original is in use. */
+    public boolean anyNamed(String key) {
+        return db.read(tx -> tx.run(ANY_NAMED, Map.of("key", key)).single().get("named").asBoolean());
     }
 
     public Map<String, SourceFile> byKeys(List<String> keys) {
