@@ -60,9 +60,15 @@ public final class BenchSuite {
         }
         System.out.println(r.markdown());
         if (publish) {
-            Report.splice(Path.of("bench/RESULTS.md"), r.markdown());
-            Files.copy(r.plot(), Path.of("bench/scale-curve.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("bench: written into bench/RESULTS.md and bench/scale-curve.png");
+            try {
+                Report.splice(Path.of("bench/RESULTS.md"), r.markdown());
+                Files.copy(r.plot(), Path.of("bench/scale-curve.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                System.out.println("bench: written into bench/RESULTS.md and bench/scale-curve.png");
+            } catch (java.io.IOException | RuntimeException e) {
+                // as above: a failed run that does not exit keeps the hub's threads (and a core) busy for good
+                e.printStackTrace();
+                System.exit(1);
+            }
         }
         if (!r.failures().isEmpty()) {
             System.err.println("bench: FAILED: " + String.join("; ", r.failures()));
