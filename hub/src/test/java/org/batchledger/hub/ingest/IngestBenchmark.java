@@ -62,9 +62,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /api/ingest} without HTTP) into one fresh store, and the same records, parsed beforehand and
  * untimed, written through the unit of work in the same chunks ({@link ChunkedIngest}, nodes first) into a second
  * fresh store. Also prints the largest transaction memory Neo4j estimated ({@code SHOW TRANSACTIONS}, polled) during
- * each lane and during the unit-of-work lane's publish transactions (which only move the ledger head). Prints records/s of both, their RATIO and the peak heap used after GC of each lane,
+ * each lane and during the unit-of-work lane's publish transactions (which only move the ledger head). Prints
+ * records/s of both, their RATIO, the peak heap used after any GC and the live heap ({@link LiveHeap}) of each lane,
  * for two file sizes (a quarter and all of {@code -Dbench.records}, default 1,000,000 in total), so that the heap
- * can be compared across file sizes.
+ * can be compared across file sizes. Neo4j runs embedded in this JVM, so both heap figures hold the database's
+ * share too.
  *
  * <p>A file may hold at most {@code batchledger.ingest.max-records} (5,000,000 by default); the benchmark raises
  * that limit to the largest file it writes, as an operator loading such files would.
@@ -93,13 +95,14 @@ public final class IngestBenchmark {
             }
         }
         System.out.println();
-        System.out.println("| records in total | files (bytes) | lane | records | seconds | records/s | peak heap after GC | peak transaction memory | load |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println(HEADER);
         rows.forEach(System.out::println);
     }
 
     /** The table header of {@link #round(long)}'s rows. */
-    public static final String HEADER = "| records in total | files (bytes) | lane | records | seconds | records/s | peak heap after GC | load |\n|---|---|---|---|---|---|---|---|";
+    public static final String HEADER = "| records in total | files (bytes) | lane | records | seconds | records/s | "
+            + "peak heap after GC | live heap (full GC every " + LiveHeap.EVERY_SECONDS + " s) | peak transaction memory "
+            + "| load |\n|---|---|---|---|---|---|---|---|---|---|";
 
     /** One round of both lanes at {@code size} records in a temp dir deleted afterwards (for the benchmark suite). */
     public static List<String> round(long size) throws Exception {
@@ -142,20 +145,26 @@ public final class IngestBenchmark {
             store.txMemory.reset();
             double load0 = load();
             long records = 0;
-            long t0 = System.nanoTime();
             List<IngestReport> reports = new ArrayList<>();
-            for (Path f : inputs) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    IngestReport r = p.ingest(new Upload(in, f.getFileName().toString(), null, null, null, false, ACTOR,
-                            "http"));
-                    assertThat(r.status()).as("%s: %s", f, r.errors().stream().limit(3).toList()).isEqualTo(IngestReport.Status.INGESTED);
-                    records += r.records();
-                    reports.add(r);
+            long nanos;
+            LiveHeap live;
+            try (LiveHeap sampler = new LiveHeap()) {
+                long t0 = System.nanoTime();
+                for (Path f : inputs) {
+                    try (InputStream in = Files.newInputStream(f)) {
+                        IngestReport r = p.ingest(new Upload(in, f.getFileName().toString(), null, null, null, false,
+                                ACTOR, "http"));
+                        assertThat(r.status()).as("%s: %s", f, r.errors().stream().limit(3).toList())
+                                .isEqualTo(IngestReport.Status.INGESTED);
+                        records += r.records();
+                        reports.add(r);
+                    }
                 }
+                nanos = System.nanoTime() - t0;
+                live = sampler;
             }
-            long nanos = System.nanoTime() - t0;
-            pipeline = new Lane("end to end (pipeline, from the files)", records, nanos, heap.peakMb(), load0, load(),
-                    store.txMemory.peakMb(), -1);
+            pipeline = new Lane("end to end (pipeline, from the files)", records, nanos - live.pauseNanos(),
+                    heap.peakMb(), live.summary(), load0, load(), store.txMemory.peakMb(), -1);
             for (IngestReport r : reports) {
                 receivedAt.add(r.receivedAt());
                 System.out.printf("  %s: %s, %d records, timings %s, %.0f records/s, %d warnings%n", r.fileName(),
@@ -172,6 +181,8 @@ public final class IngestBenchmark {
             long peak = 0;
             long txPeak = 0;
             long publishPeak = 0;
+            LiveHeap.Peak livePeak = LiveHeap.Peak.NONE;
+            long pauses = 0;
             for (int i = 0; i < inputs.size(); i++) {
                 FileIngestRequest request = parsed(inputs.get(i), receivedAt.get(i));
                 System.gc();
@@ -179,7 +190,7 @@ public final class IngestBenchmark {
                 store.txMemory.reset();
                 long t0 = System.nanoTime();
                 FileIngestReceipt receipt;
-                try (ChunkedIngest ingest = ChunkedIngest.begin(store.unitOfWork, new FileIngestRequest.Header(
+                try (LiveHeap sampler = new LiveHeap(); ChunkedIngest ingest = ChunkedIngest.begin(store.unitOfWork, new FileIngestRequest.Header(
                         request.sourceFile().key(), request.sourceFile().fileName(), request.actor(), request.reason(),
                         false), "bench")) {
                     List<LedgerRecord> all = new ArrayList<>(request.records().size() + 1);
@@ -197,20 +208,22 @@ public final class IngestBenchmark {
                             receipt.lastSeq() - receipt.firstSeq() + 1, (System.nanoTime() - p0) / 1e9,
                             store.txMemory.peakMb());
                     publishPeak = Math.max(publishPeak, store.txMemory.peakMb());
+                    livePeak = livePeak.max(sampler);
+                    pauses += sampler.pauseNanos();
                 }
                 nanos += System.nanoTime() - t0;
                 peak = Math.max(peak, heap.peakMb());
                 records += receipt.lastSeq() - receipt.firstSeq() + 1;
             }
-            unitOfWork = new Lane("unit of work (ChunkedIngest, records parsed beforehand)", records, nanos, peak,
-                    load0, load(), Math.max(txPeak, publishPeak), publishPeak);
+            unitOfWork = new Lane("unit of work (ChunkedIngest, records parsed beforehand)", records, nanos - pauses,
+                    peak, livePeak.summary(), load0, load(), Math.max(txPeak, publishPeak), publishPeak);
         }
         double ratio = pipeline.perSecond() / unitOfWork.perSecond();
         System.out.printf("RATIO end to end / unit of work (%,d records in total) = %.2f (target >= 0.8)%n", size, ratio);
         Files.deleteIfExists(xml);
         Files.deleteIfExists(csv);
         return List.of(pipeline.row(size, files), unitOfWork.row(size, files),
-                "| %,d | | RATIO | | | **%.2f** | | | |".formatted(size, ratio));
+                "| %,d | | RATIO | | | **%.2f** | | | | |".formatted(size, ratio));
     }
 
     /** The file parsed as the pipeline would (same source id, namespace, actor, received-at), into a request. */
@@ -245,15 +258,16 @@ public final class IngestBenchmark {
     /** Records per chunk transaction in both lanes. */
     private static final int CHUNK = Integer.getInteger("bench.chunk", 10_000);
 
-    private record Lane(String name, long records, long nanos, long peakHeapMb, double load0, double load1,
-                        long txMemoryMb, long publishMemoryMb) {
+    /** One lane's figures; {@code nanos} without the pauses of {@link LiveHeap}'s forced collections. */
+    private record Lane(String name, long records, long nanos, long peakHeapMb, String liveHeap, double load0,
+                        double load1, long txMemoryMb, long publishMemoryMb) {
         double perSecond() {
             return records * 1e9 / nanos;
         }
 
         String row(long size, String files) {
-            return "| %,d | %s | %s | %,d | %.1f | **%,.0f** | %,d MB | %s | %.2f → %.2f |".formatted(size, files,
-                    name, records, nanos / 1e9, perSecond(), peakHeapMb, txMemoryMb + " MB"
+            return "| %,d | %s | %s | %,d | %.1f | **%,.0f** | %,d MB | %s | %s | %.2f → %.2f |".formatted(size, files,
+                    name, records, nanos / 1e9, perSecond(), peakHeapMb, liveHeap, txMemoryMb + " MB"
                             + (publishMemoryMb < 0 ? "" : " (publish " + publishMemoryMb + " MB)"), load0, load1);
         }
     }
@@ -372,6 +386,68 @@ public final class IngestBenchmark {
         public void close() {
             running = false;
             poller.interrupt();
+        }
+    }
+
+    /**
+     * The live heap: every {@link #EVERY_SECONDS} s a thread of its own forces a full collection and reads the heap
+     * used right after it, the maximum of those samples. "Peak heap after GC" alone cannot show a flat heap: after a
+     * young collection the old generation still holds whatever garbage it has not collected yet, so that figure
+     * grows with the run's length. The forced collections stop the world; their time is kept so that the lanes'
+     * rates leave it out.
+     */
+    static final class LiveHeap implements AutoCloseable {
+        static final int EVERY_SECONDS = Integer.getInteger("bench.live-heap-seconds", 15);
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong pauses = new AtomicLong();
+        private final AtomicLong samples = new AtomicLong();
+        private final Thread sampler;
+
+        LiveHeap() {
+            sampler = Thread.ofPlatform().daemon().name("live-heap").start(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(EVERY_SECONDS * 1000L);
+                        long t0 = System.nanoTime();
+                        System.gc();
+                        pauses.addAndGet(System.nanoTime() - t0);
+                        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                                Math::max);
+                        samples.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    // the lane ended
+                }
+            });
+        }
+
+        long pauseNanos() {
+            return pauses.get();
+        }
+
+        String summary() {
+            return new Peak(peak.get() >> 20, samples.get(), pauses.get()).summary();
+        }
+
+        /** The largest sample over several samplers (one per file in the unit-of-work lane). */
+        record Peak(long mb, long samples, long pauseNanos) {
+            static final Peak NONE = new Peak(0, 0, 0);
+
+            Peak max(LiveHeap other) {
+                return new Peak(Math.max(mb, other.peak.get() >> 20), samples + other.samples.get(),
+                        pauseNanos + other.pauses.get());
+            }
+
+            String summary() {
+                return samples == 0 ? "no sample (lane shorter than " + EVERY_SECONDS + " s)"
+                        : "%,d MB (max of %d; pauses %.1f s, not timed)".formatted(mb, samples, pauseNanos / 1e9);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sampler.interrupt();
+            sampler.join();
         }
     }
 
