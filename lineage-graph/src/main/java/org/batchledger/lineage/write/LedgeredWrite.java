@@ -65,7 +65,10 @@ public final class LedgeredWrite {
      * two hubs on different hosts both named "localhost" would each recover the other's live lease at start.
      */
     static String defaultInstance() {
-        String host = System.getenv("HOSTNAME");
+        return instanceName(System.getenv("HOSTNAME"));
+    }
+
+    static String instanceName(String host) {
         if (host != null && !host.isBlank()) {
             return host;
         }
