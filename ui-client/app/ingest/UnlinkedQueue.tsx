@@ -50,7 +50,7 @@ function usePaged<R, T>(document: string, pick: (r: R) => Connection<T>) {
 function UnlinkedResults() {
   const q = usePaged<UnlinkedResultsResult, UnlinkedResult>(UNLINKED_RESULTS, (r) => r.unlinkedResults);
   return (
-    <div>
+    <div data-testid="unlinked-results-section" aria-busy={q.first.loading}>
       <h2>Results naming only a sample <button type="button" onClick={q.reload}>Refresh</button></h2>
       {q.first.loading && q.first.data ? <Loading what="unlinked results" /> : null}
       <Show async={q.first} what="unlinked results">
@@ -92,7 +92,7 @@ function Source({ r }: { r: UnlinkedResult }) {
 function UnlinkedReferences() {
   const q = usePaged<UnlinkedReferencesResult, UnlinkedReference>(UNLINKED_REFERENCES, (r) => r.unlinkedReferences);
   return (
-    <div>
+    <div data-testid="unlinked-references-section" aria-busy={q.first.loading}>
       <h2>References to records not recorded yet <button type="button" onClick={q.reload}>Refresh</button></h2>
       {q.first.loading && q.first.data ? <Loading what="unlinked references" /> : null}
       <Show async={q.first} what="unlinked references">
