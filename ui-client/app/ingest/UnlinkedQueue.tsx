@@ -21,8 +21,8 @@ export function UnlinkedQueue() {
         batch or other record they name has not been recorded yet. A result from a LIMS or instrument export that names
         only a sample ID is linked automatically, in the same write, when the lot or batch of that key arrives (in
         whichever order the files come); a reference is linked when its target record arrives. Until then an unlinked
-        result belongs to no batch: it <strong>cannot support a release</strong> (release checks and ALCOA+ do not count
-        it). A sample ID that matches both a lot and a batch stays here until one of them is resolved.
+        result belongs to no batch: it <strong>cannot support a release</strong> (the release checks do not see it among any
+        batch's results). A sample ID that matches both a lot and a batch stays here until one of them is resolved.
       </div>
       <UnlinkedResults />
       <UnlinkedReferences />
@@ -56,15 +56,15 @@ function UnlinkedResults() {
       <Show async={q.first} what="unlinked results">
         {() => q.loaded && q.loaded.rows.length > 0 ? (
           <>
-            <p data-testid="unlinked-results-count">{countText(q.loaded, 'result', 'results')} waiting for their lot or batch.</p>
+            <p data-testid="unlinked-results-count">{countText(q.loaded, 'result', 'results')} waiting for a lot or batch.</p>
             <table className="grid" data-testid="unlinked-results">
               <thead><tr><th>Sample ID</th><th>Test</th><th>Value</th><th>Result time</th><th>Analyst</th><th>Source</th></tr></thead>
               <tbody>{q.loaded.rows.map((r) => (
                 <tr key={r.key} data-key={r.key} data-sample={r.sampleId ?? ''}>
-                  <td><code>{r.sampleId ?? '—'}</code></td>
+                  <td className="nowrap"><code>{r.sampleId ?? '—'}</code></td>
                   <td>{r.test}{r.method ? <span className="hint"> ({r.method})</span> : null}</td>
                   <td>{valueWithUnit(r.value, r.unit)}</td>
-                  <td>{formatTime(r.testedAt)}</td>
+                  <td className="nowrap">{formatTime(r.testedAt)}</td>
                   <td>{r.analyst ?? '—'}</td>
                   <td><Source r={r} /></td>
                 </tr>))}</tbody>
@@ -84,7 +84,7 @@ function Source({ r }: { r: UnlinkedResult }) {
     <span className="provenance">
       {p.sourceFile ? <SourceFileLink sha256={p.sourceFile.sha256} name={p.sourceFile.fileName} /> : p.source}
       {p.locator ? <> @ <code>{p.locator}</code></> : null}
-      <span className="hint"> · recorded by {p.recordedBy} at {formatTime(p.recordedAt)}</span>
+      <span className="hint"> · ingested {formatTime(p.recordedAt)}</span>
     </span>
   );
 }
@@ -98,7 +98,7 @@ function UnlinkedReferences() {
       <Show async={q.first} what="unlinked references">
         {() => q.loaded && q.loaded.rows.length > 0 ? (
           <>
-            <p data-testid="unlinked-references-count">{countText(q.loaded, 'reference', 'references')} waiting for their target.</p>
+            <p data-testid="unlinked-references-count">{countText(q.loaded, 'reference', 'references')} waiting for the record named.</p>
             <table className="grid" data-testid="unlinked-references">
               <thead><tr><th>From record</th><th>Field</th><th>Target (not recorded yet)</th><th>Where in the file</th></tr></thead>
               <tbody>{q.loaded.rows.map((r) => {

@@ -290,7 +290,7 @@ class UiBrowserIT extends SharedHubBrowserBase {
         assertThat(row.findElement(By.cssSelector("a.source-file")).getAttribute("href"))
                 .endsWith("/api/source-files/" + report.getString("sha256"));
         assertThat(browser.await(By.cssSelector("[data-testid=unlinked-results-count]")).getText())
-                .matches("\\d+ results?( loaded, more to load)? waiting for their lot or batch\\.");
+                .matches("\\d+ results?( loaded, more to load)? waiting for a lot or batch\\.");
         browser.screenshot("ingest-unlinked");
 
         // the lot arrives (before its material): the result is linked and leaves the queue; the lot's own
@@ -303,6 +303,7 @@ class UiBrowserIT extends SharedHubBrowserBase {
         assertThat(reference.getAttribute("data-target")).isEqualTo("Material:site:" + material);
         assertThat(reference.getText()).contains("materialKey", "/SyncMaterialInformation/");
         assertThat(reference.findElement(By.tagName("a")).getAttribute("href")).endsWith("/ui/lot/site%3A" + lot);
+        browser.screenshot("ingest-unlinked-lot-arrived");
         var linked = graphql(inspector(), "query($id: ID!) { lot(id: $id) { testResults { sampleId } } }",
                 Json.createObjectBuilder().add("id", "Lot:site:" + lot).build());
         assertThat(text(linked.at("/data/lot/testResults/0/sampleId"))).as("linked to the lot").isEqualTo(lot);
