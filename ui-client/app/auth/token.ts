@@ -45,6 +45,8 @@ export const LEDGER_READERS: readonly Role[] = ['inspector', 'admin'];
 export const AUDIT_TRAIL_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
 export const INGEST_UPLOADERS: readonly Role[] = ['adapter'];
 export const INGEST_REPORT_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
+/** unlinkedResults and unlinkedReferences: the ingest review queue (the Ingest screen's tab "unlinked"). */
+export const UNLINKED_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
 export const SOURCE_FILE_READERS: readonly Role[] = ['qa-reviewer', 'qa-release', 'inspector', 'admin'];
 /** Roles that sign (the SDL's @roles on sign); meanings per role are the hub's data. */
 export const SIGNERS: readonly Role[] = ['operator', 'qa-reviewer', 'qa-release'];

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { graphql, ingest } from '../api/hub';
 import { INGEST_REPORTS, type Finding, type IngestReport, type IngestReportsResult } from '../api/operations';
 import { useSessionUser } from '../auth/context';
 import { hasAnyRole, INGEST_REPORT_READERS, INGEST_UPLOADERS } from '../auth/token';
-import { Empty, ErrorPanel, formatTime, Loading, Show, useAsync } from '../ui/states';
+import { INGEST_TABS, ingestTabs, tabFromParams } from '../ingest/model';
+import { UnlinkedQueue } from '../ingest/UnlinkedQueue';
+import { Empty, ErrorPanel, Forbidden, formatTime, Loading, Show, useAsync } from '../ui/states';
 
 /** The REST answer's counts are a map; the GraphQL type's a list: one shape for the screen. */
 function normalise(report: IngestReport | (Omit<IngestReport, 'counts'> & { counts: Record<string, number> })): IngestReport {
@@ -14,11 +17,29 @@ function normalise(report: IngestReport | (Omit<IngestReport, 'counts'> & { coun
 
 export function IngestScreen() {
   const roles = useSessionUser()?.roles ?? [];
+  const [params, setParams] = useSearchParams();
+  const tab = tabFromParams(params);
+  const tabs = ingestTabs(roles);
+  const need = INGEST_TABS.find((t) => t.tab === tab)?.roles ?? [];
   return (
     <section aria-labelledby="ingest-title">
       <h1 id="ingest-title">Ingest</h1>
-      {hasAnyRole(roles, INGEST_UPLOADERS) ? <Upload /> : <p className="hint">Uploading needs the adapter role.</p>}
-      {hasAnyRole(roles, INGEST_REPORT_READERS) ? <Reports /> : <p className="hint">The list of reports needs a QA, inspector or admin role.</p>}
+      {tabs.length > 1 ? (
+        <nav className="tabs" role="tablist" aria-label="Ingest sections">
+          {tabs.map((t) => (
+            <button key={t.tab} type="button" role="tab" aria-selected={t.tab === tab} className={t.tab === tab ? 'active' : ''}
+                    data-tab={t.tab} onClick={() => setParams({ tab: t.tab })}>{t.label}</button>
+          ))}
+        </nav>
+      ) : null}
+      <div role="tabpanel" data-testid={'tab-' + tab}>
+        {!hasAnyRole(roles, need) ? <Forbidden need={need} have={roles} /> : tab === 'unlinked' ? <UnlinkedQueue /> : (
+          <>
+            {hasAnyRole(roles, INGEST_UPLOADERS) ? <Upload /> : <p className="hint">Uploading needs the adapter role.</p>}
+            {hasAnyRole(roles, INGEST_REPORT_READERS) ? <Reports /> : <p className="hint">The list of reports needs a QA, inspector or admin role.</p>}
+          </>
+        )}
+      </div>
     </section>
   );
 }

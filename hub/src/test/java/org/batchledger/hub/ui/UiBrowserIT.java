@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -256,6 +263,64 @@ class UiBrowserIT extends SharedHubBrowserBase {
     }
 
     @Test
+    @Tag("REQ-UI-045")
+    @Tag("REQ-UI-046")
+    @Tag("REQ-UI-047")
+    void aReviewerSeesAResultNamingOnlyASampleInTheUnlinkedQueueUntilItsLotIsIngested() throws Exception {
+        // a material and lot no other test writes: the real B2MML lot message with its numbers replaced
+        String material = "UIQ" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        String lot = material + "_LOT01";
+        Path dir = Files.createTempDirectory("ui-unlinked-");
+        Path results = Files.writeString(dir.resolve("lims-moisture.csv"), """
+                sample_id,test,method,value,unit,lower_limit,upper_limit,result_time,analyst
+                %s,Water content,Karl Fischer,0.42,%%,,1.0,2026-11-20T09:15:00Z,jdoe
+                """.formatted(lot));
+        JsonObject report = upload(results);
+        assertThat(report.getString("status")).as("%s", report).isEqualTo("INGESTED");
+        assertThat(report.getJsonArray("warnings").getJsonObject(0).getString("rule")).isEqualTo("RESULT-UNLINKED");
+
+        browser.open("/ui/ingest?tab=unlinked");
+        browser.logIn(user = "reviewer");
+        assertThat(browser.await(By.cssSelector("button[data-tab=unlinked]")).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(browser.await(By.cssSelector("[data-testid=unlinked-explanation]")).getText())
+                .contains("only a sample ID", "linked automatically", "cannot support a release");
+        WebElement row = unlinkedRow("results", "data-sample", lot);
+        assertThat(row.getText()).contains(lot, "Water content", "0.42 %", "2026-11-20 09:15", "jdoe",
+                "source file lims-moisture.csv @ line 2");
+        assertThat(row.findElement(By.cssSelector("a.source-file")).getAttribute("href"))
+                .endsWith("/api/source-files/" + report.getString("sha256"));
+        assertThat(browser.await(By.cssSelector("[data-testid=unlinked-results-count]")).getText())
+                .matches("\\d+ results?( loaded, more to load)? waiting for a lot or batch\\.");
+        browser.screenshot("ingest-unlinked");
+
+        // the lot arrives (before its material): the result is linked and leaves the queue; the lot's own
+        // reference to its material waits in the other half until the material is recorded
+        String lotXml = Files.readString(Path.of("src/test/resources/ingest/b2mml/" + MES_LOT_FILE)).replace("CRBN0001", material);
+        assertThat(upload(Files.writeString(dir.resolve("LOT-" + lot + ".xml"), lotXml)).getString("status")).isEqualTo("INGESTED");
+        browser.driver.navigate().refresh();
+        assertThat(unlinked("results", "data-sample")).doesNotContain(lot);
+        WebElement reference = unlinkedRow("references", "data-from", "Lot:site:" + lot);
+        assertThat(reference.getAttribute("data-target")).isEqualTo("Material:site:" + material);
+        assertThat(reference.getText()).contains("materialKey", "/SyncMaterialInformation/");
+        assertThat(reference.findElement(By.tagName("a")).getAttribute("href")).endsWith("/ui/lot/site%3A" + lot);
+        browser.screenshot("ingest-unlinked-lot-arrived");
+        var linked = graphql(inspector(), "query($id: ID!) { lot(id: $id) { testResults { sampleId } } }",
+                Json.createObjectBuilder().add("id", "Lot:site:" + lot).build());
+        assertThat(text(linked.at("/data/lot/testResults/0/sampleId"))).as("linked to the lot").isEqualTo(lot);
+    }
+
+    @Test
+    @Tag("REQ-UI-045")
+    void anIntegratorIsNotOfferedTheUnlinkedQueueAndIsToldItIsForbidden() {
+        browser.open("/ui/ingest?tab=unlinked");
+        browser.logIn("integrator");
+        assertThat(browser.await(By.cssSelector("[data-testid=tab-unlinked] [data-classification=FORBIDDEN]")).getText())
+                .contains("Forbidden", "qa-reviewer", "adapter");
+        assertThat(browser.driver.findElements(By.cssSelector("button[data-tab]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("[data-testid=unlinked]"))).isEmpty();
+    }
+
+    @Test
     @Tag("REQ-UI-007")
     void anIntegratorUploadsABadFileAndSeesWhyItWasRefused() throws IOException {
         Path bad = Files.writeString(Files.createTempDirectory("ui-ingest-").resolve("broken-export.csv"),
@@ -344,6 +409,43 @@ class UiBrowserIT extends SharedHubBrowserBase {
         browser.open("/ui/recall?lot=rp:LOT-API");
         assertThat(browser.await(By.cssSelector("[data-testid=recall-summary]")).getText()).contains("rp:LOT-API", "affected");
         browser.screenshot("admin-recall");
+    }
+
+    /** The row of the unlinked queue's table (results or references) whose attribute has the value, paging on as needed. */
+    private WebElement unlinkedRow(String half, String attribute, String value) {
+        assertThat(unlinked(half, attribute)).contains(value);
+        return browser.driver.findElement(By.cssSelector("[data-testid=unlinked-" + half + "] tr[" + attribute + "='" + value + "']"));
+    }
+
+    /** The attribute of every row of one half of the unlinked queue, once loaded, after showing every page. */
+    private List<String> unlinked(String half, String attribute) {
+        browser.await(By.cssSelector("[data-testid=unlinked-" + half + "-section][aria-busy=false]"));
+        By rows = By.cssSelector("[data-testid=unlinked-" + half + "] tbody tr");
+        By more = By.cssSelector("button[data-more=" + half + "]");
+        while (!browser.driver.findElements(more).isEmpty()) {
+            int before = browser.driver.findElements(rows).size();
+            browser.driver.findElement(more).click();
+            browser.waiting().until(d -> d.findElements(rows).size() > before || !d.findElements(By.cssSelector(".state.error")).isEmpty());
+            assertThat(browser.driver.findElements(By.cssSelector(".state.error"))).isEmpty();
+        }
+        return browser.driver.findElements(rows).stream().map(r -> r.getAttribute(attribute)).toList();
+    }
+
+    /** POST /api/ingest as the integrator (adapter role), as any integration sends a file; the report JSON. */
+    private JsonObject upload(Path file) throws IOException, InterruptedException {
+        String boundary = "----ui-it-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/ingest"))
+                .header("Authorization", "Bearer " + token("integrator"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(file), tail))).build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        try (JsonReader json = Json.createReader(new StringReader(answer.body()))) {
+            return json.readObject();
+        }
     }
 
     private int rows(String css) {
