@@ -34,7 +34,8 @@ final class Expansion implements Bfs.Expander {
             Map<String, Object> params = new java.util.HashMap<>(asOf.parameters());
             params.put("keys", frontier.subList(i, Math.min(frontier.size(), i + SLICE)));
             var result = tx.run(cypher, params);
-            result.forEachRemaining(r -> edges.add(new Bfs.Edge(r.get("from").asString(), r.get("to").asString())));
+            result.forEachRemaining(r -> edges.add(new Bfs.Edge(r.get("from").asString(), r.get("to").asString(),
+                    r.get("subLot").asBoolean())));
             if (profile) {
                 dbHits += hits(result.consume().profile());
             }

@@ -18,13 +18,17 @@ import org.neo4j.graphdb.Transaction;
 
 /**
  * One hop of a trace inside the server: the same edges as the driver's hop queries (lot → batch by
- * {@code CONSUMED_IN}, batch → lot by {@code PRODUCED}, between version-1 anchors, "as of" dropping edges recorded
- * later), read through the node objects of the previous hop instead of an index seek per key. It counts its work —
- * node lookups, relationships read, neighbour checks — which is the evidence that a trace is linear.
+ * {@code CONSUMED_IN}, batch → lot by {@code PRODUCED}, lot ↔ sub-lot by {@code SUBLOT_OF}, between version-1
+ * anchors, "as of" dropping edges recorded later), read through the node objects of the previous hop instead of an
+ * index seek per key. A lot's two relationship types are read in one pass over its relationships, so a plant
+ * without sub-lots reads what it did before. It counts its work — node lookups, relationships read, neighbour
+ * checks — which is the evidence that a trace is linear.
  */
 final class ServerExpansion implements Bfs.Expander {
     private static final RelationshipType CONSUMED_IN = RelationshipType.withName("CONSUMED_IN");
     private static final RelationshipType PRODUCED = RelationshipType.withName("PRODUCED");
+    private static final RelationshipType SUBLOT_OF = RelationshipType.withName("SUBLOT_OF");
+    private static final Label LOT = Label.label(RecordType.LOT.graphName());
 
     private final Transaction tx;
     private final Long asOf;
@@ -65,8 +69,15 @@ final class ServerExpansion implements Bfs.Expander {
         List<Bfs.Edge> edges = new ArrayList<>();
         for (String key : frontierKeys) {
             Node node = from.get(key);
-            for (Relationship r : node.getRelationships(walk, type)) {
+            // a lot's CONSUMED_IN only leaves it and its PRODUCED only enters it, so BOTH reads the same of them
+            var relationships = lots ? node.getRelationships(Direction.BOTH, type, SUBLOT_OF)
+                    : node.getRelationships(walk, type);
+            for (Relationship r : relationships) {
                 work++;
+                if (lots && r.isType(SUBLOT_OF)) {
+                    subLot(node, key, r, down, edges);
+                    continue;
+                }
                 if (asOf != null ? seq(r) > asOf : !published(r)) {
                     // current: genealogy edges are never corrected, so only a staged one is hidden
                     continue;
@@ -82,6 +93,26 @@ final class ServerExpansion implements Bfs.Expander {
             }
         }
         return edges;
+    }
+
+    /**
+     * A {@code SUBLOT_OF} edge (sub-lot → lot) of a frontier lot: walked downstream into the sub-lot, upstream into
+     * the lot. It has no bookkeeping of its own and exists from its later anchor's entry, so the neighbour's anchor
+     * decides "as of" and visibility.
+     */
+    private void subLot(Node node, String key, Relationship r, boolean down, List<Bfs.Edge> edges) {
+        boolean fromSubLot = r.getStartNode().equals(node);
+        if (fromSubLot == down) {
+            return;
+        }
+        Node neighbour = r.getOtherNode(node);
+        work++;
+        if (!neighbour.hasLabel(LOT) || (asOf != null ? seq(neighbour) > asOf : !published(neighbour))) {
+            return;
+        }
+        String neighbourKey = (String) neighbour.getProperty("key");
+        reached(RecordType.LOT).putIfAbsent(neighbourKey, neighbour);
+        edges.add(new Bfs.Edge(key, neighbourKey, true));
     }
 
     /** Node lookups, relationships read and neighbours checked so far. */
