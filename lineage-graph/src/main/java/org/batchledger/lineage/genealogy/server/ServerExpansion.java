@@ -20,8 +20,8 @@ import org.neo4j.graphdb.Transaction;
  * One hop of a trace inside the server: the same edges as the driver's hop queries (lot → batch by
  * {@code CONSUMED_IN}, batch → lot by {@code PRODUCED}, lot ↔ sub-lot by {@code SUBLOT_OF}, between version-1
  * anchors, "as of" dropping edges recorded later), read through the node objects of the previous hop instead of an
- * index seek per key. A lot's two relationship types are read in one pass over its relationships, so a plant
- * without sub-lots reads what it did before. It counts its work — node lookups, relationships read, neighbour
+ * index seek per key. A lot's two relationship types are read in one pass over its relationships; a graph without
+ * any {@code SUBLOT_OF} edge (found out once per trace) reads lots as before. It counts its work — node lookups, relationships read, neighbour
  * checks — which is the evidence that a trace is linear.
  */
 final class ServerExpansion implements Bfs.Expander {
@@ -32,6 +32,7 @@ final class ServerExpansion implements Bfs.Expander {
 
     private final Transaction tx;
     private final Long asOf;
+    private final boolean subLots;
     private final Map<RecordType, Map<String, Node>> reached = new EnumMap<>(RecordType.class);
     private long work;
     /** The committed head, read at the first marked element this trace meets; -1 until then. */
@@ -40,6 +41,9 @@ final class ServerExpansion implements Bfs.Expander {
     ServerExpansion(Transaction tx, Long asOf) {
         this.tx = tx;
         this.asOf = asOf;
+        try (var any = tx.findRelationships(SUBLOT_OF)) {
+            this.subLots = any.hasNext();
+        }
     }
 
     /** The start's anchor (version 1) if it exists as of the tree size, remembered for the first hop. */
@@ -70,7 +74,7 @@ final class ServerExpansion implements Bfs.Expander {
         for (String key : frontierKeys) {
             Node node = from.get(key);
             // a lot's CONSUMED_IN only leaves it and its PRODUCED only enters it, so BOTH reads the same of them
-            var relationships = lots ? node.getRelationships(Direction.BOTH, type, SUBLOT_OF)
+            var relationships = lots && subLots ? node.getRelationships(Direction.BOTH, type, SUBLOT_OF)
                     : node.getRelationships(walk, type);
             for (Relationship r : relationships) {
                 work++;
