@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -105,8 +106,8 @@ class SubLotAndScheduleIT extends IngestTestBase {
     @Test
     void aScheduleThatEndsBeforeItStartsIsRefusedNamingTheXPathAndWritesNothing() throws Exception {
         long before = head();
-        String bad = new String(fixture("production-schedule-planned-v0600.xml"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("<EndTime>2026-03-16T18:30:00+01:00</EndTime>", "<EndTime>2026-03-15T18:30:00+01:00</EndTime>");
+        String bad = new String(fixture("production-schedule-planned-v0600.xml"), StandardCharsets.UTF_8).replace(
+                "<EndTime>2026-03-16T18:30:00+01:00</EndTime>", "<EndTime>2026-03-15T18:30:00+01:00</EndTime>");
 
         IngestClient.Answer refused = post("schedule-backwards.xml", bad, Map.of());
 

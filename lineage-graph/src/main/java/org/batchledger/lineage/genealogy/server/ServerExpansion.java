@@ -21,8 +21,8 @@ import org.neo4j.graphdb.Transaction;
  * {@code CONSUMED_IN}, batch → lot by {@code PRODUCED}, lot ↔ sub-lot by {@code SUBLOT_OF}, between version-1
  * anchors, "as of" dropping edges recorded later), read through the node objects of the previous hop instead of an
  * index seek per key. A lot's two relationship types are read in one pass over its relationships; a graph without
- * any {@code SUBLOT_OF} edge (found out once per trace) reads lots as before. It counts its work — node lookups, relationships read, neighbour
- * checks — which is the evidence that a trace is linear.
+ * any {@code SUBLOT_OF} edge (found out once per trace) reads lots as before. It counts its work — node lookups,
+ * relationships read, neighbour checks — which is the evidence that a trace is linear.
  */
 final class ServerExpansion implements Bfs.Expander {
     private static final RelationshipType CONSUMED_IN = RelationshipType.withName("CONSUMED_IN");
@@ -74,11 +74,12 @@ final class ServerExpansion implements Bfs.Expander {
         for (String key : frontierKeys) {
             Node node = from.get(key);
             // a lot's CONSUMED_IN only leaves it and its PRODUCED only enters it, so BOTH reads the same of them
-            var relationships = lots && subLots ? node.getRelationships(Direction.BOTH, type, SUBLOT_OF)
+            boolean withSubLots = lots && subLots;
+            var relationships = withSubLots ? node.getRelationships(Direction.BOTH, type, SUBLOT_OF)
                     : node.getRelationships(walk, type);
             for (Relationship r : relationships) {
                 work++;
-                if (lots && r.isType(SUBLOT_OF)) {
+                if (withSubLots && r.isType(SUBLOT_OF)) {
                     subLot(node, key, r, down, edges);
                     continue;
                 }
