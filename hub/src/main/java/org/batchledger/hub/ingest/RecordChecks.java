@@ -45,17 +45,29 @@ final class RecordChecks {
     private static void byType(LedgerRecord r, Check c) {
         switch (r) {
             case Lot l when l.quantity() != null && blank(l.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a quantity needs its unit");
+            case Lot l when l.key().equals(l.parentLotKey()) ->
+                    c.fail("parentLotKey", "PARENT-LOT-SELF", "a lot cannot be a sub-lot of itself");
             case Consumption x when blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a consumed quantity needs its unit");
             case Production x when blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a produced quantity needs its unit");
             case TestResult t when outOfOrder(t.lowerLimit(), t.upperLimit()) ->
                     c.fail("lowerLimit", "LIMITS-ORDER", "the lower limit is above the upper limit");
             case StepRecord s when outOfOrder(s.lowerLimit(), s.upperLimit()) ->
                     c.fail("lowerLimit", "LIMITS-ORDER", "the lower limit is above the upper limit");
-            case Batch b when b.startedAt() != null && b.endedAt() != null && b.endedAt().isBefore(b.startedAt()) ->
-                    c.fail("endedAt", "TIME-ORDER", "the batch ended (" + b.endedAt() + ") before it started ("
-                            + b.startedAt() + ")");
+            case Batch b -> batchTimes(b, c);
             default -> {
             }
+        }
+    }
+
+    /** Actual and planned periods each in order; the two are never compared (a batch may run late). */
+    private static void batchTimes(Batch b, Check c) {
+        if (b.startedAt() != null && b.endedAt() != null && b.endedAt().isBefore(b.startedAt())) {
+            c.fail("endedAt", "TIME-ORDER", "the batch ended (" + b.endedAt() + ") before it started ("
+                    + b.startedAt() + ")");
+        }
+        if (b.plannedStart() != null && b.plannedEnd() != null && b.plannedEnd().isBefore(b.plannedStart())) {
+            c.fail("plannedEnd", "TIME-ORDER", "the batch is planned to end (" + b.plannedEnd()
+                    + ") before its planned start (" + b.plannedStart() + ")");
         }
     }
 

@@ -66,6 +66,13 @@ class LotController {
         return RecordLookup.one(env, new RecordRef(RecordType.MATERIAL, lot.materialKey()));
     }
 
+    /** The lot this one is a sub-lot of, at the same asOf; null for a lot that is no sub-lot. */
+    @SchemaMapping
+    CompletableFuture<Lot> parentLot(Lot lot, DataFetchingEnvironment env) {
+        return lot.parentLotKey() == null ? CompletableFuture.completedFuture(null)
+                : RecordLookup.one(env, new RecordRef(RecordType.LOT, lot.parentLotKey()));
+    }
+
     @SchemaMapping
     CompletableFuture<Batch> producedBy(Lot lot, DataFetchingEnvironment env) {
         return ChildLists.first(env, Hop.LOT_PRODUCED_BY, lot.key());

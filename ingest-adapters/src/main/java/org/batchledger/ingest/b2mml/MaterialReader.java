@@ -14,8 +14,9 @@ import org.batchledger.schema.record.TestResult;
 
 /**
  * Material messages: MaterialDefinition → {@link Material}; MaterialLot and MaterialSubLot → {@link Lot} (status,
- * quantity, expiry from a property); a lot property's TestResult → {@link TestResult}. MaterialInformation is
- * streamed, each definition or lot read whole.
+ * quantity, expiry from a property); a sub-lot is a lot of the same material whose {@code parentLotKey} is the lot
+ * or sub-lot it is nested in (or, sent on its own, its MaterialLotID); a lot property's TestResult →
+ * {@link TestResult}. MaterialInformation is streamed, each definition or lot read whole.
  */
 final class MaterialReader {
     static final Set<String> NOUNS = Set.of("MaterialInformation", "MaterialDefinition", "MaterialLot",
@@ -37,8 +38,7 @@ final class MaterialReader {
         switch (c.name()) {
             case "MaterialInformation" -> information(c, m);
             case "MaterialDefinition" -> definition(c.tree(), m);
-            case "MaterialLot" -> lot(c.tree(), null, null, m);
-            case "MaterialSubLot" -> lot(c.tree(), null, null, m);
+            case "MaterialLot", "MaterialSubLot" -> lot(c.tree(), null, null, m);
             default -> {
                 return false;
             }
@@ -117,10 +117,24 @@ final class MaterialReader {
         if (materialId == null) {
             f.warn(lot.xpath(), "MaterialDefinitionID", "B2MML-LOT-MATERIAL", "lot names no material; left empty");
         }
-        emitLot(lot, id, materialId == null ? null : m.key(materialId), m);
+        emitLot(lot, id, materialId == null ? null : m.key(materialId), parentOfSubLot(lot, m), m);
     }
 
-    private void emitLot(XmlNode lot, String id, String materialKey, B2mmlMessage m) {
+    /**
+     * The parent named by a sub-lot sent on its own (its MaterialLotID), or null: nested sub-lots take the enclosing
+     * lot or sub-lot as their parent instead.
+     */
+    private static String parentOfSubLot(XmlNode lot, B2mmlMessage m) {
+        String parent = lot.name().equals("MaterialSubLot") ? lot.text("MaterialLotID") : null;
+        if (lot.name().equals("MaterialSubLot") && parent == null) {
+            m.findings().warn(lot.xpath(), "MaterialLotID", "B2MML-SUBLOT-PARENT", "sub-lot names no "
+                    + "MaterialLotID; it is kept as a lot without a parent, so a recall of its lot cannot reach it");
+        }
+        return parent == null ? null : m.key(parent);
+    }
+
+    /** A lot or sub-lot and, depth first, the sub-lots nested in it, each with its enclosing one as parent. */
+    private void emitLot(XmlNode lot, String id, String materialKey, String parentKey, B2mmlMessage m) {
         Findings f = m.findings();
         LotStatus status = StatusWords.lot(lot.text("Status"), lot.xpath() + "/Status[1]", f);
         Quantity q = Quantity.first(lot, f);
@@ -136,13 +150,12 @@ final class MaterialReader {
         if (id != null) {
             String key = m.key(id);
             sink.record(new Lot(key, materialKey, status, q.value(), q.unit(), props.supplier, props.supplierLot,
-                    props.expiresAt, m.provenance(lot.xpath(), null)));
+                    props.expiresAt, parentKey, m.provenance(lot.xpath(), null)));
             props.emitTests(key, sink);
         }
         for (XmlNode sub : lot.all("MaterialSubLot")) {
-            f.warnOnce(sub.xpath(), "MaterialSubLot", "B2MML-SUBLOT", "sub-lots are kept as lots of the same "
-                    + "material; the ledger has no field for the parent lot");
-            emitLot(sub, Ids.required(sub, "ID", f), materialKey, m);
+            // a sub-lot of a lot without ID has no parent to name; that lot's ID-MISSING problem refuses the file
+            emitLot(sub, Ids.required(sub, "ID", f), materialKey, id == null ? null : m.key(id), m);
         }
     }
 

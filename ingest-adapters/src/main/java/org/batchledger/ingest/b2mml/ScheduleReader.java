@@ -1,5 +1,6 @@
 package org.batchledger.ingest.b2mml;
 
+import java.time.Instant;
 import java.util.Set;
 import org.batchledger.ingest.RecordSink;
 import org.batchledger.schema.record.Batch;
@@ -7,7 +8,8 @@ import org.batchledger.schema.record.Batch.BatchStatus;
 
 /**
  * Production/operations schedules: each ProductionRequest/OperationsRequest (an order) → a {@link Batch} with status
- * PLANNED, its product the material the request produces. The schedule is streamed, each request read whole.
+ * PLANNED, its product the material the request produces, its StartTime/EndTime as {@code plannedStart}/
+ * {@code plannedEnd}. The schedule is streamed, each request read whole.
  */
 final class ScheduleReader {
     static final Set<String> NOUNS = Set.of("ProductionSchedule", "OperationsSchedule", "ProductionRequest",
@@ -52,17 +54,19 @@ final class ScheduleReader {
             f.warnOnce(q.xpath(), "product", "B2MML-BATCH-PRODUCT", "request names no produced material "
                     + "(MaterialProducedRequirement or MaterialRequirement with MaterialUse Produced); product left empty");
         }
-        if (q.text("StartTime") != null || q.text("EndTime") != null) {
-            f.warnOnce(q.xpath(), "StartTime", "B2MML-PLANNED-TIME", "planned start/end times are not kept: a "
-                    + "batch's startedAt/endedAt are actual times");
-            XmlValues.time(q.text("StartTime"), q.xpath() + "/StartTime[1]", "StartTime", false, f);
-            XmlValues.time(q.text("EndTime"), q.xpath() + "/EndTime[1]", "EndTime", false, f);
+        Instant plannedStart = XmlValues.time(q.text("StartTime"), q.xpath() + "/StartTime[1]", "StartTime", false,
+                f);
+        Instant plannedEnd = XmlValues.time(q.text("EndTime"), q.xpath() + "/EndTime[1]", "EndTime", false, f);
+        if (plannedStart != null && plannedEnd != null && plannedEnd.isBefore(plannedStart)) {
+            f.problem(q.xpath() + "/EndTime[1]", "EndTime", "TIME-ORDER", "the request's planned end (" + plannedEnd
+                    + ") is before its planned start (" + plannedStart + ")");
         }
         String master = q.text("ProductProductionRuleID") != null ? q.text("ProductProductionRuleID")
                 : q.text("OperationsDefinitionID");
         if (id != null) {
+            // a request plans the batch: its times are planned ones, never startedAt/endedAt (actual times)
             sink.record(new Batch(m.key(id), product == null ? null : m.key(product), null, BatchStatus.PLANNED,
-                    master, null, null, m.provenance(q.xpath(), null)));
+                    master, null, null, plannedStart, plannedEnd, m.provenance(q.xpath(), null)));
         }
     }
 

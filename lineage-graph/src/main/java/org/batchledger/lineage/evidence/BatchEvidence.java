@@ -133,12 +133,19 @@ final class BatchEvidence {
             String link = v.type() == RecordType.CONSUMPTION ? lot + ">" + batch : batch + ">" + lot;
             declaring.computeIfAbsent(link, k -> new ArrayList<>()).add(v);
         }
+        Map<String, Long> subLotSeq = subLotLinks();
         JsonArrayBuilder nodes = JsonFiles.JSON.createArrayBuilder();
         for (TracedNode n : trace.nodes()) {
             nodes.add(JsonFiles.JSON.createObjectBuilder().add("id", n.ref().toString()).add("hop", n.hop()));
         }
         JsonArrayBuilder edges = JsonFiles.JSON.createArrayBuilder();
         for (TraceLink l : trace.links()) {
+            Long subLot = subLotSeq.get(l.sortKey());
+            if (subLot != null) {
+                edges.add(JsonFiles.JSON.createObjectBuilder().add("from", l.from().toString())
+                        .add("to", l.to().toString()).add("relationship", l.relationship())
+                        .add("record", l.to().toString()).add("seq", subLot));
+            }
             for (InvolvedRecords.Version v : declaring.getOrDefault(l.sortKey(), List.of())) {
                 edges.add(JsonFiles.JSON.createObjectBuilder().add("from", l.from().toString()).add("to", l.to().toString())
                         .add("relationship", v.type().graphName()).add("record", v.type().graphName() + ":" + v.key())
@@ -154,6 +161,33 @@ final class BatchEvidence {
                         : JsonFiles.JSON.createValue(trace.truncatedBy().name()))
                 .add("nodes", nodes).add("edges", edges);
         return json("genealogy.json", g);
+    }
+
+    /**
+     * The {@code SUBLOT_OF} links the package's lots declare ({@code Lot:parent>Lot:sub-lot}), each with the entry it
+     * exists from: the later of the two lots' first entries (a sub-lot may arrive before its lot). A sub-lot's parent
+     * is a reference field, never corrected, so its first version declares it.
+     */
+    private Map<String, Long> subLotLinks() {
+        Map<String, Long> first = new HashMap<>();
+        Map<String, String> parentOf = new HashMap<>();
+        for (InvolvedRecords.Version v : versions) {
+            JsonObject r = parsed.get(v.seq());
+            if (v.type() != RecordType.LOT || r == null) {
+                continue;
+            }
+            first.merge(v.key(), v.seq(), Math::min);
+            if (r.getString("parentLotKey", null) != null) {
+                parentOf.put(v.key(), r.getString("parentLotKey"));
+            }
+        }
+        Map<String, Long> links = new HashMap<>();
+        parentOf.forEach((sub, parent) -> {
+            if (first.containsKey(parent)) {
+                links.put("Lot:" + parent + ">Lot:" + sub, Math.max(first.get(sub), first.get(parent)));
+            }
+        });
+        return links;
     }
 
     /** The source-file index; originals up to {@code maxBytes} are added by the caller from {@code originals}. */

@@ -18,23 +18,27 @@ final class Expansion implements Bfs.Expander {
     private final Tx tx;
     private final boolean profile;
     private final AsOf asOf;
+    private final boolean subLots;
     private long dbHits;
 
-    Expansion(Tx tx, boolean profile, AsOf asOf) {
+    /** {@code subLots}: the graph holds {@code SUBLOT_OF} edges, so lots expand into them too. */
+    Expansion(Tx tx, boolean profile, AsOf asOf, boolean subLots) {
         this.tx = tx;
         this.profile = profile;
         this.asOf = asOf;
+        this.subLots = subLots;
     }
 
     @Override
     public List<Bfs.Edge> expand(List<String> frontier, RecordType frontierType, TraceDirection direction) {
-        String cypher = (profile ? "PROFILE " : "") + HopQueries.from(frontierType, direction, asOf);
+        String cypher = (profile ? "PROFILE " : "") + HopQueries.from(frontierType, direction, asOf, subLots);
         List<Bfs.Edge> edges = new ArrayList<>();
         for (int i = 0; i < frontier.size(); i += SLICE) {
             Map<String, Object> params = new java.util.HashMap<>(asOf.parameters());
             params.put("keys", frontier.subList(i, Math.min(frontier.size(), i + SLICE)));
             var result = tx.run(cypher, params);
-            result.forEachRemaining(r -> edges.add(new Bfs.Edge(r.get("from").asString(), r.get("to").asString())));
+            result.forEachRemaining(r -> edges.add(new Bfs.Edge(r.get("from").asString(), r.get("to").asString(),
+                    r.get("subLot").asBoolean())));
             if (profile) {
                 dbHits += hits(result.consume().profile());
             }

@@ -37,14 +37,16 @@ public final class GenealogyTraversal {
     /** Time the server gets beyond the budget to stop between hops itself before its transaction is ended. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
+    // with the start's existence, in the same round trip: whether the graph holds any sub-lot link at all
+    private static final String SUBLOTS = " RETURN found, EXISTS { MATCH ()-[:SUBLOT_OF]->() } AS subLots";
     private static final String LOT_EXISTS = """
             MATCH (n:Lot {key: $key, version: 1})
             WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND""" + Visibility.published("n") + """
-            RETURN count(n) > 0 AS found""";
+            WITH count(n) > 0 AS found""" + SUBLOTS;
     private static final String BATCH_EXISTS = """
             MATCH (n:Batch {key: $key, version: 1})
             WHERE ($asOf IS NULL OR n.ledgerSeq <= $asOf) AND""" + Visibility.published("n") + """
-            RETURN count(n) > 0 AS found""";
+            WITH count(n) > 0 AS found""" + SUBLOTS;
     private static final String SERVER_TRACE = """
             CALL batchledger.trace($label, $key, $direction, $maxHops, $maxNodes, $budgetNanos, $asOf)
             YIELD keys, lots, hops, parents, linkFrom, linkTo, truncatedBy, cycle, work
@@ -102,9 +104,11 @@ public final class GenealogyTraversal {
                 return onServer;
             }
         }
-        return db.read(tx -> exists(tx, start, asOf)
-                ? Optional.of(hopByHop(tx, start, direction, limits, new Expansion(tx, profileHops, asOf)))
-                : Optional.empty());
+        return db.read(tx -> {
+            Record found = exists(tx, start, asOf);
+            return found.get("found").asBoolean() ? Optional.of(hopByHop(tx, start, direction, limits,
+                    new Expansion(tx, profileHops, asOf, found.get("subLots").asBoolean()))) : Optional.empty();
+        });
     }
 
     /** The trace by the server's procedure; null when the server has none (remembered from then on). */
@@ -122,7 +126,7 @@ public final class GenealogyTraversal {
             rows = db.read(tx -> tx.run(SERVER_TRACE, params).list(), limits.timeBudget().plus(GRACE));
         } catch (RuntimeException e) {
             if (GraphDatabase.isTimeout(e)) {
-                return db.read(tx -> exists(tx, start, asOf))
+                return db.read(tx -> exists(tx, start, asOf).get("found").asBoolean())
                         ? Optional.of(new Profiled(deadlineReached(start, direction, limits), 0)) : Optional.empty();
             }
             if (e instanceof Neo4jException n && "Neo.ClientError.Procedure.ProcedureNotFound".equals(n.code())) {
@@ -178,11 +182,12 @@ public final class GenealogyTraversal {
                 java.util.List.of(), Truncation.DEADLINE, false);
     }
 
-    private static boolean exists(Tx tx, RecordRef start, AsOf asOf) {
+    /** One row: {@code found} (the start exists as of the size) and {@code subLots} (the graph has sub-lot links). */
+    private static Record exists(Tx tx, RecordRef start, AsOf asOf) {
         String cypher = start.type() == RecordType.LOT ? LOT_EXISTS : BATCH_EXISTS;
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("key", start.key());
         params.put("asOf", asOf.treeSize());
-        return tx.run(cypher, params).single().get("found").asBoolean();
+        return tx.run(cypher, params).single();
     }
 }

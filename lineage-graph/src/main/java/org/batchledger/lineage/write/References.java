@@ -14,6 +14,8 @@ import org.batchledger.schema.record.RecordType;
 public final class References {
     /** The relationship from a newer version of a record to the version it replaces. */
     public static final String SUPERSEDES = "SUPERSEDES";
+    /** The edge from a sub-lot to the lot it is part of ({@code Lot.parentLotKey}). */
+    public static final String SUBLOT_OF = "SUBLOT_OF";
     private static final String FROM = "from";
     private static final String TO = "to";
 
@@ -34,7 +36,8 @@ public final class References {
     }
 
     private static final Map<RecordType, List<Field>> FIELDS = Map.ofEntries(
-            Map.entry(RecordType.LOT, List.of(new Field("materialKey", "OF", RecordType.MATERIAL))),
+            Map.entry(RecordType.LOT, List.of(new Field("materialKey", "OF", RecordType.MATERIAL),
+                    new Field("parentLotKey", SUBLOT_OF, RecordType.LOT))),
             Map.entry(RecordType.BATCH, List.of(new Field("productKey", "MAKES", RecordType.MATERIAL))),
             Map.entry(RecordType.STEP_RECORD, List.of(new Field("batchKey", "IN", RecordType.BATCH))),
             Map.entry(RecordType.TEST_RESULT, List.of(new Field("subject", "ON", null))),
@@ -62,13 +65,14 @@ public final class References {
     }
 
     /** Edges that a package does not follow as "a record about this one": structure, signatures and files. */
-    private static final java.util.Set<String> NOT_ATTACHMENTS = java.util.Set.of("OF", "MAKES", "IN", "SIGNS",
-            "WITHDRAWS", "DISPOSES", FROM, TO);
+    private static final java.util.Set<String> NOT_ATTACHMENTS = java.util.Set.of("OF", "MAKES", "IN", SUBLOT_OF,
+            "SIGNS", "WITHDRAWS", "DISPOSES", FROM, TO);
 
     /**
      * The edge types by which a record is about another (a test result ON a lot, a deviation IMPACTS a batch, a
      * CAPA ADDRESSES a deviation, a transition TRANSITIONS a record, a document ABOUT one, a change control AFFECTS
-     * one, a cleaning ON equipment, ...): every reference edge of the table but structure (OF, MAKES, IN, DISPOSES),
+     * one, a cleaning ON equipment, ...): every reference edge of the table but structure (OF, MAKES, IN, SUBLOT_OF,
+     * DISPOSES),
      * signatures, files and genealogy ends. An evidence package follows these, so a record type added to the table
      * flows into packages without further change.
      */

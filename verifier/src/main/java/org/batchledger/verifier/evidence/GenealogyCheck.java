@@ -14,7 +14,8 @@ import org.batchledger.verifier.proof.Sha256;
 
 /**
  * The genealogy from the package's own genealogy records: each edge of genealogy.json is a {@code CONSUMED_IN}
- * (lot → batch) or {@code PRODUCED} (batch → lot) record whose entry is in the package, and the upstream walk
+ * (lot → batch) or {@code PRODUCED} (batch → lot) record whose entry is in the package, or a lot → sub-lot link
+ * ({@code SUBLOT_OF}) declared by the sub-lot's first Lot entry naming its {@code parentLotKey}, and the upstream walk
  * from the subject over those records gives exactly the nodes and edges listed. A release disposition signs a
  * snapshot of that walk as of its tree size (hub: {@code GenealogySnapshot}): the sorted node IDs
  * ({@code Label:key}, the batch included) and sorted edges ({@code from>to}), each followed by a newline, hashed
@@ -141,9 +142,30 @@ final class GenealogyCheck {
                 + " recomputed from the package's genealogy records");
     }
 
-    /** Every CONSUMED_IN and PRODUCED record of the package as the edge it declares. */
+    /**
+     * Every CONSUMED_IN and PRODUCED record of the package as the edge it declares, and every sub-lot's link from its
+     * lot: it exists from the later of the two lots' first entries (a sub-lot may arrive before its lot).
+     */
     static List<Edge> declaredEdges(Bundle b) throws Json.JsonException {
         List<Edge> edges = new ArrayList<>();
+        Map<String, Long> firstLot = new HashMap<>();
+        Map<String, String> parentOf = new HashMap<>();
+        for (Bundle.Entry e : b.entries.values()) {
+            if (e.type().equals("Lot") && bound(b, e)) {
+                firstLot.merge(e.key(), e.seq(), Math::min);
+                Object parent = b.record(e.seq()).get("parentLotKey");
+                if (parent instanceof String p) {
+                    parentOf.put(e.key(), p);
+                }
+            }
+        }
+        for (var sub : parentOf.entrySet()) {
+            Long parentSeq = firstLot.get(sub.getValue());
+            if (parentSeq != null) {
+                edges.add(new Edge("Lot:" + sub.getValue(), "Lot:" + sub.getKey(),
+                        Math.max(parentSeq, firstLot.get(sub.getKey()))));
+            }
+        }
         for (Bundle.Entry e : b.entries.values()) {
             boolean consumed = e.type().equals("CONSUMED_IN");
             if (!consumed && !e.type().equals("PRODUCED")) {
@@ -158,6 +180,12 @@ final class GenealogyCheck {
             edges.add(consumed ? new Edge(lot, batch, e.seq()) : new Edge(batch, lot, e.seq()));
         }
         return edges;
+    }
+
+    /** Whether the entry's record is in the package and bound to it by its content hash. */
+    private static boolean bound(Bundle b, Bundle.Entry e) throws Json.JsonException {
+        return b.record(e.seq()) != null
+                && e.contentHash().equals(Bundle.sha256(b.pkg.get("records/" + e.seq() + ".json")));
     }
 
     /** Breadth-first upstream from {@code start} over the edges committed by {@code treeSize}, release limits. */

@@ -18,16 +18,21 @@ import org.neo4j.graphdb.Transaction;
 
 /**
  * One hop of a trace inside the server: the same edges as the driver's hop queries (lot → batch by
- * {@code CONSUMED_IN}, batch → lot by {@code PRODUCED}, between version-1 anchors, "as of" dropping edges recorded
- * later), read through the node objects of the previous hop instead of an index seek per key. It counts its work —
- * node lookups, relationships read, neighbour checks — which is the evidence that a trace is linear.
+ * {@code CONSUMED_IN}, batch → lot by {@code PRODUCED}, lot ↔ sub-lot by {@code SUBLOT_OF}, between version-1
+ * anchors, "as of" dropping edges recorded later), read through the node objects of the previous hop instead of an
+ * index seek per key. A lot's two relationship types are read in one pass over its relationships; a graph without
+ * any {@code SUBLOT_OF} edge (found out once per trace) reads lots as before. It counts its work — node lookups,
+ * relationships read, neighbour checks — which is the evidence that a trace is linear.
  */
 final class ServerExpansion implements Bfs.Expander {
     private static final RelationshipType CONSUMED_IN = RelationshipType.withName("CONSUMED_IN");
     private static final RelationshipType PRODUCED = RelationshipType.withName("PRODUCED");
+    private static final RelationshipType SUBLOT_OF = RelationshipType.withName("SUBLOT_OF");
+    private static final Label LOT = Label.label(RecordType.LOT.graphName());
 
     private final Transaction tx;
     private final Long asOf;
+    private final boolean subLots;
     private final Map<RecordType, Map<String, Node>> reached = new EnumMap<>(RecordType.class);
     private long work;
     /** The committed head, read at the first marked element this trace meets; -1 until then. */
@@ -36,6 +41,9 @@ final class ServerExpansion implements Bfs.Expander {
     ServerExpansion(Transaction tx, Long asOf) {
         this.tx = tx;
         this.asOf = asOf;
+        try (var any = tx.findRelationships(SUBLOT_OF)) {
+            this.subLots = any.hasNext();
+        }
     }
 
     /** The start's anchor (version 1) if it exists as of the tree size, remembered for the first hop. */
@@ -65,8 +73,16 @@ final class ServerExpansion implements Bfs.Expander {
         List<Bfs.Edge> edges = new ArrayList<>();
         for (String key : frontierKeys) {
             Node node = from.get(key);
-            for (Relationship r : node.getRelationships(walk, type)) {
+            // a lot's CONSUMED_IN only leaves it and its PRODUCED only enters it, so BOTH reads the same of them
+            boolean withSubLots = lots && subLots;
+            var relationships = withSubLots ? node.getRelationships(Direction.BOTH, type, SUBLOT_OF)
+                    : node.getRelationships(walk, type);
+            for (Relationship r : relationships) {
                 work++;
+                if (withSubLots && r.isType(SUBLOT_OF)) {
+                    subLot(node, key, r, down, edges);
+                    continue;
+                }
                 if (asOf != null ? seq(r) > asOf : !published(r)) {
                     // current: genealogy edges are never corrected, so only a staged one is hidden
                     continue;
@@ -82,6 +98,26 @@ final class ServerExpansion implements Bfs.Expander {
             }
         }
         return edges;
+    }
+
+    /**
+     * A {@code SUBLOT_OF} edge (sub-lot → lot) of a frontier lot: walked downstream into the sub-lot, upstream into
+     * the lot. It has no bookkeeping of its own and exists from its later anchor's entry, so the neighbour's anchor
+     * decides "as of" and visibility.
+     */
+    private void subLot(Node node, String key, Relationship r, boolean down, List<Bfs.Edge> edges) {
+        boolean fromSubLot = r.getStartNode().equals(node);
+        if (fromSubLot == down) {
+            return;
+        }
+        Node neighbour = r.getOtherNode(node);
+        work++;
+        if (!neighbour.hasLabel(LOT) || (asOf != null ? seq(neighbour) > asOf : !published(neighbour))) {
+            return;
+        }
+        String neighbourKey = (String) neighbour.getProperty("key");
+        reached(RecordType.LOT).putIfAbsent(neighbourKey, neighbour);
+        edges.add(new Bfs.Edge(key, neighbourKey, true));
     }
 
     /** Node lookups, relationships read and neighbours checked so far. */
