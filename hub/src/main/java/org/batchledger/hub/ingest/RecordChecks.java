@@ -45,7 +45,7 @@ final class RecordChecks {
     private static void byType(LedgerRecord r, Check c) {
         switch (r) {
             case Lot l when l.quantity() != null && blank(l.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a quantity needs its unit");
-            case Consumption x when blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a consumed quantity needs its unit");
+            case Consumption x when x.quantity() != null && blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a consumed quantity needs its unit");
             case Production x when blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a produced quantity needs its unit");
             case TestResult t when outOfOrder(t.lowerLimit(), t.upperLimit()) ->
                     c.fail("lowerLimit", "LIMITS-ORDER", "the lower limit is above the upper limit");

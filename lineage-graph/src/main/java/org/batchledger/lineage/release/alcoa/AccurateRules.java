@@ -49,7 +49,8 @@ final class AccurateRules {
             TestResult r = t.record();
             OptionalDouble v = Values.number(r.value());
             boolean judged = r.outcome() == TestOutcome.PASS || r.outcome() == TestOutcome.OOS;
-            if (!judged || v.isEmpty() || (r.lowerLimit() == null && r.upperLimit() == null)) {
+            // a qualified value (<0.05) bounds the result rather than stating it: not judged here
+            if (!judged || v.isEmpty() || r.qualifier() != null || (r.lowerLimit() == null && r.upperLimit() == null)) {
                 return;
             }
             boolean within = Values.within(v.getAsDouble(), r.lowerLimit(), r.upperLimit());
