@@ -64,6 +64,7 @@ class InstrumentExportsTest {
             assertThat(r.sampleId()).isEqualTo("SMPL_1234");
             assertThat(r.analyst()).isEqualTo("ANALYST1");
             assertThat(r.testedAt()).isEqualTo(Instant.parse("2022-06-24T14:34:52Z"));
+            assertThat(r.instrument()).isEqualTo("Nova BioProfile FLEX2"); // the mapping's fixed instrument
         });
         assertThat(rs).filteredOn(r -> r.test().equals("glucose")).singleElement()
                 .satisfies(r -> assertThat(r.value() + " " + r.unit()).isEqualTo("2.65 g/L"));
