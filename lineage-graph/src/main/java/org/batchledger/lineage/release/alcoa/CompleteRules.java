@@ -44,8 +44,8 @@ final class CompleteRules {
                         }),
                 RuleDefinition.of("ALCOA-CO-004", COMPLETE, "Every consumption states its quantity",
                         "Every lot the batch consumed records how much: a source that names the lot but no quantity "
-                                + "leaves the genealogy edge without a quantity, and the batch record incomplete "
-                                + "until it is corrected.", CompleteRules::quantities));
+                                + "leaves the genealogy edge without a quantity and the batch record incomplete.",
+                        CompleteRules::quantities));
     }
 
     private static void quantities(BatchRecords records, AlcoaRule rule, RuleSink sink) {
