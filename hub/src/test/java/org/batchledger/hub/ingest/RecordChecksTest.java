@@ -51,7 +51,7 @@ class RecordChecksTest {
                 new Consumption("s:C2", "s:L", "s:B", 5.0, null, "charge", NOW, provenance(SOURCE, NOW))));
 
         assertThat(found).extracting(Finding::record, Finding::field, Finding::rule).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Consumption:s:C2", "unit", "UNIT-REQUIRED"));
+                org.assertj.core.groups.Tuple.tuple("CONSUMED_IN:s:C2", "unit", "UNIT-REQUIRED"));
     }
 
     @Test

@@ -27,6 +27,23 @@ class ResultFieldsApiIT extends IngestTestBase {
     private static final String MCC_QUANTITY = "<Quantity><QuantityString>48.75</QuantityString><DataType>float"
             + "</DataType><UnitOfMeasure>kg</UnitOfMeasure></Quantity>";
 
+    /** The master data the production performance fixture refers to, as canonical records (references must exist). */
+    private static final String MASTER = """
+            {"format": "batchledger-records/1", "records": [
+              {"type": "Material", "key": "PARACETAMOL", "name": "Paracetamol", "kind": "API", "unit": "kg"},
+              {"type": "Material", "key": "MCC-PH102", "name": "Microcrystalline cellulose", "kind": "EXCIPIENT",
+               "unit": "kg"},
+              {"type": "Material", "key": "PARA500-GRAN", "name": "Paracetamol granulate", "kind": "INTERMEDIATE",
+               "unit": "kg"},
+              {"type": "Lot", "key": "LOT-API-0098", "materialKey": "PARACETAMOL", "status": "RELEASED",
+               "quantity": 500.0, "unit": "kg"},
+              {"type": "Lot", "key": "LOT-MCC-0311", "materialKey": "MCC-PH102", "status": "RELEASED",
+               "quantity": 200.0, "unit": "kg"},
+              {"type": "Lot", "key": "B2604-12-G", "materialKey": "PARA500-GRAN", "status": "IN_PROCESS"},
+              {"type": "Equipment", "key": "BAL-07", "name": "Balance 7", "equipmentClass": "Balance"},
+              {"type": "Equipment", "key": "GRAN-02", "name": "Granulator 2", "equipmentClass": "Granulator"}
+            ]}""";
+
     private static byte[] document(String name) throws IOException {
         try (InputStream in = ResultFieldsApiIT.class.getResourceAsStream("/test-documents/" + name)) {
             assertThat(in).as(name).isNotNull();
@@ -63,6 +80,8 @@ class ResultFieldsApiIT extends IngestTestBase {
     @Tag("REQ-INGEST-252")
     @Tag("REQ-RELEASE-047")
     void aConsumptionWithoutQuantityIsIngestedWithAWarningServedAsNullAndReportedByAlcoa() throws Exception {
+        IngestClient.Answer master = post("master.json", MASTER, Map.of());
+        assertThat(master.status()).as(master.body()).isEqualTo(200);
         String xml = new String(document("b2mml/production-performance-v0401.xml"), StandardCharsets.UTF_8);
         assertThat(xml).contains(MCC_QUANTITY);
         IngestClient.Answer a = postBytes("pp.xml", xml.replace(MCC_QUANTITY, "").getBytes(StandardCharsets.UTF_8),

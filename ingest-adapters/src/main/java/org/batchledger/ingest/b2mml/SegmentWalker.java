@@ -200,7 +200,7 @@ final class SegmentWalker {
             return;
         }
         Quantity q = Quantity.first(a, f);
-        if (q.value() == null && !missingQuantity(a, use, lot)) {
+        if (q.value() == null && !keptWithoutQuantity(a, use, lot)) {
             return;
         }
         String batch = m.key(r.batchId());
@@ -220,7 +220,7 @@ final class SegmentWalker {
      * warning, and ALCOA-CO-004 reports the batch incomplete; a strict ingest, or a production (whose quantity is
      * the batch's yield), refuses it.
      */
-    private boolean missingQuantity(XmlNode a, MaterialUse use, String lot) {
+    private boolean keptWithoutQuantity(XmlNode a, MaterialUse use, String lot) {
         String msg = "material actual of lot " + lot + " states no quantity";
         if (use != MaterialUse.CONSUMED || m.context().strict()) {
             f.problem(a.xpath(), "Quantity", "B2MML-QUANTITY", msg + "; a " + (use == MaterialUse.CONSUMED
