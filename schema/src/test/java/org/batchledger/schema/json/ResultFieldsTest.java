@@ -57,6 +57,7 @@ class ResultFieldsTest {
         assertThat(new String(CanonicalJson.canonicalBytes(full), StandardCharsets.UTF_8))
                 .contains("\"instrument\":\"HPLC-3\"", "\"qualifier\":\"<\"", "\"rawValue\":\"<0.05\"");
         assertThat(CanonicalJson.fromJson(CanonicalJson.toJson(full), TestResult.class)).isEqualTo(full);
+        assertThat(CanonicalJson.toJson(full)).as("reading() is derived, never stored").doesNotContain("reading");
         assertThat(RecordDecoder.decode(RecordProperties.of(full), TestResult.class)).isEqualTo(full);
         assertThat(CanonicalJson.contentHash(full)).isNotEqualTo(CanonicalJson.contentHash(without));
         assertThat(full.reading()).isEqualTo("<0.05");
