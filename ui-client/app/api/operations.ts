@@ -18,11 +18,13 @@ export interface Provenance {
 const PROVENANCE = `provenance { source locator recordedBy recordedAt eventAt sourceFile { sha256 fileName download } }`;
 
 export interface TestResult {
-  id: string; key: string; test: string; method: string | null; value: string | null; unit: string | null;
+  id: string; key: string; test: string; method: string | null; instrument: string | null;
+  /** the number the hub reads; qualifier says how (<, >=, or <LOQ/ND with no number); rawValue as the source wrote it */
+  value: string | null; qualifier: string | null; rawValue: string | null; unit: string | null;
   lowerLimit: number | null; upperLimit: number | null; outcome: 'PASS' | 'OOS' | 'PENDING' | 'INVALIDATED';
   testedAt: string; analyst: string | null; provenance: Provenance;
 }
-const TEST_RESULT = `id key test method value unit lowerLimit upperLimit outcome testedAt analyst ${PROVENANCE}`;
+const TEST_RESULT = `id key test method instrument value qualifier rawValue unit lowerLimit upperLimit outcome testedAt analyst ${PROVENANCE}`;
 
 export interface Deviation {
   id: string; key: string; title: string; severity: string; status: string; openedAt: string; closedAt: string | null;
@@ -46,7 +48,7 @@ export interface StepRecord {
 export interface Batch {
   id: string; key: string; productKey: string; product: { name: string; kind: string } | null; stage: string;
   status: string; masterRecord: string | null; startedAt: string | null; endedAt: string | null; provenance: Provenance;
-  inputs: { key: string; quantity: number; unit: string; step: string | null; lot: { id: string; key: string; materialKey: string } }[];
+  inputs: { key: string; quantity: number | null; unit: string | null; step: string | null; lot: { id: string; key: string; materialKey: string } }[];
   outputs: Connection<{ id: string; key: string; status: string; quantity: number | null; unit: string | null }>;
   equipmentUsed: { key: string; step: string | null; from: string | null; to: string | null; equipment: { id: string; key: string; name: string } }[];
   testResults: TestResult[];

@@ -17,15 +17,18 @@ export function ResultsChart({ results, action }: { results: TestResult[]; actio
       <thead><tr><th>Test</th><th>Value</th><th>Limits</th><th>Against limits</th><th>Outcome</th><th>Tested</th><th>Source</th>{action ? <th><span className="hint">Sign</span></th> : null}</tr></thead>
       <tbody>
         {results.map((r) => {
-          const p = place(r.value, r.lowerLimit, r.upperLimit);
+          // a qualified value (<0.05) bounds the result: shown as written, never placed as if measured
+          const p = place(r.qualifier ? null : r.value, r.lowerLimit, r.upperLimit);
+          const shown = r.value === null ? (r.qualifier ?? r.rawValue) : (r.qualifier ?? '') + r.value;
+          const how = [r.method, r.instrument].filter((x) => x).join(' · ');
           const limits = `${r.lowerLimit ?? '−∞'} … ${r.upperLimit ?? '+∞'} ${r.unit ?? ''}`;
           return (
             <tr key={r.id} className={r.outcome === 'OOS' ? 'oos' : ''}>
-              <td>{r.test}{r.method ? <div className="hint">{r.method}</div> : null}</td>
-              <td>{r.value ?? '—'} {r.unit ?? ''}</td>
+              <td>{r.test}{how ? <div className="hint">{how}</div> : null}</td>
+              <td>{shown ?? '—'} {r.unit ?? ''}</td>
               <td>{r.lowerLimit === null && r.upperLimit === null ? 'none' : limits}</td>
               <td>
-                {p.position === undefined ? <span className="hint">{p.verdict === 'not-numeric' ? 'not a number' : 'no limits'}</span> : (
+                {p.position === undefined ? <span className="hint">{p.verdict !== 'not-numeric' ? 'no limits' : r.qualifier ? 'qualified' : 'not a number'}</span> : (
                   <svg width={W} height={H} role="img" aria-label={`${r.test}: ${r.value} is ${p.verdict === 'in' ? 'within' : p.verdict} limits ${limits}`}>
                     <line x1={0} x2={W} y1={H / 2} y2={H / 2} stroke="#b8c2cc" />
                     <rect x={(p.lowerAt ?? 0) * W} width={((p.upperAt ?? 1) - (p.lowerAt ?? 0)) * W} y={4} height={H - 8} fill="#cfe8d6" />

@@ -93,7 +93,7 @@ function Overview({ b }: { b: Batch }) {
           <table className="grid"><thead><tr><th>Lot</th><th>Material</th><th>Quantity</th><th>Step</th></tr></thead>
             <tbody>{b.inputs.map((i) => (
               <tr key={i.key}><td><Link to={'/ui/lot/' + encodeURIComponent(i.lot.key)}>{i.lot.key}</Link></td><td>{i.lot.materialKey}</td>
-                <td>{i.quantity} {i.unit}</td><td>{i.step ?? '—'}</td></tr>))}</tbody></table>
+                <td>{i.quantity ?? '—'} {i.unit ?? ''}</td><td>{i.step ?? '—'}</td></tr>))}</tbody></table>
         )}
         <h2>Equipment</h2>
         {b.equipmentUsed.length === 0 ? <Empty>No equipment recorded.</Empty> : (

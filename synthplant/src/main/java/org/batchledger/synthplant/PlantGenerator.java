@@ -102,7 +102,7 @@ final class PlantGenerator implements Iterator<LedgerRecord> {
     private void injectCycle() {
         var n = plant.keys.next("consumption", "CONS");
         var dispensing = first.dispensing();
-        buffer.add(new Consumption(n.key(), first.finished().key(), dispensing.key(), 1, "pack",
+        buffer.add(new Consumption(n.key(), first.finished().key(), dispensing.key(), 1.0, "pack",
                 Stage.DISPENSING.step, dispensing.startedAt(), plant.provenance("synthplant/injected-cycle",
                         Staff.WAREHOUSE.get(0), dispensing.startedAt())));
     }

@@ -47,7 +47,7 @@ final class RecordChecks {
             case Lot l when l.quantity() != null && blank(l.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a quantity needs its unit");
             case Lot l when l.key().equals(l.parentLotKey()) ->
                     c.fail("parentLotKey", "PARENT-LOT-SELF", "a lot cannot be a sub-lot of itself");
-            case Consumption x when blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a consumed quantity needs its unit");
+            case Consumption x when x.quantity() != null && blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a consumed quantity needs its unit");
             case Production x when blank(x.unit()) -> c.fail("unit", "UNIT-REQUIRED", "a produced quantity needs its unit");
             case TestResult t when outOfOrder(t.lowerLimit(), t.upperLimit()) ->
                     c.fail("lowerLimit", "LIMITS-ORDER", "the lower limit is above the upper limit");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.batchledger.hub.ingest.IngestReport.Finding;
 import org.batchledger.schema.record.Batch;
+import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Material;
 import org.batchledger.schema.record.Provenance;
@@ -40,6 +41,17 @@ class RecordChecksTest {
                 org.assertj.core.groups.Tuple.tuple("Lot:s:L", "unit", "UNIT-REQUIRED"));
         assertThat(found).allSatisfy(f -> assertThat(f.file()).isEqualTo("f.xml"));
         assertThat(found.getFirst().locator()).isEqualTo("/x[1]");
+    }
+
+    @Test
+    @Tag("REQ-INGEST-252")
+    void aConsumptionWithoutQuantityNeedsNoUnitButAQuantityWithoutUnitIsNamed() {
+        List<Finding> found = RecordChecks.check("f.xml", SOURCE, List.of(
+                new Consumption("s:C1", "s:L", "s:B", null, null, "charge", NOW, provenance(SOURCE, NOW)),
+                new Consumption("s:C2", "s:L", "s:B", 5.0, null, "charge", NOW, provenance(SOURCE, NOW))));
+
+        assertThat(found).extracting(Finding::record, Finding::field, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CONSUMED_IN:s:C2", "unit", "UNIT-REQUIRED"));
     }
 
     @Test

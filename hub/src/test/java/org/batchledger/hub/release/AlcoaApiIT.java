@@ -130,7 +130,7 @@ class AlcoaApiIT extends HubTestBase {
                 { alcoaRules { id principle severity version title explanation parameters { name value } } }"""))
                 .body().getJsonObject("data");
         List<JsonObject> rules = data.getJsonArray("alcoaRules").getValuesAs(JsonObject.class);
-        assertThat(rules).hasSize(28);
+        assertThat(rules).hasSize(29);
         JsonObject window = rules.stream().filter(r -> r.getString("id").equals("ALCOA-C-001")).findFirst().orElseThrow();
         assertThat(window.getString("principle")).isEqualTo("CONTEMPORANEOUS");
         assertThat(window.getJsonArray("parameters").getJsonObject(0).getString("value")).isEqualTo("PT24H");

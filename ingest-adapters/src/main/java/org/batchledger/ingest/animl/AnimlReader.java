@@ -289,7 +289,8 @@ final class AnimlReader {
         sink.record(new TestResult(key, step == null ? sampleSubject : null, sample, test,
                 step == null ? null : step.methodText(), values.data.text(), values.unit, null, null, null, at,
                 step == null ? null : step.author, new Provenance(context.sourceId(), values.xpath, context.recordedBy(),
-                context.recordedAt(), at == null ? context.recordedAt() : at)));
+                context.recordedAt(), at == null ? context.recordedAt() : at), step == null ? null : step.deviceText(),
+                null, values.data.text()));
     }
 
     private void warnings(Step step, Instant at) {

@@ -15,17 +15,16 @@ final class Step {
         this.id = id;
     }
 
-    /** "method @ device (serial)", the method falling back to the technique's name. */
+    /** The step's method, falling back to the technique's name. */
     String methodText() {
-        String m = blankToNull(method) != null ? method : blankToNull(technique);
+        return blankToNull(method) != null ? method.strip() : blankToNull(technique);
+    }
+
+    /** "device (serial)", as the step's Device names it; null when it names none. */
+    String deviceText() {
         String d = blankToNull(device);
-        if (d != null && blankToNull(serial) != null) {
-            d = d + " (" + serial + ")";
-        }
-        if (d == null) {
-            return m;
-        }
-        return m == null ? "@ " + d : m + " @ " + d;
+        String s = blankToNull(serial);
+        return d == null ? s : s == null ? d : d + " (" + s + ")";
     }
 
     static String blankToNull(String s) {

@@ -83,7 +83,7 @@ final class MeasurementReader {
         Measurement meas = new Measurement(pointer, first(text(m, "measurement identifier"),
                 text(injection, "injection identifier")), instant(time, pointer), sampleId(sample, pointer),
                 subject(sample), first(text(m, "analyst"), shared.analyst()),
-                method(first(text(m, "analytical method identifier"), shared.method()), m));
+                first(text(m, "analytical method identifier"), shared.method()), device(m));
         int before = meas.count;
         walk(m, pointer, "", meas, 0);
         JsonObject custom = AsmAdapter.object(sample, "custom information document");
@@ -105,10 +105,11 @@ final class MeasurementReader {
         final RecordRef subject;
         final String analyst;
         final String method;
+        final String device;
         int count;
 
         Measurement(String pointer, String id, Instant at, String sampleId, RecordRef subject, String analyst,
-                    String method) {
+                    String method, String device) {
             this.pointer = pointer;
             this.id = id;
             this.at = at;
@@ -116,15 +117,17 @@ final class MeasurementReader {
             this.subject = subject;
             this.analyst = analyst;
             this.method = method;
+            this.device = device;
         }
 
-        void result(String test, String value, String unit, String locator) {
+        void result(String test, String value, String raw, String unit, String locator) {
             count++;
             // the measurement's own identifier plus where in it: unique and stable; without one, the file's
             String key = context.key(id != null ? id + locator.substring(pointer.length())
                     : context.sourceId() + "#" + locator);
             sink.record(new TestResult(key, subject, sampleId, test, method, value, unit, null, null, null, at, analyst,
-                    new Provenance(context.sourceId(), locator, context.recordedBy(), context.recordedAt(), at)));
+                    new Provenance(context.sourceId(), locator, context.recordedBy(), context.recordedAt(), at),
+                    device, null, raw));
         }
     }
 
@@ -182,7 +185,8 @@ final class MeasurementReader {
             sink.warning(new IngestFinding(JsonPointers.child(pointer, "value"), test, "ASM-NUMBER",
                     "'" + value + "' is not a number; recorded as a result without a value"));
         }
-        meas.result(test, text, unit, pointer);
+        String raw = value instanceof JsonString str ? str.getString() : value == null ? null : value.toString();
+        meas.result(test, text, raw, unit, pointer);
     }
 
     private void cube(JsonObject cube, String name, String pointer, String prefix, Measurement meas) {
@@ -196,7 +200,7 @@ final class MeasurementReader {
             sink.warning(new IngestFinding(pointer, name, "ASM-DATA-CUBE", "data cubes (spectra, chromatograms) are "
                     + "recorded as results without a value whose locator points at the cube in the kept original"));
         }
-        meas.result(join(prefix, first(text(cube, "label"), name)), null, unit, pointer);
+        meas.result(join(prefix, first(text(cube, "label"), name)), null, null, unit, pointer);
     }
 
     private String sampleId(JsonObject sample, String pointer) {
@@ -221,17 +225,14 @@ final class MeasurementReader {
                 : new RecordRef(RecordType.BATCH, context.key(batch));
     }
 
-    private String method(String method, JsonObject m) {
-        String device = instrument;
-        if (device == null && m.get("device control aggregate document") instanceof JsonObject dc
+    /** The device system document's instrument, else the device type of the first device control document. */
+    private String device(JsonObject m) {
+        if (instrument == null && m.get("device control aggregate document") instanceof JsonObject dc
                 && dc.get("device control document") instanceof JsonArray docs && !docs.isEmpty()
                 && docs.get(0) instanceof JsonObject d0) {
-            device = text(d0, "device type");
+            return text(d0, "device type");
         }
-        if (device == null) {
-            return method;
-        }
-        return method == null ? "@ " + device : method + " @ " + device;
+        return instrument;
     }
 
     private static String instrument(JsonObject device) {

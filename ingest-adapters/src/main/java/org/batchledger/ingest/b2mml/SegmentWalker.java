@@ -200,9 +200,7 @@ final class SegmentWalker {
             return;
         }
         Quantity q = Quantity.first(a, f);
-        if (q.value() == null) {
-            f.problem(a.xpath(), "Quantity", "B2MML-QUANTITY", "material actual of lot " + lot
-                    + " states no quantity; a genealogy edge needs one");
+        if (q.value() == null && !keptWithoutQuantity(a, use, lot)) {
             return;
         }
         String batch = m.key(r.batchId());
@@ -215,6 +213,22 @@ final class SegmentWalker {
             sink.record(new Production(key, batch, m.key(lot), q.value(), q.unit(),
                     m.provenance(a.xpath(), s.end != null ? s.end : s.start)));
         }
+    }
+
+    /**
+     * A consumption without a quantity keeps its genealogy edge with the quantity empty (never a made-up zero) and a
+     * warning, and ALCOA-CO-004 reports the batch incomplete; a strict ingest, or a production (whose quantity is
+     * the batch's yield), refuses it.
+     */
+    private boolean keptWithoutQuantity(XmlNode a, MaterialUse use, String lot) {
+        String msg = "material actual of lot " + lot + " states no quantity";
+        if (use != MaterialUse.CONSUMED || m.context().strict()) {
+            f.problem(a.xpath(), "Quantity", "B2MML-QUANTITY", msg + "; a " + (use == MaterialUse.CONSUMED
+                    ? "strict ingest" : "produced lot") + " needs one");
+            return false;
+        }
+        f.warn(a.xpath(), "Quantity", "B2MML-QUANTITY", msg + "; the consumption is recorded without one");
+        return true;
     }
 
     /** The element's position among its same-name siblings, from its XPath, so keys are unique and stable. */

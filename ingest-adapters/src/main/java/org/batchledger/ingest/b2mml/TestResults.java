@@ -2,12 +2,16 @@ package org.batchledger.ingest.b2mml;
 
 import java.time.Instant;
 import java.util.Map;
+import org.batchledger.ingest.Measured;
 import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.TestResult;
 import org.batchledger.schema.record.TestResult.TestOutcome;
 
-/** A B2MML {@code TestResult} of a property (ID, Description, TestDateTime, Result) → {@link TestResult}. */
+/**
+ * A B2MML {@code TestResult} of a property (ID, Description, TestDateTime, Result) → {@link TestResult}; the Result's
+ * ValueString is read by {@link Measured} (a word such as {@code passed} is the outcome, kept in rawValue).
+ */
 final class TestResults {
     private static final Map<String, TestOutcome> OUTCOME = Map.of("passed", TestOutcome.PASS, "ok",
             TestOutcome.PASS, "conforms", TestOutcome.PASS, "complies", TestOutcome.PASS, "fail", TestOutcome.OOS,
@@ -17,8 +21,9 @@ final class TestResults {
     record Pending(String key, String test, String value, String unit, TestOutcome outcome, Instant testedAt,
                    Provenance provenance) {
         TestResult against(RecordRef subject) {
-            return new TestResult(key, subject, null, test, null, value, unit, null, null, outcome, testedAt, null,
-                    provenance);
+            Measured m = Measured.of(value);
+            return new TestResult(key, subject, null, test, null, m.value(), unit, null, null, outcome, testedAt, null,
+                    provenance, null, m.qualifier(), m.raw());
         }
     }
 

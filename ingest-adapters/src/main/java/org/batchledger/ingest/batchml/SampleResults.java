@@ -2,6 +2,7 @@ package org.batchledger.ingest.batchml;
 
 import java.time.Instant;
 import java.util.Map;
+import org.batchledger.ingest.Measured;
 import org.batchledger.ingest.b2mml.Ids;
 import org.batchledger.ingest.b2mml.StatusWords;
 import org.batchledger.ingest.b2mml.XmlNode;
@@ -9,7 +10,10 @@ import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.TestResult;
 import org.batchledger.schema.record.TestResult.TestOutcome;
 
-/** A Sample with its SampleTests and SampleTestResults → {@link TestResult}s on the batch, keeping the sample ID. */
+/**
+ * A Sample with its SampleTests and SampleTestResults → {@link TestResult}s on the batch, keeping the sample ID;
+ * AnalysisUsed is the method, EquipmentID (else PhysicalAssetID) the instrument, ValueString read by {@link Measured}.
+ */
 final class SampleResults {
     private static final Map<String, TestOutcome> OUTCOME = Map.of("passed", TestOutcome.PASS, "accepted",
             TestOutcome.PASS, "conforms", TestOutcome.PASS, "fail", TestOutcome.OOS, "failed", TestOutcome.OOS,
@@ -44,8 +48,11 @@ final class SampleResults {
         if (sample == null || entry == null) {
             return;
         }
+        Measured value = Measured.of(v == null ? null : v.text("ValueString"));
+        String instrument = r.text("EquipmentID") != null ? r.text("EquipmentID") : r.text("PhysicalAssetID");
         e.sink.record(new TestResult(e.key("sample/" + sample + "/" + entry), new RecordRef(e.batch.type(),
-                e.batch.key()), sample, test, r.firstText("AnalysisUsed"), v == null ? null : v.text("ValueString"),
-                v == null ? null : v.text("UnitOfMeasure"), null, null, outcome, at, null, e.m.provenance(r.xpath(), at)));
+                e.batch.key()), sample, test, r.firstText("AnalysisUsed"), value.value(),
+                v == null ? null : v.text("UnitOfMeasure"), null, null, outcome, at, null, e.m.provenance(r.xpath(), at),
+                instrument, value.qualifier(), value.raw()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.batchledger.ingest.IngestContext;
 import org.batchledger.ingest.IngestFinding;
+import org.batchledger.ingest.Measured;
 import org.batchledger.ingest.RecordSink;
 import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.RecordRef;
@@ -153,10 +154,11 @@ final class CsvRow {
         }
         RecordRef subject = lot != null ? new RecordRef(RecordType.LOT, context.key(lot))
                 : batch != null ? new RecordRef(RecordType.BATCH, context.key(batch)) : null;
-        return new TestResult(key, subject, sample, test, method(), value.text(), unit(),
+        return new TestResult(key, subject, sample, test, cell(Field.METHOD), value.value(), unit(),
                 lower == null ? null : lower.doubleValue(), upper == null ? null : upper.doubleValue(),
                 outcome(value, lower, upper, sink), at, cell(Field.ANALYST),
-                new Provenance(context.sourceId(), locator(), context.recordedBy(), context.recordedAt(), at));
+                new Provenance(context.sourceId(), locator(), context.recordedBy(), context.recordedAt(), at),
+                cell(Field.INSTRUMENT), value.qualifier(), value.raw());
     }
 
     private Instant time() {
@@ -198,7 +200,7 @@ final class CsvRow {
             }
             sink.warning(new IngestFinding(locator(), column(Field.VALUE), "CSV-NUMBER",
                     message + "; recorded as a result without a value"));
-        } else if (m.text() == null) {
+        } else if (!m.isPresent()) {
             sink.warning(new IngestFinding(locator(), column(Field.VALUE), "CSV-VALUE-EMPTY",
                     "no value; recorded as a result without a value"));
         }
@@ -219,15 +221,6 @@ final class CsvRow {
                     "the file says " + stated + " but the value against the limits gives " + decided + "; kept " + stated));
         }
         return stated != null ? stated : decided;
-    }
-
-    private String method() {
-        String method = cell(Field.METHOD);
-        String instrument = cell(Field.INSTRUMENT);
-        if (instrument == null) {
-            return method;
-        }
-        return method == null ? "@ " + instrument : method + " @ " + instrument;
     }
 
     private String unit() {

@@ -2,6 +2,7 @@ package org.batchledger.ingest.lims;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.batchledger.ingest.Measured;
 import org.batchledger.schema.record.TestResult.TestOutcome;
 
 /**
@@ -15,7 +16,7 @@ final class OutcomePolicy {
     }
 
     static TestOutcome decide(Measured m, BigDecimal lower, BigDecimal upper) {
-        if ((lower == null && upper == null) || m.text() == null) {
+        if ((lower == null && upper == null) || !m.isPresent()) {
             return null;
         }
         if (m.isNumber()) {

@@ -30,6 +30,7 @@ class AnimlAdapterTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-251")
     void theRealKitchenSinkSampleIngestsItsSeriesAndParameterOnTheSample() {
         Collected out = LabFixtures.parse(adapter, LabFixtures.document("animl", "animl_0.90.xml"), null);
         List<TestResult> rs = out.of(TestResult.class);
@@ -43,6 +44,9 @@ class AnimlAdapterTest {
             assertThat(r.subject()).isNull();
             assertThat(r.testedAt()).isNull();
             assertThat(r.provenance().eventAt()).isEqualTo(LabFixtures.RECEIVED);
+            assertThat(r.instrument()).isNull(); // the sample's results are in no step: its Device is the method's
+            assertThat(r.qualifier()).isNull();
+            assertThat(r.rawValue()).isEqualTo(r.value());
         });
         assertThat(rs.get(1).provenance().locator())
                 .isEqualTo("/AnIML/SampleSet[1]/Sample[1]/Category[1]/Category[1]/SeriesSet[1]/Series[1]");
@@ -51,6 +55,7 @@ class AnimlAdapterTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-250")
     void experimentStepResultsCarryMethodDeviceAuthorTimeAndTheReferencedSample() {
         List<TestResult> rs = LabFixtures.parse(adapter, LabFixtures.document("animl", "generated_experiment.xml"), null)
                 .of(TestResult.class);
@@ -59,7 +64,8 @@ class AnimlAdapterTest {
                 tuple("spectrum/scan/absorbance", "0.1 0.2 0.3", "AU"),
                 tuple("spectrum/evaluation/assay", "99.3", "%"));
         assertThat(rs).allSatisfy(r -> {
-            assertThat(r.method()).isEqualTo("Assay UV-12 @ Cary 60 (MY-123)");
+            assertThat(r.method()).isEqualTo("Assay UV-12");
+            assertThat(r.instrument()).isEqualTo("Cary 60 (MY-123)");
             assertThat(r.analyst()).isEqualTo("J. Doe");
             assertThat(r.sampleId()).isEqualTo("S-7");
             assertThat(r.testedAt()).isEqualTo(Instant.parse("2026-03-01T07:15:00Z"));

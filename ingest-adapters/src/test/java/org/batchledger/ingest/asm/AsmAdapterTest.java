@@ -34,6 +34,8 @@ class AsmAdapterTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-250")
+    @Tag("REQ-INGEST-251")
     void qubit4FluorescenceAndSampleConcentrationsWithInstrumentTimeAndPointer() {
         Collected out = parse("thermo_fisher_qubit4_example_1.json");
         List<TestResult> rs = out.of(TestResult.class);
@@ -44,7 +46,10 @@ class AsmAdapterTest {
         assertThat(f.unit()).isEqualTo("RFU");
         assertThat(f.sampleId()).isEqualTo("Sample_#231212-064054");
         assertThat(f.subject()).isEqualTo(new RecordRef(RecordType.BATCH, "lab:2023-12-12"));
-        assertThat(f.method()).isEqualTo("1x dsDNA High Sensitivity @ Thermo Fisher Scientific Qubit 4");
+        assertThat(f.method()).isEqualTo("1x dsDNA High Sensitivity");
+        assertThat(f.instrument()).isEqualTo("Thermo Fisher Scientific Qubit 4"); // device identifier N/A: no serial
+        assertThat(f.qualifier()).isNull();
+        assertThat(f.rawValue()).isEqualTo("1303.11");
         assertThat(f.testedAt()).isEqualTo(Instant.parse("2023-12-12T06:40:54Z"));
         assertThat(f.key()).isEqualTo("lab:THERMO_FISHER_QUBIT4_TEST_ID_0/fluorescence");
         assertThat(f.provenance().locator()).isEqualTo("/spectrophotometry aggregate document/spectrophotometry document/0"
@@ -58,6 +63,7 @@ class AsmAdapterTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-250")
     void flex2AnalytesGasesAndPhOnTheBatchByTheAnalyst() {
         List<TestResult> rs = parse("SampleResults2022-06-28_142558.json").of(TestResult.class);
         assertThat(rs).extracting(TestResult::test).contains("glucose mass concentration", "sodium molar concentration",
@@ -65,7 +71,8 @@ class AsmAdapterTest {
         assertThat(rs).allSatisfy(r -> {
             assertThat(r.analyst()).isEqualTo("ANALYST1");
             assertThat(r.subject()).isEqualTo(new RecordRef(RecordType.BATCH, "lab:BATCH_123"));
-            assertThat(r.method()).isEqualTo("@ Nova Biomedical Flex2");
+            assertThat(r.method()).isNull();
+            assertThat(r.instrument()).isEqualTo("Nova Biomedical Flex2");
         });
         assertThat(rs).filteredOn(r -> r.test().equals("glucose mass concentration")).singleElement()
                 .satisfies(r -> assertThat(r.provenance().locator()).endsWith(
@@ -94,11 +101,13 @@ class AsmAdapterTest {
                 org.assertj.core.groups.Tuple.tuple("viability (cell counter)", "94.5"),
                 org.assertj.core.groups.Tuple.tuple("total cell count", null));
         assertThat(cells.warningRules()).containsExactly("ASM-NUMBER");
-        assertThat(cells.of(TestResult.class).getFirst().method()).isEqualTo("@ Beckman Coulter Vi-CELL BLU (VC-0042)");
+        assertThat(cells.of(TestResult.class).getFirst().method()).isNull();
+        assertThat(cells.of(TestResult.class).getFirst().instrument()).isEqualTo("Beckman Coulter Vi-CELL BLU (VC-0042)");
 
         List<TestResult> plate = parse("generated_plate_reader.json").of(TestResult.class);
         assertThat(plate).extracting(TestResult::subject).containsExactly(new RecordRef(RecordType.LOT, "lab:LOT-9"), null);
-        assertThat(plate.getFirst().method()).isEqualTo("ELISA-HCP v3 @ Molecular Devices SpectraMax M5");
+        assertThat(plate.getFirst().method()).isEqualTo("ELISA-HCP v3");
+        assertThat(plate.getFirst().instrument()).isEqualTo("Molecular Devices SpectraMax M5");
         assertThat(plate.getFirst().analyst()).isEqualTo("asmith");
 
         List<TestResult> lc = parse("generated_liquid_chromatography.json").of(TestResult.class);

@@ -129,10 +129,10 @@ class BadXmlTest {
 
     @Test
     @Tag("REQ-INGEST-110")
-    void aConsumptionWithoutQuantityOrUnitOrUseIsRefusedNamingEachPlace() {
+    void aProductionWithoutQuantityOrAQuantityWithoutUnitOrUseIsRefusedNamingEachPlace() {
         InvalidSourceException e = catchThrowableOfType(InvalidSourceException.class, () -> IngestRun.text(adapter,
                 "<ProductionResponse xmlns=\"" + V0401 + "\"><ID>B1</ID><SegmentResponse><ID>S</ID>"
-                        + "<MaterialActual><MaterialLotID>L1</MaterialLotID><MaterialUse>Consumed</MaterialUse></MaterialActual>"
+                        + "<MaterialActual><MaterialLotID>L1</MaterialLotID><MaterialUse>Produced</MaterialUse></MaterialActual>"
                         + "<MaterialActual><MaterialLotID>L2</MaterialLotID><MaterialUse>Consumed</MaterialUse>"
                         + "<Quantity><QuantityString>5</QuantityString><UnitOfMeasure/></Quantity></MaterialActual>"
                         + "<MaterialActual><MaterialLotID>L3</MaterialLotID>"

@@ -81,7 +81,8 @@ class CanonicalAdapterTest {
                 .isEqualTo("/records/0/status");
         assertThat(problem(envelope("{\"type\": \"Batch\", \"key\": \"B\", \"startedAt\": \"2026-03-01T06:00:00\"}")))
                 .extracting(IngestFinding::rule).isEqualTo("CANONICAL-TIME");
-        assertThat(problem(envelope("{\"type\": \"Consumption\", \"key\": \"C\", \"lotKey\": \"L\"}")))
+        // a produced quantity is required; a consumption may state none (ALCOA-CO-004 reports it)
+        assertThat(problem(envelope("{\"type\": \"Production\", \"key\": \"P\", \"lotKey\": \"L\"}")))
                 .extracting(IngestFinding::locator, IngestFinding::rule).containsExactly("/records/0/quantity", "CANONICAL-REQUIRED");
         assertThat(problem(envelope("{\"type\": \"Lot\"}")).locator()).isEqualTo("/records/0/key");
         assertThat(problem(envelope("{\"type\": \"Signature\", \"key\": \"S\"}")).rule()).isEqualTo("CANONICAL-SIGNATURE");

@@ -25,6 +25,8 @@ class InstrumentExportsTest {
     }
 
     @Test
+    @Tag("REQ-INGEST-250")
+    @Tag("REQ-INGEST-251")
     void qubit4IngestsThroughItsMappingReadingTheSecondUnitsColumn() {
         List<TestResult> rs = LabFixtures.parse(adapter, sample("thermo_fisher_qubit4_example_1.csv"),
                 BundledMappings.bytes("thermo-fisher-qubit4.yaml")).of(TestResult.class);
@@ -35,7 +37,10 @@ class InstrumentExportsTest {
         assertThat(first.test()).isEqualTo("original sample concentration");
         assertThat(first.value()).isEqualTo("6.08");
         assertThat(first.unit()).isEqualTo("ng/µL");
-        assertThat(first.method()).isEqualTo("1x dsDNA High Sensitivity @ Thermo Fisher Qubit 4");
+        assertThat(first.method()).isEqualTo("1x dsDNA High Sensitivity");
+        assertThat(first.instrument()).isEqualTo("Thermo Fisher Qubit 4");
+        assertThat(first.qualifier()).isNull();
+        assertThat(first.rawValue()).isEqualTo("6.08");
         assertThat(first.testedAt()).isEqualTo(Instant.parse("2023-12-12T06:40:54Z"));
         assertThat(rs.get(1).unit()).isEqualTo("ng/mL");
         assertThat(rs.get(1).value()).isEqualTo("30.4");
@@ -59,6 +64,7 @@ class InstrumentExportsTest {
             assertThat(r.sampleId()).isEqualTo("SMPL_1234");
             assertThat(r.analyst()).isEqualTo("ANALYST1");
             assertThat(r.testedAt()).isEqualTo(Instant.parse("2022-06-24T14:34:52Z"));
+            assertThat(r.instrument()).isEqualTo("Nova BioProfile FLEX2"); // the mapping's fixed instrument
         });
         assertThat(rs).filteredOn(r -> r.test().equals("glucose")).singleElement()
                 .satisfies(r -> assertThat(r.value() + " " + r.unit()).isEqualTo("2.65 g/L"));

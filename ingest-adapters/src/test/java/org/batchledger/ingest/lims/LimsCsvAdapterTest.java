@@ -44,8 +44,11 @@ class LimsCsvAdapterTest {
         assertThat(r.key()).isEqualTo("lab:S-1/Assay/2026-03-01T07:15:00Z");
         assertThat(r.subject()).isEqualTo(new RecordRef(RecordType.LOT, "lab:LOT-7"));
         assertThat(r.sampleId()).isEqualTo("S-1");
-        assertThat(r.method()).isEqualTo("HPLC-12 @ HPLC-3");
+        assertThat(r.method()).isEqualTo("HPLC-12");
+        assertThat(r.instrument()).isEqualTo("HPLC-3");
         assertThat(r.value()).isEqualTo("99.2");
+        assertThat(r.qualifier()).isNull();
+        assertThat(r.rawValue()).isEqualTo("99.2");
         assertThat(r.lowerLimit()).isEqualTo(98.0);
         assertThat(r.outcome()).isEqualTo(TestOutcome.PASS);
         assertThat(r.testedAt()).isEqualTo(Instant.parse("2026-03-01T07:15:00Z"));
@@ -79,14 +82,18 @@ class LimsCsvAdapterTest {
 
     @Test
     @Tag("REQ-INGEST-201")
-    void qualifiersAreKeptAsWrittenAndDecideTheOutcomeOnlyWhereTheyCannotBeWrong() {
+    @Tag("REQ-INGEST-251")
+    void qualifiersAreKeptApartFromTheNumberAndDecideTheOutcomeOnlyWhereTheyCannotBeWrong() {
         List<TestResult> rs = parse(HEADER
                 + "S-1,,,Impurity A,,<0.05,%,,0.10,,2026-03-01T08:15:00Z,,,\n"
                 + "S-1,,,Impurity B,,,%,,0.10,<LOQ,2026-03-01T08:15:00Z,,,\n"
                 + "S-1,,,Titer,,>ULOQ,g/L,1,5,,2026-03-01T08:15:00Z,,,\n"
                 + "S-1,,,Impurity C,,0.2,%,,0.10,<,2026-03-01T08:15:00Z,,,\n"
                 + "S-1,,,Impurity D,,ND,%,,0.10,,2026-03-01T08:15:00Z,,,\n").of(TestResult.class);
-        assertThat(rs).extracting(TestResult::value).containsExactly("<0.05", "<LOQ", ">ULOQ", "<0.2", "ND");
+        assertThat(rs).extracting(TestResult::value).containsExactly("0.05", null, null, "0.2", null);
+        assertThat(rs).extracting(TestResult::qualifier).containsExactly("<", "<LOQ", ">ULOQ", "<", "ND");
+        assertThat(rs).extracting(TestResult::rawValue).containsExactly("<0.05", null, ">ULOQ", "0.2", "ND");
+        assertThat(rs).extracting(TestResult::reading).containsExactly("<0.05", "<LOQ", ">ULOQ", "<0.2", "ND");
         assertThat(rs).extracting(TestResult::outcome).containsExactly(TestOutcome.PASS, TestOutcome.PENDING,
                 TestOutcome.PENDING, TestOutcome.PENDING, TestOutcome.PENDING);
     }
@@ -97,6 +104,8 @@ class LimsCsvAdapterTest {
         Collected out = parse(HEADER + "S-1,,,Assay,,Error,%,98,102,,2026-03-01T08:15:00Z,,,\n");
         TestResult r = out.of(TestResult.class).getFirst();
         assertThat(r.value()).isNull();
+        assertThat(r.qualifier()).isNull();
+        assertThat(r.rawValue()).isEqualTo("Error");
         assertThat(r.outcome()).isNull();
         assertThat(out.warnings()).singleElement().satisfies(w -> {
             assertThat(w.rule()).isEqualTo("CSV-NUMBER");
@@ -126,6 +135,7 @@ class LimsCsvAdapterTest {
                 """;
         TestResult r = LabFixtures.parse(adapter, csv, mapping).of(TestResult.class).getFirst();
         assertThat(r.value()).isEqualTo("99.5");
+        assertThat(r.rawValue()).isEqualTo("99,5");
         assertThat(r.upperLimit()).isEqualTo(100.5);
         assertThat(r.testedAt()).isEqualTo(Instant.parse("2026-03-01T07:15:00Z"));
         assertThat(r.outcome()).isEqualTo(TestOutcome.PASS);

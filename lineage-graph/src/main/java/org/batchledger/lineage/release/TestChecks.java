@@ -107,7 +107,7 @@ final class TestChecks {
         return f.tests().stream().filter(t -> t.outcome() != TestOutcome.INVALIDATED).toList();
     }
 
-    /** "71 % (limit ≥ 80 %)", "6.1 (limits 6.5–7.5)". */
+    /** "71 % (limit ≥ 80 %)", "6.1 (limits 6.5–7.5)", "&gt;2.0 % (limit ≤ 1.0 %)" with its qualifier. */
     static String value(TestResult t) {
         String unit = t.unit() == null ? "" : " " + t.unit();
         Double lo = t.lowerLimit();
@@ -115,7 +115,7 @@ final class TestChecks {
         String limits = lo == null && hi == null ? ""
                 : lo != null && hi != null ? " (limits " + Checks.number(lo) + "–" + Checks.number(hi) + unit + ")"
                 : lo != null ? " (limit ≥ " + Checks.number(lo) + unit + ")" : " (limit ≤ " + Checks.number(hi) + unit + ")";
-        return t.value() + unit + limits;
+        return t.reading() + unit + limits;
     }
 
     /** What a result is on: its subject, or the sample it names while its subject field is empty. */

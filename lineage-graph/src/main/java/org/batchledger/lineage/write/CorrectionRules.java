@@ -120,8 +120,9 @@ public final class CorrectionRules {
             entry(RecordType.BATCH, fields(OP_REV, "stage", "masterRecord", "startedAt", "endedAt", "eventAt")),
             entry(RecordType.STEP_RECORD, merge(fields(OP_REV, "step", "parameter", "value", "unit", "executedAt",
                     "performedBy", "eventAt"), fields(REV, "lowerLimit", "upperLimit"))),
-            entry(RecordType.TEST_RESULT, fields(REV, "test", "method", "value", "unit", "lowerLimit", "upperLimit",
-                    "outcome", "testedAt", "analyst", "eventAt")),
+            // rawValue is the source's own text, the evidence behind value and qualifier: never corrected
+            entry(RecordType.TEST_RESULT, fields(REV, "test", "method", "instrument", "value", "qualifier", "unit",
+                    "lowerLimit", "upperLimit", "outcome", "testedAt", "analyst", "eventAt")),
             entry(RecordType.DEVIATION, fields(REV_REL, "title", "severity", "openedAt", "closedAt", "eventAt")),
             entry(RecordType.CAPA, fields(REV_REL, "title", "action", "openedAt", "closedAt", "eventAt")),
             entry(RecordType.CHANGE_CONTROL, fields(REV_REL, "title", "openedAt", "closedAt", "eventAt")),

@@ -68,7 +68,7 @@ public final class Reconverging {
     }
 
     private void consume(String lot, String batch) {
-        records.add(new Consumption(ns + "cons:" + lot + ">" + batch, ns + lot, ns + batch, 1, "kg", "s1", null, P));
+        records.add(new Consumption(ns + "cons:" + lot + ">" + batch, ns + lot, ns + batch, 1.0, "kg", "s1", null, P));
     }
 
     private void produce(String batch, String lot) {

@@ -63,9 +63,11 @@ class CorrectionRulesTest {
             Map.entry(RecordType.TEST_RESULT, """
                     analyst: qa-reviewer
                     eventAt: qa-reviewer
+                    instrument: qa-reviewer
                     lowerLimit: qa-reviewer
                     method: qa-reviewer
                     outcome: qa-reviewer
+                    qualifier: qa-reviewer
                     test: qa-reviewer
                     testedAt: qa-reviewer
                     unit: qa-reviewer
@@ -124,7 +126,7 @@ class CorrectionRulesTest {
             RecordType.DEVIATION, Map.of("status", "CORR-STATUS", "impacts", "CORR-REFERENCE"),
             RecordType.SIGNATURE, Map.of("meaning", "CORR-SIGNATURE", "printedName", "CORR-SIGNATURE",
                     "signedContentHash", "CORR-SIGNATURE", "signs", "CORR-SIGNATURE"),
-            RecordType.TEST_RESULT, Map.of("subject", "CORR-REFERENCE", "colour", "CORR-FIELD"),
+            RecordType.TEST_RESULT, Map.of("subject", "CORR-REFERENCE", "colour", "CORR-FIELD", "rawValue", "CORR-FIELD"),
             RecordType.DOCUMENT, Map.of("contentSha256", "CORR-DOCUMENT-CONTENT", "about", "CORR-REFERENCE"),
             RecordType.CONSUMPTION, Map.of("quantity", "CORR-GENEALOGY"),
             RecordType.SOURCE_FILE, Map.of("fileName", "CORR-SOURCE-FILE"),

@@ -24,7 +24,8 @@ final class AccurateRules {
                         AccurateRules::stepLimits),
                 RuleDefinition.of("ALCOA-AC-002", ACCURATE, "Test outcome agrees with its value",
                         "A test result marked PASS lies within its specification limits, and one marked OOS "
-                                + "outside them.", AccurateRules::outcome),
+                                + "outside them; a qualified result (<0.05) is judged where its bound decides it.",
+                        AccurateRules::outcome),
                 new RuleDefinition("ALCOA-AC-003", ACCURATE, "Corrections say why",
                         "Every correction of a record was ledgered with a reason of at least the configured "
                                 + "length: a reviewer must be able to tell why a value changed.",
@@ -52,9 +53,16 @@ final class AccurateRules {
             if (!judged || v.isEmpty() || (r.lowerLimit() == null && r.upperLimit() == null)) {
                 return;
             }
-            boolean within = Values.within(v.getAsDouble(), r.lowerLimit(), r.upperLimit());
+            // a qualified value (<0.05) bounds the result: judged only where the bound decides it
+            Boolean decided = r.qualifier() != null
+                    ? Values.within(r.qualifier(), v.getAsDouble(), r.lowerLimit(), r.upperLimit())
+                    : Boolean.valueOf(Values.within(v.getAsDouble(), r.lowerLimit(), r.upperLimit()));
+            if (decided == null) {
+                return;
+            }
+            boolean within = decided;
             sink.expect(t.item(), within == (r.outcome() == TestOutcome.PASS), () -> "test " + r.test() + " is marked "
-                    + r.outcome() + " but its value " + r.value() + " lies " + (within ? "within" : "outside")
+                    + r.outcome() + " but its value " + r.reading() + " lies " + (within ? "within" : "outside")
                     + " its limits " + Values.limits(r.lowerLimit(), r.upperLimit()));
         });
     }

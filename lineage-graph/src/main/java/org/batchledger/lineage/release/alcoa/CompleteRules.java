@@ -8,11 +8,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Batch.BatchStatus;
+import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.StepRecord;
 import org.batchledger.schema.record.TestResult;
 import org.batchledger.schema.release.ProductSpecification;
 
-/** Complete: every step of the master recipe and every test of the specification is there; a finished batch closed. */
+/**
+ * Complete: every step of the master recipe and every test of the specification is there; a finished batch closed;
+ * every consumption says how much.
+ */
 final class CompleteRules {
     private static final Set<BatchStatus> FINISHED = EnumSet.of(BatchStatus.COMPLETED, BatchStatus.UNDER_REVIEW,
             BatchStatus.RELEASED, BatchStatus.REJECTED);
@@ -37,7 +41,18 @@ final class CompleteRules {
                                         () -> "is " + b.status() + " but does not record when it "
                                                 + (b.startedAt() == null ? "started" : "ended"));
                             }
-                        }));
+                        }),
+                RuleDefinition.of("ALCOA-CO-004", COMPLETE, "Every consumption states its quantity",
+                        "Every lot the batch consumed records how much: a source that names the lot but no quantity "
+                                + "leaves the genealogy edge without a quantity and the batch record incomplete.",
+                        CompleteRules::quantities));
+    }
+
+    private static void quantities(BatchRecords records, AlcoaRule rule, RuleSink sink) {
+        records.typed(Consumption.class).forEach(t -> sink.expect(t.item(), t.record().quantity() != null,
+                () -> "records that lot " + t.record().lotKey() + " was consumed"
+                        + (t.record().step() == null ? "" : " in step " + t.record().step())
+                        + " but not how much (no quantity in the source)"));
     }
 
     private static void steps(BatchRecords records, AlcoaRule rule, RuleSink sink) {

@@ -42,9 +42,10 @@ final class LegibleRules {
                 .forEach(t -> {
                     TestResult r = t.record();
                     boolean limited = r.lowerLimit() != null || r.upperLimit() != null;
-                    boolean ok = !blank(r.value()) && (!limited || Values.number(r.value()).isPresent());
+                    // a qualitative result (conforms) keeps its words in rawValue; against limits only a number reads
+                    boolean ok = !blank(r.reading()) && (!limited || Values.number(r.value()).isPresent());
                     sink.expect(t.item(), ok, () -> "test " + r.test() + " is " + r.outcome() + " but its value '"
-                            + r.value() + "' is " + (blank(r.value()) ? "missing" : "not a number against its limits"));
+                            + r.reading() + "' is " + (blank(r.reading()) ? "missing" : "not a number against its limits"));
                 });
     }
 
@@ -55,8 +56,9 @@ final class LegibleRules {
         records.typed(TestResult.class).stream().filter(t -> Values.number(t.record().value()).isPresent())
                 .forEach(t -> sink.expect(t.item(), !blank(t.record().unit()),
                         () -> "test " + t.record().test() + " records the number " + t.record().value() + " without a unit"));
-        records.typed(Consumption.class).forEach(t -> sink.expect(t.item(), !blank(t.record().unit()),
-                () -> "the consumed quantity " + Values.fmt(t.record().quantity()) + " has no unit"));
+        records.typed(Consumption.class).stream().filter(t -> t.record().quantity() != null) // none: ALCOA-CO-004
+                .forEach(t -> sink.expect(t.item(), !blank(t.record().unit()),
+                        () -> "the consumed quantity " + Values.fmt(t.record().quantity()) + " has no unit"));
         records.typed(Production.class).forEach(t -> sink.expect(t.item(), !blank(t.record().unit()),
                 () -> "the produced quantity " + Values.fmt(t.record().quantity()) + " has no unit"));
     }

@@ -26,6 +26,28 @@ final class Values {
         return (lower == null || value >= lower) && (upper == null || value <= upper);
     }
 
+    /**
+     * Whether a result bounded by its qualifier ({@code <}, {@code <=}, {@code >}, {@code >=} before {@code bound})
+     * lies within the limits: true or false where the bound decides it ({@code <0.05} under an upper limit of 0.1 with
+     * no lower one is within; {@code <90} under a lower limit of 95 is outside), null where it cannot.
+     */
+    static Boolean within(String qualifier, double bound, Double lower, Double upper) {
+        boolean orEqual = qualifier.endsWith("=");
+        if (qualifier.startsWith("<")) {
+            if (lower != null && (orEqual ? bound < lower : bound <= lower)) {
+                return false;
+            }
+            return lower == null && upper != null && bound <= upper ? Boolean.TRUE : null;
+        }
+        if (qualifier.startsWith(">")) {
+            if (upper != null && (orEqual ? bound > upper : bound >= upper)) {
+                return false;
+            }
+            return upper == null && lower != null && bound >= lower ? Boolean.TRUE : null;
+        }
+        return null;
+    }
+
     static String limits(Double lower, Double upper) {
         return "[" + (lower == null ? "-∞" : fmt(lower)) + ", " + (upper == null ? "+∞" : fmt(upper)) + "]";
     }

@@ -13,6 +13,7 @@ import org.batchledger.lineage.ledger.Actor;
 import org.batchledger.schema.record.Batch;
 import org.batchledger.schema.record.Calibration;
 import org.batchledger.schema.record.Cleaning;
+import org.batchledger.schema.record.Consumption;
 import org.batchledger.schema.record.Lot;
 import org.batchledger.schema.record.Provenance;
 import org.batchledger.schema.record.RecordRef;
@@ -300,6 +301,47 @@ class AlcoaRulesIT {
         CleanBatch b = new CleanBatch().replace("t:LOT-IN", (Lot l) -> new Lot(l.key(), null, l.status(),
                 l.quantity(), l.unit(), l.supplier(), l.supplierLot(), l.expiresAt(), l.provenance()));
         assertFinding(b.writeAndEvaluate(keys), "ALCOA-T-003", new RecordRef(RecordType.CONSUMPTION, "t:C1"));
+    }
+
+    @Test
+    @Tag("REQ-RELEASE-047")
+    void aConsumptionWithoutQuantityViolatesCO004AndIsNotAskedForAUnit() {
+        RecordRef c1 = new RecordRef(RecordType.CONSUMPTION, "t:C1");
+        CleanBatch b = new CleanBatch().replace("t:C1", (Consumption c) -> new Consumption(c.key(), c.lotKey(),
+                c.batchKey(), null, null, c.step(), c.at(), c.provenance()));
+        AlcoaEvaluation e = b.writeAndEvaluate(keys);
+        assertFinding(e, "ALCOA-CO-004", c1);
+        assertThat(of(e, "ALCOA-CO-004")).singleElement().satisfies(f -> {
+            assertThat(f.explanation()).isEqualTo("records that lot t:LOT-IN was consumed in step charge but not how "
+                    + "much (no quantity in the source)");
+            assertThat(f.rule().severity()).isEqualTo(FindingSeverity.MAJOR);
+        });
+        assertThat(e.principles().get(AlcoaPrinciple.COMPLETE.ordinal()).status()).isEqualTo(AlcoaStatus.FINDINGS);
+        assertThat(of(e, "ALCOA-L-003")).isEmpty();
+    }
+
+    @Test
+    @Tag("REQ-RELEASE-047")
+    void aQualifiedResultIsJudgedByAC002OnlyWhereItsBoundDecides() {
+        CleanBatch b = new CleanBatch();
+        TestResult r = CleanBatch.result("t:TR1", "Assay", "90.2", CleanBatch.PassOrOos.PASS);
+        b.add(qualified(r, "TR1", "<", "<90.2", TestResult.TestOutcome.PASS)); // below 95 whatever it is: not PASS
+        b.add(qualified(r, "TR2", ">", ">96", TestResult.TestOutcome.PASS)); // 96 < x: within or above 105, undecided
+        b.add(qualified(r, "TR3", "<=", "≤ 100", TestResult.TestOutcome.OOS)); // x ≤ 100: within or below 95
+        AlcoaEvaluation e = b.writeAndEvaluate(keys);
+        assertThat(of(e, "ALCOA-AC-002")).singleElement().satisfies(f -> {
+            assertThat(f.record()).isEqualTo(TR1);
+            assertThat(f.explanation()).isEqualTo("test Assay is marked PASS but its value <90.2 lies outside its "
+                    + "limits [95, 105]");
+        });
+    }
+
+    private static TestResult qualified(TestResult r, String key, String qualifier, String raw,
+                                        TestResult.TestOutcome outcome) {
+        String number = raw.replaceAll("[^0-9.]", "");
+        return new TestResult("t:" + key, r.subject(), r.sampleId(), r.test(), r.method(), number, r.unit(),
+                r.lowerLimit(), r.upperLimit(), outcome, r.testedAt(), r.analyst(), r.provenance(), "HPLC-3",
+                qualifier, raw);
     }
 
     static void assertFinding(AlcoaEvaluation e, String ruleId, RecordRef record) {
