@@ -26,7 +26,7 @@ class AlcoaConfiguration {
     @Bean
     AlcoaRuleSet alcoaRuleSet(@Value("${batchledger.release.alcoa-rules:}") String file) {
         if (file.isBlank()) {
-            return AlcoaRuleSet.v1();
+            return AlcoaRuleSet.shipped();
         }
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             return AlcoaRuleSet.read(in, file);

@@ -52,7 +52,7 @@ class AlcoaApiIT extends HubTestBase {
     void aPassingResultOutsideItsLimitsIsACriticalAccurateFindingOnThatResult() {
         JsonObject report = alcoa(inspector(), "Batch:t:B", null);
 
-        assertThat(report.getString("ruleSetVersion")).isEqualTo("1");
+        assertThat(report.getString("ruleSetVersion")).isEqualTo("2");
         assertThat(report.getInt("treeSize")).isEqualTo(FIRST + 2);
         assertThat(report.getJsonObject("batch").getString("id")).isEqualTo("Batch:t:B");
         assertThat(report.getInt("recordsEvaluated")).isEqualTo(5); // batch, step, result, consumption, production

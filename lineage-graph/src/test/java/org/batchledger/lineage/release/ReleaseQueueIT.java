@@ -135,7 +135,7 @@ class ReleaseQueueIT {
                 org.batchledger.lineage.genealogy.TraceDirection.UPSTREAM, ReleaseReadiness.DEFAULT_LIMITS, asOf);
         assertThat(db.roundTrips() - before1).as("one trace, server-side").isEqualTo(1);
         // plus the ALCOA+ engine's own read of each batch (its check comes from the engine), counted apart
-        AlcoaEngine engine = new AlcoaEngine(db, AlcoaRuleSet.v1(), ReleasePlant.specifications(), RawDataStore.UNKNOWN);
+        AlcoaEngine engine = new AlcoaEngine(db, AlcoaRuleSet.shipped(), ReleasePlant.specifications(), RawDataStore.UNKNOWN);
         long alcoa = 0;
         for (String batch : List.of(BATCH, BLOCKED, WAITING)) {
             long b = db.roundTrips();

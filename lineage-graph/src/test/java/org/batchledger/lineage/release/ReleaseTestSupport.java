@@ -79,7 +79,7 @@ final class ReleaseTestSupport {
 
     static ReleaseReadiness readiness(Specifications specs, TraceLimits limits) {
         return new ReleaseReadiness(NEO4J.db(), new GenealogyTraversal(NEO4J.db()), specs, limits,
-                new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.v1(), specs, RawDataStore.UNKNOWN));
+                new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.shipped(), specs, RawDataStore.UNKNOWN));
     }
 
     static Evaluation evaluate() {

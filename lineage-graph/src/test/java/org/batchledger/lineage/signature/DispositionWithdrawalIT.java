@@ -57,7 +57,7 @@ class DispositionWithdrawalIT {
     private final GenealogyTraversal traversal = new GenealogyTraversal(NEO4J.db());
     private final ReleaseReadiness readiness = new ReleaseReadiness(NEO4J.db(), traversal,
             ReleasePlant.specifications(), ReleaseReadiness.DEFAULT_LIMITS,
-            new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.v1(), ReleasePlant.specifications(), RawDataStore.UNKNOWN));
+            new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.shipped(), ReleasePlant.specifications(), RawDataStore.UNKNOWN));
     private final Dispositions dispositions = new Dispositions(NEO4J.db(), unitOfWork, readiness, traversal,
             MeaningRules.defaults(), Duration.ofMinutes(5), Clock.systemUTC());
     private final SignatureWithdrawals withdrawals = new SignatureWithdrawals(unitOfWork, Clock.systemUTC());

@@ -65,7 +65,7 @@ class ExceptionDispositionIT {
     private final GenealogyTraversal traversal = new GenealogyTraversal(NEO4J.db());
     private final ReleaseReadiness readiness = new ReleaseReadiness(NEO4J.db(), traversal,
             ReleasePlant.specifications(), ReleaseReadiness.DEFAULT_LIMITS,
-            new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.v1(), ReleasePlant.specifications(), RawDataStore.UNKNOWN));
+            new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.shipped(), ReleasePlant.specifications(), RawDataStore.UNKNOWN));
     private final ExceptionDispositions dispositions = new ExceptionDispositions(NEO4J.db(), unitOfWork, readiness,
             MeaningRules.defaults(), Duration.ofMinutes(5), Clock.systemUTC());
     private final ExceptionReviews reviews = new ExceptionReviews(NEO4J.db());

@@ -54,7 +54,7 @@ class ExceptionsReviewedIT {
     private final LedgeredWrite unitOfWork = new LedgeredWrite(NEO4J.db(), new LedgerAppender(Clock.systemUTC()));
     private final ReleaseReadiness readiness = new ReleaseReadiness(NEO4J.db(), new GenealogyTraversal(NEO4J.db()),
             ReleasePlant.specifications(), ReleaseReadiness.DEFAULT_LIMITS,
-            new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.v1(), ReleasePlant.specifications(), RawDataStore.UNKNOWN));
+            new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.shipped(), ReleasePlant.specifications(), RawDataStore.UNKNOWN));
     private final ExceptionDispositions dispositions = new ExceptionDispositions(NEO4J.db(), unitOfWork, readiness,
             MeaningRules.defaults(), Duration.ofMinutes(5), Clock.systemUTC());
     @TempDir

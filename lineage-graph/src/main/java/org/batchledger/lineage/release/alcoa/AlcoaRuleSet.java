@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class AlcoaRuleSet {
     /** The rule set shipped with the hub. */
-    public static final String V1 = "alcoa-rules-v1.json";
+    public static final String SHIPPED = "alcoa-rules-v2.json";
 
     private final String version;
     private final List<Bound> rules;
@@ -52,13 +52,13 @@ public final class AlcoaRuleSet {
         return rules;
     }
 
-    /** The shipped rule set ({@value #V1}). */
-    public static AlcoaRuleSet v1() {
-        try (InputStream in = AlcoaRuleSet.class.getResourceAsStream(V1)) {
+    /** The shipped rule set ({@value #SHIPPED}). */
+    public static AlcoaRuleSet shipped() {
+        try (InputStream in = AlcoaRuleSet.class.getResourceAsStream(SHIPPED)) {
             if (in == null) {
-                throw new InvalidRuleSetException(V1, null, "is not on the class path");
+                throw new InvalidRuleSetException(SHIPPED, null, "is not on the class path");
             }
-            return read(in, V1);
+            return read(in, SHIPPED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

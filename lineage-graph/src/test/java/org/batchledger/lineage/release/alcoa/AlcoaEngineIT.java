@@ -29,7 +29,7 @@ class AlcoaEngineIT {
         AlcoaEvaluation e = new CleanBatch().writeAndEvaluate(keys);
         long head = NEO4J.db().read(org.batchledger.lineage.ledger.LedgerHead::read).treeSize();
         assertThat(e.treeSize()).isEqualTo(head);
-        assertThat(e.ruleSetVersion()).isEqualTo("1");
+        assertThat(e.ruleSetVersion()).isEqualTo("2");
         assertThat(e.batchKey()).isEqualTo(CleanBatch.BATCH);
         assertThat(e.principles()).extracting(PrincipleResult::principle).containsExactly(AlcoaPrinciple.values());
     }

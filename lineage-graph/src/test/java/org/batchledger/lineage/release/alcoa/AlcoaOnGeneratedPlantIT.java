@@ -42,7 +42,7 @@ class AlcoaOnGeneratedPlantIT {
         SmallPlant.checkpoints(NEO4J.db(), keys).latest();
         List<String> batches = NEO4J.db().read(tx -> tx.run("MATCH (b:Batch {version: 1}) RETURN b.key AS k ORDER BY k",
                 Map.of()).list(r -> r.get("k").asString()));
-        AlcoaEngine engine = new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.v1(), Specifications.NONE, RawDataStore.UNKNOWN);
+        AlcoaEngine engine = new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.shipped(), Specifications.NONE, RawDataStore.UNKNOWN);
 
         Map<String, Integer> byRule = new TreeMap<>();
         int records = 0;

@@ -15,12 +15,12 @@ class AlcoaRuleSetTest {
 
     @Test
     void theShippedSetPutsEveryImplementedRuleInForceForEveryPrinciple() {
-        AlcoaRuleSet v1 = AlcoaRuleSet.v1();
-        assertThat(v1.version()).isEqualTo("1");
-        assertThat(v1.rules()).extracting(AlcoaRule::id)
+        AlcoaRuleSet shipped = AlcoaRuleSet.shipped();
+        assertThat(shipped.version()).isEqualTo("2");
+        assertThat(shipped.rules()).extracting(AlcoaRule::id)
                 .containsExactlyElementsOf(RuleCatalog.all().stream().map(RuleDefinition::id).toList());
-        assertThat(v1.rules()).extracting(AlcoaRule::principle).containsAll(Arrays.asList(AlcoaPrinciple.values()));
-        assertThat(v1.rules()).allSatisfy(r -> {
+        assertThat(shipped.rules()).extracting(AlcoaRule::principle).containsAll(Arrays.asList(AlcoaPrinciple.values()));
+        assertThat(shipped.rules()).allSatisfy(r -> {
             assertThat(r.id()).matches("ALCOA-" + r.principle().code() + "-\\d{3}");
             assertThat(r.title()).isNotBlank();
             assertThat(r.explanation()).endsWith(".");

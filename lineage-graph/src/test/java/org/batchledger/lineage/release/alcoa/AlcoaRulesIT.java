@@ -52,7 +52,7 @@ class AlcoaRulesIT {
     }
 
     static Stream<String> ruleIds() {
-        return AlcoaRuleSet.v1().rules().stream().map(AlcoaRule::id);
+        return AlcoaRuleSet.shipped().rules().stream().map(AlcoaRule::id);
     }
 
     @ParameterizedTest

@@ -140,7 +140,7 @@ final class CleanBatch {
     }
 
     AlcoaEngine engine() {
-        return new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.v1(), specifications, rawData);
+        return new AlcoaEngine(NEO4J.db(), AlcoaRuleSet.shipped(), specifications, rawData);
     }
 
     AlcoaEvaluation evaluate() {
