@@ -1,12 +1,12 @@
 package org.batchledger.lineage.genealogy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.batchledger.schema.record.RecordRef;
 import org.batchledger.schema.record.RecordType;
@@ -19,13 +19,22 @@ import org.batchledger.schema.record.RecordType;
  * Genealogy alternates lot → batch → lot, except that a lot also leads to its sub-lots (downstream) and a sub-lot to
  * its lot (upstream), so a frontier may hold lots and batches; each type is expanded by one call per hop, so a plant
  * without sub-lots costs what it did before.
+ * <p>
+ * Inside, nodes are list indexes and links pairs of them, so the bookkeeping per edge is a hash lookup and a
+ * primitive append; keys are compared only to order each hop's new nodes once and to rank the reached nodes once
+ * for the links' order. (String keys per edge, ordered maps and link sort-key strings cost more than the store
+ * reads they book.)
  */
 public final class Bfs {
     private final TraceDirection direction;
     private final List<TracedNode> nodes = new ArrayList<>();
-    private final Map<RecordRef, Integer> index = new HashMap<>();
-    private final Set<TraceLink> links = new LinkedHashSet<>();
-    private List<RecordRef> frontier;
+    /** Node index by key, per type. */
+    private final Map<RecordType, Map<String, Integer>> index = new EnumMap<>(RecordType.class);
+    /** Links as (frontier node, target) index pairs as met, duplicates included; oriented and sorted in the result. */
+    private long[] links = new long[64];
+    private int linkCount;
+    private int frontierFrom;
+    private int frontierTo;
 
     /** Expands all lots or all batches of a frontier by one hop. */
     @FunctionalInterface
@@ -53,6 +62,16 @@ public final class Bfs {
      */
     public static TraceResult walk(RecordRef start, TraceDirection direction, TraceLimits limits, long deadlineNanos,
                                    Expander expander) {
+        return walkIndexed(start, direction, limits, deadlineNanos, expander).result();
+    }
+
+    /** A trace with its links also as (from, to) indexes into its nodes, flattened, in the links' order. */
+    public record Indexed(TraceResult result, int[] links) {
+    }
+
+    /** {@link #walk}, with the links' node indexes (for answers that carry links as index pairs). */
+    public static Indexed walkIndexed(RecordRef start, TraceDirection direction, TraceLimits limits,
+                                      long deadlineNanos, Expander expander) {
         var bfs = new Bfs(start, direction);
         Truncation cut = null;
         for (int hop = 0; cut == null && !bfs.frontierEmpty(); hop++) {
@@ -66,7 +85,7 @@ public final class Bfs {
                 break;
             }
             int room = limits.maxNodes() - bfs.size();
-            cut = fresh.sources().size() > room ? Truncation.NODE_BUDGET : null;
+            cut = fresh.size() > room ? Truncation.NODE_BUDGET : null;
             bfs.advance(fresh, room, hop + 1);
         }
         if (cut == Truncation.NODE_BUDGET && !bfs.frontierEmpty()) {
@@ -79,24 +98,60 @@ public final class Bfs {
     private Bfs(RecordRef start, TraceDirection direction) {
         this.direction = direction;
         add(start, 0, -1);
-        frontier = List.of(start);
+        frontierFrom = 0;
+        frontierTo = 1;
     }
 
-    /** Nodes first reached through one hop: node → all frontier nodes leading to it, in {@link #ORDER}. */
-    record Fresh(TreeMap<RecordRef, List<RecordRef>> sources) {
+    /**
+     * Nodes first reached through one hop, in the order met: each with the smallest frontier index leading to it
+     * (its parent: a hop's nodes are indexed in {@link #ORDER}, so that is the smallest source by ORDER), and every
+     * (fresh node, frontier node) pair met, to link once the fresh nodes have indexes.
+     */
+    private static final class Fresh {
+        final List<RecordRef> refs = new ArrayList<>();
+        final Map<RecordType, Map<String, Integer>> slots = new EnumMap<>(RecordType.class);
+        int[] parent = new int[16];
+        long[] pending = new long[16];
+        int pendingCount;
+
         boolean isEmpty() {
-            return sources.isEmpty();
+            return refs.isEmpty();
+        }
+
+        int size() {
+            return refs.size();
+        }
+
+        void add(RecordType type, String key, int source) {
+            Map<String, Integer> byKey = slots.computeIfAbsent(type, t -> new HashMap<>());
+            Integer slot = byKey.get(key);
+            if (slot == null) {
+                slot = refs.size();
+                byKey.put(key, slot);
+                refs.add(new RecordRef(type, key));
+                if (slot == parent.length) {
+                    parent = Arrays.copyOf(parent, slot * 2);
+                }
+                parent[slot] = source;
+            } else if (source < parent[slot]) {
+                parent[slot] = source;
+            }
+            if (pendingCount == pending.length) {
+                pending = Arrays.copyOf(pending, pendingCount * 2);
+            }
+            pending[pendingCount++] = pair(slot, source);
         }
     }
 
     boolean frontierEmpty() {
-        return frontier.isEmpty();
+        return frontierFrom == frontierTo;
     }
 
     /** The frontier's keys of one type, in frontier order. */
-    List<String> frontierKeys(RecordType type) {
-        List<String> keys = new ArrayList<>(frontier.size());
-        for (RecordRef r : frontier) {
+    private List<String> frontierKeys(RecordType type) {
+        List<String> keys = new ArrayList<>(frontierTo - frontierFrom);
+        for (int i = frontierFrom; i < frontierTo; i++) {
+            RecordRef r = nodes.get(i).ref();
             if (r.type() == type) {
                 keys.add(r.key());
             }
@@ -109,13 +164,14 @@ public final class Bfs {
     }
 
     /** Expands the frontier by one hop (one expansion per type it holds) and absorbs the edges. */
-    Fresh absorbHop(Expander expander, TraceDirection direction) {
-        var fresh = new Fresh(new TreeMap<>(ORDER));
+    private Fresh absorbHop(Expander expander, TraceDirection direction) {
+        var fresh = new Fresh();
         boolean lots = false;
         boolean batches = false;
-        for (RecordRef r : frontier) {
-            lots |= r.type() == RecordType.LOT;
-            batches |= r.type() == RecordType.BATCH;
+        for (int i = frontierFrom; i < frontierTo; i++) {
+            RecordType type = nodes.get(i).ref().type();
+            lots |= type == RecordType.LOT;
+            batches |= type == RecordType.BATCH;
         }
         if (lots) {
             absorb(expander.expand(frontierKeys(RecordType.LOT), RecordType.LOT, direction), RecordType.LOT, fresh);
@@ -129,50 +185,163 @@ public final class Bfs {
 
     /** Links each edge to an already reached node; adds the edges' new targets to {@code fresh}. */
     private void absorb(List<Edge> edges, RecordType from, Fresh fresh) {
+        Map<String, Integer> sources = indexOf(from);
         for (Edge e : edges) {
-            RecordRef target = new RecordRef(e.subLot() ? RecordType.LOT : other(from), e.to());
-            if (index.containsKey(target)) {
-                link(new RecordRef(from, e.from()), target);
+            int source = sources.get(e.from());
+            RecordType targetType = e.subLot() ? RecordType.LOT : other(from);
+            Integer target = indexOf(targetType).get(e.to());
+            if (target != null) {
+                link(source, target);
             } else {
-                fresh.sources().computeIfAbsent(target, k -> new ArrayList<>(1)).add(new RecordRef(from, e.from()));
+                fresh.add(targetType, e.to(), source);
             }
         }
     }
 
     /** Adds the first {@code room} new nodes ({@link #ORDER}) as the next hop and makes them the frontier. */
-    void advance(Fresh fresh, int room, int hop) {
-        List<RecordRef> next = new ArrayList<>(Math.min(room, fresh.sources().size()));
-        for (var entry : fresh.sources().entrySet()) {
-            if (next.size() == room) {
-                break;
-            }
-            RecordRef target = entry.getKey();
-            List<RecordRef> sources = entry.getValue();
-            RecordRef parent = sources.size() == 1 ? sources.getFirst() : sources.stream().min(ORDER).orElseThrow();
-            add(target, hop, index.get(parent));
-            sources.forEach(s -> link(s, target));
-            next.add(target);
+    private void advance(Fresh fresh, int room, int hop) {
+        Integer[] order = new Integer[fresh.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> ORDER.compare(fresh.refs.get(a), fresh.refs.get(b)));
+        int kept = Math.min(room, order.length);
+        int[] indexOfSlot = new int[order.length];
+        Arrays.fill(indexOfSlot, -1);
+        frontierFrom = nodes.size();
+        for (int i = 0; i < kept; i++) {
+            int slot = order[i];
+            indexOfSlot[slot] = nodes.size();
+            add(fresh.refs.get(slot), hop, fresh.parent[slot]);
         }
-        frontier = next;
+        frontierTo = nodes.size();
+        for (int i = 0; i < fresh.pendingCount; i++) {
+            int target = indexOfSlot[(int) (fresh.pending[i] >>> 32)];
+            if (target >= 0) {
+                link((int) fresh.pending[i], target);
+            }
+        }
     }
 
-    TraceResult result(RecordRef start, TraceLimits limits, Truncation cut) {
-        // each link's sort key built once, not once per comparison
-        var byKey = new TreeMap<String, TraceLink>();
-        links.forEach(l -> byKey.put(l.sortKey(), l));
-        List<TraceLink> all = List.copyOf(byKey.values());
-        return new TraceResult(start, direction, limits, nodes, all, cut, Cycles.exist(nodes, all));
+    private Indexed result(RecordRef start, TraceLimits limits, Truncation cut) {
+        int[] orderedLinks = linkOrder();
+        List<TraceLink> all = new ArrayList<>(orderedLinks.length / 2);
+        for (int i = 0; i < orderedLinks.length; i += 2) {
+            all.add(new TraceLink(nodes.get(orderedLinks[i]).ref(), nodes.get(orderedLinks[i + 1]).ref()));
+        }
+        return new Indexed(new TraceResult(start, direction, limits, nodes, all, cut,
+                Cycles.exist(nodes.size(), orderedLinks)), orderedLinks);
+    }
+
+    /**
+     * The distinct links, pointing downstream, in the order of their {@link TraceLink#sortKey()} ({@code from>to}
+     * text) as (from, to) index pairs. Ranking the nodes once by their ID followed by {@code >} (for the from side)
+     * and by their ID (for the to side) gives that order without building a string per link — unless an ID holds
+     * {@code >} itself, when the sort keys are compared as text.
+     */
+    private int[] linkOrder() {
+        long[] oriented = new long[linkCount];
+        boolean down = direction == TraceDirection.DOWNSTREAM;
+        for (int i = 0; i < linkCount; i++) {
+            int frontierNode = (int) (links[i] >>> 32);
+            int target = (int) links[i];
+            oriented[i] = down ? pair(frontierNode, target) : pair(target, frontierNode);
+        }
+        boolean plain = true;
+        for (TracedNode node : nodes) {
+            plain &= node.ref().key().indexOf('>') < 0;
+        }
+        long[] sorted;
+        if (plain) {
+            int[] fromRank = rank(FROM_ORDER);
+            int[] toRank = rank(ORDER);
+            int[] nodeOfFromRank = inverse(fromRank);
+            int[] nodeOfToRank = inverse(toRank);
+            long[] ranked = new long[oriented.length];
+            for (int i = 0; i < oriented.length; i++) {
+                ranked[i] = pair(fromRank[(int) (oriented[i] >>> 32)], toRank[(int) oriented[i]]);
+            }
+            Arrays.sort(ranked);
+            sorted = new long[ranked.length];
+            for (int i = 0; i < ranked.length; i++) {
+                sorted[i] = pair(nodeOfFromRank[(int) (ranked[i] >>> 32)], nodeOfToRank[(int) ranked[i]]);
+            }
+        } else {
+            var byKey = new TreeMap<String, Long>();
+            for (long l : oriented) {
+                byKey.put(nodes.get((int) (l >>> 32)).ref() + ">" + nodes.get((int) l).ref(), l);
+            }
+            sorted = byKey.values().stream().mapToLong(Long::longValue).toArray();
+        }
+        int[] pairs = new int[sorted.length * 2];
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                pairs[n++] = (int) (sorted[i] >>> 32);
+                pairs[n++] = (int) sorted[i];
+            }
+        }
+        return Arrays.copyOf(pairs, n);
+    }
+
+    /**
+     * The order of IDs followed by {@code >} as text: types as in {@link #ORDER} (their names differ before the
+     * colon), then keys as if each ended in {@code >} — for keys without {@code >}, where a key that is a prefix of
+     * another sorts after it if the other continues with a character below {@code >} (a digit, say).
+     */
+    static final Comparator<RecordRef> FROM_ORDER = Comparator.comparing((RecordRef r) -> r.type().graphName())
+            .thenComparing(RecordRef::key, Bfs::compareAsIfEndingInGt);
+
+    private static int compareAsIfEndingInGt(String a, String b) {
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                return Character.compare(a.charAt(i), b.charAt(i));
+            }
+        }
+        char nextOfA = a.length() > common ? a.charAt(common) : '>';
+        char nextOfB = b.length() > common ? b.charAt(common) : '>';
+        return Character.compare(nextOfA, nextOfB);
+    }
+
+    /** Each node's position when the nodes are ordered by {@code order}. */
+    private int[] rank(Comparator<RecordRef> order) {
+        Integer[] byOrder = new Integer[nodes.size()];
+        Arrays.setAll(byOrder, i -> i);
+        // within a hop the nodes are already in ORDER, so the sort merges runs
+        Arrays.sort(byOrder, (x, y) -> order.compare(nodes.get(x).ref(), nodes.get(y).ref()));
+        int[] rank = new int[byOrder.length];
+        for (int r = 0; r < byOrder.length; r++) {
+            rank[byOrder[r]] = r;
+        }
+        return rank;
+    }
+
+    private static int[] inverse(int[] permutation) {
+        int[] inverse = new int[permutation.length];
+        for (int i = 0; i < permutation.length; i++) {
+            inverse[permutation[i]] = i;
+        }
+        return inverse;
     }
 
     private void add(RecordRef ref, int hop, int parent) {
-        index.put(ref, nodes.size());
+        indexOf(ref.type()).put(ref.key(), nodes.size());
         nodes.add(new TracedNode(ref, hop, parent));
     }
 
-    /** Links point downstream whichever way the trace walks. */
-    private void link(RecordRef frontierNode, RecordRef target) {
-        links.add(direction == TraceDirection.DOWNSTREAM ? new TraceLink(frontierNode, target)
-                : new TraceLink(target, frontierNode));
+    private Map<String, Integer> indexOf(RecordType type) {
+        return index.computeIfAbsent(type, t -> new HashMap<>());
+    }
+
+    /** A link as met: from a frontier node to the node its edge reaches (oriented downstream in the result). */
+    private void link(int frontierNode, int target) {
+        if (linkCount == links.length) {
+            links = Arrays.copyOf(links, linkCount * 2);
+        }
+        links[linkCount++] = pair(frontierNode, target);
+    }
+
+    private static long pair(int high, int low) {
+        return (long) high << 32 | (low & 0xffffffffL);
     }
 
     /** Along CONSUMED_IN/PRODUCED genealogy alternates: lots lead to batches and batches to lots. */

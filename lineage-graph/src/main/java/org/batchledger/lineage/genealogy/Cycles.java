@@ -1,11 +1,5 @@
 package org.batchledger.lineage.genealogy;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.batchledger.schema.record.RecordRef;
-
 /**
  * Whether the reached part of the genealogy has a directed cycle. A visited set alone cannot tell a cycle from a
  * diamond (both revisit a node), so this runs Kahn's topological sort over the links — linear in nodes and links:
@@ -15,30 +9,37 @@ final class Cycles {
     private Cycles() {
     }
 
-    static boolean exist(List<TracedNode> nodes, List<TraceLink> links) {
-        Map<RecordRef, Integer> inDegree = new HashMap<>(nodes.size() * 2);
-        Map<RecordRef, List<RecordRef>> out = new HashMap<>(nodes.size() * 2);
-        nodes.forEach(n -> inDegree.put(n.ref(), 0));
-        for (TraceLink l : links) {
-            inDegree.merge(l.to(), 1, Integer::sum);
-            out.computeIfAbsent(l.from(), k -> new java.util.ArrayList<>()).add(l.to());
+    /** {@code links}: (from, to) node index pairs, flattened. */
+    static boolean exist(int nodeCount, int[] links) {
+        int[] inDegree = new int[nodeCount];
+        int[] outStart = new int[nodeCount + 1];
+        for (int i = 0; i < links.length; i += 2) {
+            outStart[links[i] + 1]++;
+            inDegree[links[i + 1]]++;
         }
-        var ready = new ArrayDeque<RecordRef>();
-        inDegree.forEach((n, d) -> {
-            if (d == 0) {
-                ready.add(n);
+        for (int n = 0; n < nodeCount; n++) {
+            outStart[n + 1] += outStart[n];
+        }
+        int[] fill = java.util.Arrays.copyOf(outStart, nodeCount);
+        int[] out = new int[links.length / 2];
+        for (int i = 0; i < links.length; i += 2) {
+            out[fill[links[i]]++] = links[i + 1];
+        }
+        int[] ready = new int[nodeCount];
+        int tail = 0;
+        for (int n = 0; n < nodeCount; n++) {
+            if (inDegree[n] == 0) {
+                ready[tail++] = n;
             }
-        });
-        int sorted = 0;
-        while (!ready.isEmpty()) {
-            RecordRef n = ready.poll();
-            sorted++;
-            for (RecordRef m : out.getOrDefault(n, List.of())) {
-                if (inDegree.merge(m, -1, Integer::sum) == 0) {
-                    ready.add(m);
+        }
+        for (int head = 0; head < tail; head++) {
+            int n = ready[head];
+            for (int e = outStart[n]; e < outStart[n + 1]; e++) {
+                if (--inDegree[out[e]] == 0) {
+                    ready[tail++] = out[e];
                 }
             }
         }
-        return sorted < inDegree.size();
+        return tail < nodeCount;
     }
 }

@@ -31,7 +31,7 @@ public final class LedgerAppender {
             MATCH (h:LedgerHead {id: 'main'})
             SET h.ingestKey = $key, h.ingestFile = $file, h.ingestOwner = $owner, h.ingestSince = $now,
                 h.ingestRenewedAt = $now, h.ingestChunks = 0, h.stagedSeq = h.seq, h.stagedHash = h.hash,
-                h.stagedRoot = h.root""";
+                h.stagedRoot = h.root, h.leases = coalesce(h.leases, 0) + 1""";
     private static final String ADVANCE_STAGED = """
             MATCH (h:LedgerHead {id: 'main'})
             SET h.stagedSeq = $seq, h.stagedHash = $hash, h.stagedRoot = $root, h.ingestChunks = $chunks,

@@ -2,15 +2,12 @@ package org.batchledger.lineage.genealogy.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.batchledger.lineage.genealogy.Bfs;
 import org.batchledger.lineage.genealogy.GenealogyTraversal;
 import org.batchledger.lineage.genealogy.TraceDirection;
 import org.batchledger.lineage.genealogy.TraceLimits;
-import org.batchledger.lineage.genealogy.TraceLink;
 import org.batchledger.lineage.genealogy.TraceResult;
 import org.batchledger.lineage.genealogy.TracedNode;
 import org.batchledger.schema.record.RecordRef;
@@ -59,35 +56,46 @@ public class TraceProcedure {
         RecordType type = RecordType.ofGraphName(label);
         var limits = new TraceLimits(Math.toIntExact(maxHops), Math.toIntExact(maxNodes), Duration.ofNanos(budgetNanos));
         long deadline = System.nanoTime() + limits.timeBudget().toNanos();
-        var expansion = new ServerExpansion(tx, asOf);
-        if (expansion.start(type, key) == null) {
-            return Stream.empty();
+        long leases = ServerExpansion.leaseState(tx);
+        Reach reach = walk(type, key, TraceDirection.valueOf(direction), limits, deadline, asOf, leases >= 0);
+        if (reach != null && leases >= 0 && ServerExpansion.leaseState(tx) != leases) {
+            // an ingest lease was taken while the trace ran: walk again, hiding what it staged
+            reach = walk(type, key, TraceDirection.valueOf(direction), limits, deadline, asOf, false);
         }
-        var start = new RecordRef(type, key);
-        TraceResult result = Bfs.walk(start, TraceDirection.valueOf(direction), limits, deadline, expansion);
-        return Stream.of(reach(result, expansion.work()));
+        return reach == null ? Stream.empty() : Stream.of(reach);
     }
 
-    private static Reach reach(TraceResult result, long work) {
+    /** The trace, or null when the start does not exist (as of the tree size). */
+    private Reach walk(RecordType type, String key, TraceDirection direction, TraceLimits limits, long deadline,
+                       Long asOf, boolean noneStaged) {
+        var expansion = new ServerExpansion(tx, asOf, noneStaged);
+        if (expansion.start(type, key) == null) {
+            return null;
+        }
+        Bfs.Indexed walk = Bfs.walkIndexed(new RecordRef(type, key), direction, limits, deadline, expansion);
+        return reach(walk, expansion.work());
+    }
+
+    private static Reach reach(Bfs.Indexed walk, long work) {
+        TraceResult result = walk.result();
         int n = result.nodes().size();
         var reach = new Reach();
         reach.keys = new ArrayList<>(n);
         reach.lots = new ArrayList<>(n);
         reach.hops = new ArrayList<>(n);
         reach.parents = new ArrayList<>(n);
-        Map<RecordRef, Long> index = new HashMap<>(n * 2);
         for (TracedNode node : result.nodes()) {
-            index.put(node.ref(), (long) reach.keys.size());
             reach.keys.add(node.ref().key());
             reach.lots.add(node.ref().type() == RecordType.LOT);
             reach.hops.add((long) node.hop());
             reach.parents.add((long) node.parent());
         }
-        reach.linkFrom = new ArrayList<>(result.links().size());
-        reach.linkTo = new ArrayList<>(result.links().size());
-        for (TraceLink link : result.links()) {
-            reach.linkFrom.add(index.get(link.from()));
-            reach.linkTo.add(index.get(link.to()));
+        int[] links = walk.links();
+        reach.linkFrom = new ArrayList<>(links.length / 2);
+        reach.linkTo = new ArrayList<>(links.length / 2);
+        for (int i = 0; i < links.length; i += 2) {
+            reach.linkFrom.add((long) links[i]);
+            reach.linkTo.add((long) links[i + 1]);
         }
         reach.truncatedBy = result.truncatedBy() == null ? null : result.truncatedBy().name();
         reach.cycle = result.cycleDetected();
