@@ -6,7 +6,7 @@ import org.batchledger.synthplant.PlantSize;
 /**
  * What {@code ./bench.sh SIZE} generates and how long it measures. Plant sizes from synthplant's ≈ 8 graph nodes and
  * 12.35 relationships per batch (plus one ledger entry per record): small = the demo plant (seconds), medium =
- * 125,000 batches ≈ 1.0 M graph nodes, large = 500,000 batches ≈ 4 M graph nodes, 6.2 M relationships and 6.6 M
+ * 125,000 batches ≈ 1.0 M graph nodes, large = 500,000 batches ≈ 4.2 M graph nodes, 7.0 M relationships and 7.0 M
  * ledger entries (≈ 12 GB of store, a page cache and an 8 GB heap within the 24 GiB machine). {@code tiny} is the
  * harness check of {@code mvn verify}.
  *

@@ -224,7 +224,9 @@ public final class BenchSuite {
                         + "thread's CPU time) | | %s → %s | |", cpu.entries(), cpu.warmRounds(), cpu.medianMbPerSecond(),
                 cpu.bestMbPerSecond(), cpu.medianCpuMbPerSecond(), cpu.loadBefore(), cpu.loadAfter());
         report.line("");
-        report.line("The issue asks for proofs on ≥ 4 M entries: that is `./bench.sh large` (≈ 6.6 M entries).");
+        if (entries(db) < 4_000_000) {
+            report.line("The issue asks for proofs on ≥ 4 M entries: that is `./bench.sh large` (≈ 7 M entries).");
+        }
     }
 
     private static long entries(GraphDatabase db) {
