@@ -136,10 +136,7 @@ public final class Bfs {
             } else if (source < parent[slot]) {
                 parent[slot] = source;
             }
-            if (pendingCount == pending.length) {
-                pending = Arrays.copyOf(pending, pendingCount * 2);
-            }
-            pending[pendingCount++] = pair(slot, source);
+            pending = append(pending, pendingCount++, pair(slot, source));
         }
     }
 
@@ -334,10 +331,14 @@ public final class Bfs {
 
     /** A link as met: from a frontier node to the node its edge reaches (oriented downstream in the result). */
     private void link(int frontierNode, int target) {
-        if (linkCount == links.length) {
-            links = Arrays.copyOf(links, linkCount * 2);
-        }
-        links[linkCount++] = pair(frontierNode, target);
+        links = append(links, linkCount++, pair(frontierNode, target));
+    }
+
+    /** {@code values} with {@code value} at {@code size}, grown if full. */
+    private static long[] append(long[] values, int size, long value) {
+        long[] room = size == values.length ? Arrays.copyOf(values, size * 2) : values;
+        room[size] = value;
+        return room;
     }
 
     private static long pair(int high, int low) {

@@ -163,7 +163,7 @@ final class ServerExpansion implements Bfs.Expander {
      * leases were ever taken. The same number before and after a trace means no staged element existed during it.
      */
     static long leaseState(Transaction tx) {
-        Node h = tx.findNode(Label.label(Visibility.HEAD_LABEL), "id", Visibility.HEAD_ID);
+        Node h = ledgerHead(tx);
         if (h == null) {
             return 0;
         }
@@ -172,10 +172,14 @@ final class ServerExpansion implements Bfs.Expander {
 
     private long head() {
         if (head < 0) {
-            Node h = tx.findNode(Label.label(Visibility.HEAD_LABEL), "id", Visibility.HEAD_ID);
+            Node h = ledgerHead(tx);
             head = h == null ? 0 : ((Number) h.getProperty("seq", 0L)).longValue();
         }
         return head;
+    }
+
+    private static Node ledgerHead(Transaction tx) {
+        return tx.findNode(Label.label(Visibility.HEAD_LABEL), "id", Visibility.HEAD_ID);
     }
 
     private static long seq(org.neo4j.graphdb.Entity entity) {
